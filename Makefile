@@ -1,0 +1,78 @@
+# InsightXI — every command a developer needs. `make help` lists them.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+TOOLS := $(CURDIR)/.tools
+# Node 24 LTS is the target. Use the system Node when it is >= 22, else a project-local
+# Node 24 from the `node@24` npm package (it ships the binary). pnpm comes from npm too.
+SYSTEM_NODE_MAJOR := $(shell node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+NEED_LOCAL_NODE := $(shell [ "$(SYSTEM_NODE_MAJOR)" -lt 22 ] && echo yes)
+export PATH := $(TOOLS)/node_modules/.bin:$(CURDIR)/node_modules/.bin:$(PATH)
+export PRISMA_SCHEMA_ENGINE_BINARY := $(CURDIR)/scripts/prisma-engine-stub.sh
+export CI ?=
+
+TOOLCHAIN := $(TOOLS)/.ready
+DEPS := node_modules/.modules.yaml
+
+.PHONY: help
+help: ## list the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 16
+
+$(TOOLCHAIN):
+	@mkdir -p $(TOOLS)
+	@pkgs="pnpm@10"; [ -n "$(NEED_LOCAL_NODE)" ] && pkgs="node@24 $$pkgs"; \
+	  echo "installing $$pkgs into .tools (system node: v$(SYSTEM_NODE_MAJOR))"; \
+	  npm install --prefix $(TOOLS) --no-audit --no-fund --loglevel=error $$pkgs
+	@touch $@
+
+$(DEPS): $(TOOLCHAIN) pnpm-lock.yaml package.json
+	pnpm install --frozen-lockfile
+	pnpm --filter @insightxi/database run --if-present generate
+	@touch $@
+
+.PHONY: install
+install: $(DEPS) ## install the toolchain (Node 24, pnpm) and dependencies, generate the Prisma client
+
+.PHONY: lint
+lint: $(DEPS) ## eslint over the whole workspace
+	pnpm run lint
+
+.PHONY: typecheck
+typecheck: $(DEPS) ## tsc --noEmit in every package
+	pnpm run typecheck
+
+.PHONY: test
+test: $(DEPS) lint typecheck ## install if needed, lint, typecheck, run every test (ends with "N passed, N failed")
+	pnpm run test
+
+.PHONY: dev
+dev: $(DEPS) ## start the simulator and the three services (logs prefixed by service)
+	node scripts/dev.mjs
+
+.PHONY: demo
+demo: $(DEPS) ## full sync against the simulator, then the summary and analyst queries
+	node scripts/demo.mjs
+
+.PHONY: sim
+sim: $(DEPS) ## start the SportMonks simulator on port 8010
+	pnpm --filter @insightxi/sportmonks-sim start
+
+.PHONY: migrate
+migrate: $(DEPS) ## apply the database migrations to the project database
+	pnpm --filter @insightxi/database run migrate
+
+.PHONY: inspect-db
+inspect-db: $(DEPS) ## a mysql shell on the project database
+	node scripts/inspect-db.mjs
+
+.PHONY: up
+up: ## docker compose up (machines with a Docker engine)
+	docker compose up --build -d
+
+.PHONY: down
+down: ## docker compose down
+	docker compose down
+
+.PHONY: clean
+clean: ## remove dependencies, the local toolchain and local data
+	rm -rf node_modules */*/node_modules .tools .data coverage .vitest-results.json services/database/src/generated

@@ -1,0 +1,33 @@
+import { Type, type TSchema } from '@sinclair/typebox';
+
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+/** ISO 8601 datetime in UTC with a `Z`, e.g. `2025-08-16T14:00:00.000Z`. */
+export const UtcDateTime = Type.String({ format: 'date-time', description: 'ISO 8601, UTC' });
+/** Calendar date `YYYY-MM-DD`. */
+export const DateOnly = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
+/** SportMonks ids are positive integers up to tens of millions. */
+export const Id = Type.Integer({ minimum: 1 });
+
+export const ErrorBody = Type.Object(
+  {
+    statusCode: Type.Integer(),
+    error: Type.String(),
+    message: Type.String(),
+    requestId: Type.String(),
+    /** For validation errors: one entry per failing field. */
+    fields: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+  },
+  { $id: 'ErrorBody' },
+);
+
+export const HealthStatus = Type.Object({
+  status: Type.Union([Type.Literal('ok'), Type.Literal('unavailable')]),
+  checks: Type.Optional(Type.Record(Type.String(), Type.Object({ ok: Type.Boolean(), message: Type.Optional(Type.String()) }))),
+});
+
+export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+
+/** The entities a sync moves, in dependency order. */
+export const ENTITIES = ['states', 'leagues', 'seasons', 'venues', 'teams', 'fixtures', 'standings'] as const;
+export const Entity = Type.Union(ENTITIES.map((e) => Type.Literal(e)));

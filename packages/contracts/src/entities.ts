@@ -1,0 +1,170 @@
+// Normalized records: what the fetcher produces and the writer stores. camelCase here,
+// snake_case columns in MySQL. Datetimes are ISO 8601 UTC strings.
+import { Type, type Static } from '@sinclair/typebox';
+import { DateOnly, Id, Nullable, UtcDateTime } from './common.ts';
+
+export const FixtureState = Type.Object({
+  id: Id,
+  state: Type.String(),
+  name: Type.String(),
+  shortName: Type.String(),
+  developerName: Type.String(),
+  isLive: Type.Boolean(),
+  isFinalState: Type.Boolean(),
+  isFinalStandingState: Type.Boolean(),
+  isCancelled: Type.Boolean(),
+  isCompleted: Type.Boolean(),
+  isDeleted: Type.Boolean(),
+  isNotStarted: Type.Boolean(),
+});
+
+export const League = Type.Object({
+  id: Id,
+  sportId: Type.Integer(),
+  countryId: Nullable(Type.Integer()),
+  name: Type.String({ minLength: 1 }),
+  active: Type.Boolean(),
+  shortCode: Nullable(Type.String()),
+  imagePath: Nullable(Type.String()),
+  type: Nullable(Type.String()),
+  subType: Nullable(Type.String()),
+  category: Nullable(Type.Integer()),
+  hasJerseys: Type.Boolean(),
+  lastPlayedAt: Nullable(UtcDateTime),
+});
+
+export const Season = Type.Object({
+  id: Id,
+  sportId: Type.Integer(),
+  leagueId: Id,
+  name: Type.String({ minLength: 1 }),
+  finished: Type.Boolean(),
+  pending: Type.Boolean(),
+  isCurrent: Type.Boolean(),
+  startingAt: Nullable(DateOnly),
+  endingAt: Nullable(DateOnly),
+  standingsRecalculatedAt: Nullable(UtcDateTime),
+});
+
+export const Venue = Type.Object({
+  id: Id,
+  countryId: Nullable(Type.Integer()),
+  cityId: Nullable(Type.Integer()),
+  name: Type.String({ minLength: 1 }),
+  address: Nullable(Type.String()),
+  zipcode: Nullable(Type.String()),
+  latitude: Nullable(Type.Number()),
+  longitude: Nullable(Type.Number()),
+  capacity: Nullable(Type.Integer()),
+  imagePath: Nullable(Type.String()),
+  cityName: Nullable(Type.String()),
+  surface: Nullable(Type.String()),
+  nationalTeam: Type.Boolean(),
+});
+
+export const Team = Type.Object({
+  id: Id,
+  sportId: Type.Integer(),
+  countryId: Nullable(Type.Integer()),
+  venueId: Nullable(Id),
+  gender: Nullable(Type.String()),
+  name: Type.String({ minLength: 1 }),
+  shortCode: Nullable(Type.String()),
+  imagePath: Nullable(Type.String()),
+  founded: Nullable(Type.Integer()),
+  type: Nullable(Type.String()),
+  placeholder: Type.Boolean(),
+  lastPlayedAt: Nullable(UtcDateTime),
+});
+
+export const ScorePeriod = Type.String({ description: 'SportMonks score description: CURRENT, 1ST_HALF, 2ND_HALF, 2ND_HALF_ONLY, ET, PENALTY_SHOOTOUT, …' });
+
+export const FixtureScore = Type.Object({
+  /** SportMonks score id. */
+  id: Id,
+  fixtureId: Id,
+  teamId: Id,
+  typeId: Type.Integer(),
+  period: ScorePeriod,
+  participant: Type.Union([Type.Literal('home'), Type.Literal('away')]),
+  goals: Type.Integer({ minimum: 0 }),
+});
+
+export const Fixture = Type.Object({
+  id: Id,
+  sportId: Type.Integer(),
+  leagueId: Id,
+  seasonId: Id,
+  stageId: Nullable(Type.Integer()),
+  roundId: Nullable(Type.Integer()),
+  groupId: Nullable(Type.Integer()),
+  aggregateId: Nullable(Type.Integer()),
+  stateId: Id,
+  venueId: Nullable(Id),
+  name: Type.String(),
+  startingAt: UtcDateTime,
+  resultInfo: Nullable(Type.String()),
+  leg: Nullable(Type.String()),
+  length: Nullable(Type.Integer()),
+  /** Teams not yet known: home/away team ids are null. */
+  placeholder: Type.Boolean(),
+  homeTeamId: Nullable(Id),
+  awayTeamId: Nullable(Id),
+  /** Current (running or final) score; null before kick-off. */
+  homeGoals: Nullable(Type.Integer({ minimum: 0 })),
+  awayGoals: Nullable(Type.Integer({ minimum: 0 })),
+  homeGoalsHalfTime: Nullable(Type.Integer({ minimum: 0 })),
+  awayGoalsHalfTime: Nullable(Type.Integer({ minimum: 0 })),
+  /** The source reports the fixture deleted (state DELETED): the writer tombstones it. */
+  deleted: Type.Boolean(),
+  scores: Type.Array(FixtureScore),
+});
+
+export const Standing = Type.Object({
+  id: Id,
+  seasonId: Id,
+  leagueId: Id,
+  stageId: Nullable(Type.Integer()),
+  roundId: Nullable(Type.Integer()),
+  groupId: Nullable(Type.Integer()),
+  teamId: Id,
+  position: Type.Integer({ minimum: 1 }),
+  points: Type.Integer(),
+  result: Nullable(Type.String()),
+  played: Nullable(Type.Integer({ minimum: 0 })),
+  won: Nullable(Type.Integer({ minimum: 0 })),
+  drawn: Nullable(Type.Integer({ minimum: 0 })),
+  lost: Nullable(Type.Integer({ minimum: 0 })),
+  goalsFor: Nullable(Type.Integer({ minimum: 0 })),
+  goalsAgainst: Nullable(Type.Integer({ minimum: 0 })),
+});
+
+export type FixtureState = Static<typeof FixtureState>;
+export type League = Static<typeof League>;
+export type Season = Static<typeof Season>;
+export type Venue = Static<typeof Venue>;
+export type Team = Static<typeof Team>;
+export type FixtureScore = Static<typeof FixtureScore>;
+export type Fixture = Static<typeof Fixture>;
+export type Standing = Static<typeof Standing>;
+
+/** Record schema per entity name, for routes that are generated per entity. */
+export const RECORD_SCHEMAS = {
+  states: FixtureState,
+  leagues: League,
+  seasons: Season,
+  venues: Venue,
+  teams: Team,
+  fixtures: Fixture,
+  standings: Standing,
+} as const;
+
+export interface EntityRecords {
+  states: FixtureState;
+  leagues: League;
+  seasons: Season;
+  venues: Venue;
+  teams: Team;
+  fixtures: Fixture;
+  standings: Standing;
+}

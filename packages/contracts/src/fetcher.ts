@@ -1,0 +1,68 @@
+// The sportmonks fetcher's API: GET /{entity} returns one page of normalized records.
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { DateOnly, Entity, Nullable } from './common.ts';
+
+const IdList = Type.String({ pattern: '^\\d+(,\\d+)*$', description: 'comma-separated ids' });
+
+export const FetchQuery = Type.Object(
+  {
+    leagues: Type.Optional(IdList),
+    seasons: Type.Optional(IdList),
+    ids: Type.Optional(IdList),
+    from: Type.Optional(DateOnly),
+    to: Type.Optional(DateOnly),
+    /** `latest`: fixtures changed in the last seconds (SportMonks' live feed). */
+    updated: Type.Optional(Type.Literal('latest')),
+    /** Fixtures the source reports deleted. */
+    deleted: Type.Optional(Type.Boolean()),
+    /** Opaque: the `next` of the previous page. */
+    cursor: Type.Optional(Type.String({ maxLength: 4096 })),
+  },
+  { additionalProperties: false },
+);
+export type FetchQuery = Static<typeof FetchQuery>;
+
+export const RejectedRecord = Type.Object({
+  entity: Entity,
+  sourceId: Nullable(Type.Integer()),
+  reason: Type.String(),
+  payload: Type.Unknown(),
+});
+export type RejectedRecord = Static<typeof RejectedRecord>;
+
+export const UpstreamCost = Type.Object({
+  /** SportMonks calls made to produce this page (retries included). */
+  calls: Type.Integer({ minimum: 0 }),
+  rateLimitRemaining: Nullable(Type.Integer()),
+  resetsInSeconds: Nullable(Type.Integer()),
+  /** Milliseconds this page waited for the rate limit. */
+  waitedMs: Type.Integer({ minimum: 0 }),
+});
+export type UpstreamCost = Static<typeof UpstreamCost>;
+
+export const FetchPage = <T extends TSchema>(record: T) =>
+  Type.Object({
+    data: Type.Array(record),
+    rejected: Type.Array(RejectedRecord),
+    /** Cursor for the next page, or null when this was the last. */
+    next: Nullable(Type.String()),
+    upstream: UpstreamCost,
+  });
+export interface FetchPage<T> {
+  data: T[];
+  rejected: RejectedRecord[];
+  next: string | null;
+  upstream: UpstreamCost;
+}
+
+export const RateLimitsResponse = Type.Object({
+  entities: Type.Array(
+    Type.Object({
+      entity: Type.String({ description: 'SportMonks requested_entity, e.g. Fixture' }),
+      remaining: Nullable(Type.Integer()),
+      resetsAt: Nullable(Type.String({ format: 'date-time' })),
+      pausedUntil: Nullable(Type.String({ format: 'date-time' })),
+    }),
+  ),
+});
+export type RateLimitsResponse = Static<typeof RateLimitsResponse>;

@@ -1,0 +1,13 @@
+// TypeBox's Value.Check knows no string formats until they are registered; Fastify's ajv
+// has its own (ajv-formats). Registering here keeps both validators in agreement.
+import { FormatRegistry } from '@sinclair/typebox';
+
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/i;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+if (!FormatRegistry.Has('date-time')) {
+  FormatRegistry.Set('date-time', (value) => DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)));
+}
+if (!FormatRegistry.Has('date')) {
+  FormatRegistry.Set('date', (value) => DATE.test(value) && !Number.isNaN(Date.parse(value)));
+}

@@ -1,0 +1,6 @@
+import './formats.ts';
+export * from './common.ts';
+export * from './entities.ts';
+export * from './fetcher.ts';
+export * from './writer.ts';
+export * from './orchestrator.ts';

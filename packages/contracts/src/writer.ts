@@ -1,0 +1,128 @@
+// The database writer's API: bulk upserts, sync runs, quarantine.
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Entity, Id, Nullable, UtcDateTime } from './common.ts';
+import { RejectedRecord } from './fetcher.ts';
+
+export const RunCounters = Type.Object({
+  pages: Type.Integer({ minimum: 0 }),
+  fetched: Type.Integer({ minimum: 0 }),
+  created: Type.Integer({ minimum: 0 }),
+  updated: Type.Integer({ minimum: 0 }),
+  unchanged: Type.Integer({ minimum: 0 }),
+  quarantined: Type.Integer({ minimum: 0 }),
+  upstreamCalls: Type.Integer({ minimum: 0 }),
+  rateLimitWaitMs: Type.Integer({ minimum: 0 }),
+});
+export type RunCounters = Static<typeof RunCounters>;
+
+export const Checkpoint = Type.Object({
+  /** Where the run resumes: opaque to the writer. */
+  cursor: Nullable(Type.String()),
+  counters: RunCounters,
+});
+export type Checkpoint = Static<typeof Checkpoint>;
+
+/** Present when a sync run makes the bulk call: page, quarantine and checkpoint commit together. */
+export const BulkSyncContext = Type.Object({
+  runId: Id,
+  /** Unique per page within the run; a page key seen before is not applied again. */
+  pageKey: Type.String({ minLength: 1, maxLength: 191 }),
+  checkpoint: Checkpoint,
+  rejected: Type.Optional(Type.Array(RejectedRecord)),
+});
+export type BulkSyncContext = Static<typeof BulkSyncContext>;
+
+export const BulkRequest = <T extends TSchema>(record: T) =>
+  Type.Object({
+    records: Type.Array(record, { maxItems: 5000 }),
+    sync: Type.Optional(BulkSyncContext),
+  });
+export interface BulkRequest<T> {
+  records: T[];
+  sync?: BulkSyncContext;
+}
+
+export const BulkFailure = Type.Object({ id: Type.Integer(), reason: Type.String() });
+export const BulkResult = Type.Object({
+  created: Type.Integer({ minimum: 0 }),
+  updated: Type.Integer({ minimum: 0 }),
+  unchanged: Type.Integer({ minimum: 0 }),
+  /** Records that could not land (e.g. a fixture whose season is missing), with the reason. */
+  failed: Type.Array(BulkFailure),
+  /** True when this (run, page) had already been applied and nothing was written. */
+  duplicatePage: Type.Boolean(),
+});
+export type BulkResult = Static<typeof BulkResult>;
+
+export const RunStatus = Type.Union([
+  Type.Literal('running'),
+  Type.Literal('succeeded'),
+  Type.Literal('failed'),
+  Type.Literal('cancelled'),
+]);
+export type RunStatus = Static<typeof RunStatus>;
+
+export const RunEntity = Type.Union([Entity, Type.Literal('all')]);
+
+export const SyncRun = Type.Object({
+  id: Id,
+  entity: RunEntity,
+  mode: Type.Union([Type.Literal('full'), Type.Literal('incremental')]),
+  /** The run's scope as requested (league ids, seasons, dates …). */
+  scope: Type.Record(Type.String(), Type.Unknown()),
+  /** Canonical form of entity + scope; at most one running run per key. */
+  scopeKey: Type.String(),
+  status: RunStatus,
+  cursor: Nullable(Type.String()),
+  /** The orchestrator's plan and progress, opaque to the writer. */
+  plan: Nullable(Type.Unknown()),
+  counters: RunCounters,
+  error: Nullable(Type.String()),
+  errorRequestId: Nullable(Type.String()),
+  startedAt: UtcDateTime,
+  heartbeatAt: UtcDateTime,
+  finishedAt: Nullable(UtcDateTime),
+});
+export type SyncRun = Static<typeof SyncRun>;
+
+export const SyncRunCreate = Type.Object({
+  entity: RunEntity,
+  mode: Type.Union([Type.Literal('full'), Type.Literal('incremental')]),
+  scope: Type.Record(Type.String(), Type.Unknown()),
+  scopeKey: Type.String({ minLength: 1, maxLength: 191 }),
+  plan: Type.Optional(Type.Unknown()),
+});
+export type SyncRunCreate = Static<typeof SyncRunCreate>;
+
+export const SyncRunPatch = Type.Object({
+  status: Type.Optional(RunStatus),
+  cursor: Type.Optional(Nullable(Type.String())),
+  plan: Type.Optional(Type.Unknown()),
+  counters: Type.Optional(RunCounters),
+  error: Type.Optional(Nullable(Type.String())),
+  errorRequestId: Type.Optional(Nullable(Type.String())),
+  /** Only a heartbeat: refreshes heartbeatAt. */
+  heartbeat: Type.Optional(Type.Boolean()),
+});
+export type SyncRunPatch = Static<typeof SyncRunPatch>;
+
+export const SyncRunList = Type.Object({ items: Type.Array(SyncRun), next: Nullable(Type.String()) });
+
+export const QuarantineRecord = Type.Object({
+  id: Type.Integer(),
+  runId: Nullable(Type.Integer()),
+  entity: Entity,
+  sourceId: Nullable(Type.Integer()),
+  reason: Type.String(),
+  payload: Type.Unknown(),
+  createdAt: UtcDateTime,
+});
+export type QuarantineRecord = Static<typeof QuarantineRecord>;
+
+export const QuarantineBulkRequest = Type.Object({
+  runId: Type.Optional(Id),
+  records: Type.Array(RejectedRecord, { maxItems: 5000 }),
+});
+
+/** Paged list: `next` is the cursor to pass as `cursor` for the following page. */
+export const Page = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), next: Nullable(Type.String()) });
