@@ -1,0 +1,82 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import underPressure, { type FastifyUnderPressureOptions } from '@fastify/under-pressure';
+import { ErrorBody } from '@insightxi/contracts';
+import { internalAuth } from './auth.ts';
+import { installErrorHandling } from './error-handler.ts';
+import { healthRoutes, type ReadinessCheck } from './health.ts';
+import { createLogger, type LoggerOptions } from './logger.ts';
+import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.ts';
+
+export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
+
+export interface ServiceOptions {
+  /** Appears in every log line (`name`) and as the OpenAPI title. */
+  name: string;
+  version?: string;
+  description?: string;
+  logger?: LoggerOptions;
+  /** When set, every route except /health/*, /docs* and `config: { public: true }` needs this bearer token. */
+  internalToken?: string | undefined;
+  /** Checks run by GET /health/ready; a check throws when its dependency is not usable. */
+  readiness?: Record<string, ReadinessCheck>;
+  readinessTimeoutMs?: number;
+  bodyLimit?: number;
+  /** Overrides for @fastify/under-pressure (503 when the event loop or memory is saturated). */
+  underPressure?: FastifyUnderPressureOptions;
+  /** Set false to serve no /docs (the OpenAPI document is still built). */
+  docs?: boolean;
+}
+
+const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
+
+/** A Fastify app with the team's logging, request ids, errors, health, docs and auth; not yet listening. */
+export async function buildService(options: ServiceOptions): Promise<App> {
+  const logger: FastifyBaseLogger = createLogger(options.name, options.logger);
+  const app = Fastify({
+    loggerInstance: logger,
+    genReqId: requestIdFrom,
+    requestIdHeader: false,
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    // Report every failing field at once, not only the first one ajv meets.
+    ajv: { customOptions: { allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onRequest', (request, reply, done) => {
+    void reply.header(REQUEST_ID_HEADER, request.id);
+    done();
+  });
+  installErrorHandling(app);
+  app.addSchema(ErrorBody);
+
+  await app.register(underPressure, {
+    maxEventLoopDelay: 1000,
+    retryAfter: 5,
+    ...options.underPressure,
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: options.name, version: options.version ?? '0.0.0', ...(options.description ? { description: options.description } : {}) },
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } },
+      ...(options.internalToken ? { security: [{ bearerAuth: [] }] } : {}),
+    },
+  });
+  if (options.docs !== false) {
+    await app.register(swaggerUi, { routePrefix: '/docs' });
+  }
+
+  if (options.internalToken !== undefined && options.internalToken !== '') {
+    app.addHook('onRequest', internalAuth(options.internalToken));
+  }
+
+  await app.register(healthRoutes, {
+    checks: options.readiness ?? {},
+    timeoutMs: options.readinessTimeoutMs ?? 2000,
+  });
+
+  return app;
+}

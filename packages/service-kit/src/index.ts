@@ -1,0 +1,11 @@
+export { buildService, type App, type ServiceOptions } from './build-service.ts';
+export { startService, type StartOptions } from './start-service.ts';
+export { loadConfig, runMain, ConfigError, CommonConfig, type Env } from './config.ts';
+export { resolveSecrets, type ResolveSecretsOptions } from './secrets.ts';
+export { bearerAuth, tokenMatches, type AuthHook } from './auth.ts';
+export { HttpError, type FieldError } from './errors.ts';
+export { type ReadinessCheck } from './health.ts';
+export { type LoggerOptions } from './logger.ts';
+export { scrubSecrets } from './redact.ts';
+export { REQUEST_ID_HEADER } from './request-id.ts';
+export type { FastifyPluginAsyncTypebox as RoutePlugin } from '@fastify/type-provider-typebox';

@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { Type } from '@sinclair/typebox';
+import { buildService, HttpError, type App } from '@insightxi/service-kit';
+import { captureLogs } from '@insightxi/service-kit/testing';
+
+const apps: App[] = [];
+afterEach(async () => {
+  await Promise.all(apps.splice(0).map((app) => app.close()));
+});
+
+async function app() {
+  const logs = captureLogs();
+  const service = await buildService({ name: 'errors-test', logger: { level: 'info', stream: logs.stream } });
+  service.post(
+    '/teams',
+    { schema: { body: Type.Object({ name: Type.String({ minLength: 1 }), founded: Type.Integer() }) } },
+    (request) => request.body,
+  );
+  service.get('/boom', () => {
+    throw new Error('SELECT * FROM secret_table failed at db-host-7');
+  });
+  service.get('/conflict', () => {
+    throw new HttpError(409, 'a run with the same scope is running');
+  });
+  apps.push(service);
+  return { service, logs };
+}
+
+describe('error format', () => {
+  it('answers an unknown route with 404 in the standard body, with the request id', async () => {
+    const { service } = await app();
+    const res = await service.inject({ method: 'GET', url: '/nope?x=1', headers: { 'x-request-id': 'req-404' } });
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['x-request-id']).toBe('req-404');
+    expect(res.json()).toEqual({ statusCode: 404, error: 'Not Found', message: 'Route GET /nope not found', requestId: 'req-404' });
+  });
+
+  it('names every failing field of an invalid body', async () => {
+    const { service } = await app();
+    const res = await service.inject({ method: 'POST', url: '/teams', payload: { founded: 'long ago' } });
+    expect(res.statusCode).toBe(400);
+    const body = res.json<{ fields: { field: string }[]; requestId: string; error: string }>();
+    expect(body.error).toBe('Bad Request');
+    expect(body.requestId).toBe(res.headers['x-request-id']);
+    expect(body.fields.map((f) => f.field).sort()).toEqual(['body.founded', 'body.name']);
+  });
+
+  it('hides the message of an unexpected error and logs it with the request id', async () => {
+    const { service, logs } = await app();
+    const res = await service.inject({ method: 'GET', url: '/boom', headers: { 'x-request-id': 'req-boom' } });
+    expect(res.statusCode).toBe(500);
+    expect(res.json()).toEqual({ statusCode: 500, error: 'Internal Server Error', message: 'Internal Server Error', requestId: 'req-boom' });
+    expect(res.body).not.toContain('secret_table');
+    const logged = logs.forRequest('req-boom').find((line) => line.msg === 'request failed');
+    expect(JSON.stringify(logged)).toContain('secret_table');
+  });
+
+  it('passes an HttpError status and message through', async () => {
+    const { service } = await app();
+    const res = await service.inject({ method: 'GET', url: '/conflict' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ statusCode: 409, error: 'Conflict', message: 'a run with the same scope is running' });
+  });
+
+  it('generates a request id when none is sent and refuses ids that could forge log lines', async () => {
+    const { service } = await app();
+    const generated = await service.inject({ method: 'GET', url: '/health/live' });
+    expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const forged = await service.inject({ method: 'GET', url: '/health/live', headers: { 'x-request-id': 'a\nb' } });
+    expect(forged.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
