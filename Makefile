@@ -47,11 +47,11 @@ test: $(DEPS) lint typecheck ## install if needed, lint, typecheck, run every te
 
 .PHONY: dev
 dev: $(DEPS) ## start the simulator and the three services (logs prefixed by service)
-	node scripts/dev.mjs
+	pnpm --filter @insightxi/stack run dev
 
 .PHONY: demo
 demo: $(DEPS) ## full sync against the simulator, then the summary and analyst queries
-	node scripts/demo.mjs
+	pnpm --filter @insightxi/stack run demo
 
 .PHONY: sim
 sim: $(DEPS) ## start the SportMonks simulator on port 8010
@@ -59,11 +59,11 @@ sim: $(DEPS) ## start the SportMonks simulator on port 8010
 
 .PHONY: migrate
 migrate: $(DEPS) ## apply the database migrations to the project database
-	pnpm --filter @insightxi/database run migrate
+	pnpm --filter @insightxi/mysql exec tsx src/cli.ts migrate
 
 .PHONY: inspect-db
 inspect-db: $(DEPS) ## a mysql shell on the project database
-	node scripts/inspect-db.mjs
+	pnpm --filter @insightxi/mysql exec tsx src/cli.ts shell
 
 .PHONY: up
 up: ## docker compose up (machines with a Docker engine)
@@ -74,5 +74,6 @@ down: ## docker compose down
 	docker compose down
 
 .PHONY: clean
-clean: ## remove dependencies, the local toolchain and local data
+clean: ## stop the private MySQL if one runs, remove dependencies, the local toolchain and local data
+	-[ -d node_modules ] && pnpm --filter @insightxi/mysql exec tsx src/cli.ts stop-private
 	rm -rf node_modules */*/node_modules .tools .data coverage .vitest-results.json services/database/src/generated
