@@ -3,23 +3,59 @@ import { Type, type Static } from '@sinclair/typebox';
 import { DateOnly, Id, Nullable } from './common.ts';
 import { RunCounters, RunEntity, RunStatus } from './writer.ts';
 
+export const SyncMode = Type.Union([Type.Literal('full'), Type.Literal('incremental')]);
+export type SyncMode = Static<typeof SyncMode>;
+
 export const SyncScope = Type.Object(
   {
     leagues: Type.Optional(Type.Array(Id, { maxItems: 500 })),
     seasons: Type.Optional(Type.Array(Id, { maxItems: 500 })),
+    /** Every season of the leagues instead of the current ones (ignored when `seasons` is given). */
+    allSeasons: Type.Optional(Type.Boolean()),
     from: Type.Optional(DateOnly),
     to: Type.Optional(DateOnly),
-    mode: Type.Optional(Type.Union([Type.Literal('full'), Type.Literal('incremental')])),
+    mode: Type.Optional(SyncMode),
+    /** Incremental sweeps: days either side of today (default 1; 7 for the weekly tier). */
+    windowDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
   },
   { additionalProperties: false },
 );
 export type SyncScope = Static<typeof SyncScope>;
+
+/** The same scope as query parameters: lists are comma-separated ids. */
+export const SyncQuery = Type.Object(
+  {
+    leagues: Type.Optional(Type.String({ pattern: '^\\d+(,\\d+)*$' })),
+    seasons: Type.Optional(Type.String({ pattern: '^(\\d+(,\\d+)*|all|current)$' })),
+    from: Type.Optional(DateOnly),
+    to: Type.Optional(DateOnly),
+    mode: Type.Optional(SyncMode),
+    windowDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+    /** Hold the request until the run ends and reply with its summary (local use). */
+    wait: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type SyncQuery = Static<typeof SyncQuery>;
+
+export const SyncTarget = Type.Union([
+  Type.Literal('states'),
+  Type.Literal('leagues'),
+  Type.Literal('seasons'),
+  Type.Literal('venues'),
+  Type.Literal('teams'),
+  Type.Literal('fixtures'),
+  Type.Literal('standings'),
+  Type.Literal('all'),
+]);
+export const SyncTargetParams = Type.Object({ entity: SyncTarget });
 
 export const SyncAccepted = Type.Object({
   runId: Id,
   status: RunStatus,
   links: Type.Object({ self: Type.String() }),
 });
+export type SyncAccepted = Static<typeof SyncAccepted>;
 
 export const SyncRunSummary = Type.Object({
   runId: Id,
@@ -33,5 +69,35 @@ export const SyncRunSummary = Type.Object({
   finishedAt: Nullable(Type.String()),
   durationMs: Nullable(Type.Integer()),
   error: Nullable(Type.Object({ message: Type.String(), requestId: Nullable(Type.String()) })),
+  mode: Type.Optional(SyncMode),
+  /** Steps of the plan (one per entity and season or date window) done and in total; null before planning. */
+  steps: Type.Optional(Nullable(Type.Object({ done: Type.Integer({ minimum: 0 }), total: Type.Integer({ minimum: 0 }), current: Nullable(Type.String()) }))),
+  heartbeatAt: Type.Optional(Type.String()),
+  links: Type.Optional(Type.Object({ self: Type.String() })),
 });
 export type SyncRunSummary = Static<typeof SyncRunSummary>;
+
+export const SyncRunsQuery = Type.Object(
+  {
+    entity: Type.Optional(RunEntity),
+    status: Type.Optional(RunStatus),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+    cursor: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+export type SyncRunsQuery = Static<typeof SyncRunsQuery>;
+
+export const SyncRunSummaryList = Type.Object({ items: Type.Array(SyncRunSummary), next: Nullable(Type.String()) });
+export type SyncRunSummaryList = Static<typeof SyncRunSummaryList>;
+
+/** 409: a run with the same scope is active, or the run is in a state that forbids the action. */
+export const SyncConflict = Type.Object({
+  statusCode: Type.Literal(409),
+  error: Type.String(),
+  message: Type.String(),
+  requestId: Type.String(),
+  activeRunId: Nullable(Id),
+  links: Type.Optional(Type.Object({ active: Type.String() })),
+});
+export type SyncConflict = Static<typeof SyncConflict>;

@@ -1,0 +1,62 @@
+// When the fetcher or the writer is down, a run waits and retries with exponential backoff
+// up to a limit, then fails with a clear error; the failed run can be resumed later.
+import { DependencyError, RunCancelledError } from './errors.ts';
+
+export interface BackoffPolicy {
+  /** Attempts in all, the first included. */
+  attempts: number;
+  initialDelayMs: number;
+  maxDelayMs: number;
+}
+
+export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new RunCancelledError());
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new RunCancelledError());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+
+export interface RetryNotice {
+  attempt: number;
+  delayMs: number;
+  error: DependencyError;
+}
+
+export async function withBackoff<T>(
+  call: () => Promise<T>,
+  policy: BackoffPolicy,
+  opts: { signal?: AbortSignal; onRetry?: (notice: RetryNotice) => void } = {},
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    if (opts.signal?.aborted) throw new RunCancelledError();
+    try {
+      return await call();
+    } catch (error) {
+      if (opts.signal?.aborted) throw new RunCancelledError();
+      if (!(error instanceof DependencyError) || !error.transient) throw error;
+      if (attempt >= policy.attempts) {
+        throw new DependencyError(error.service, `${error.service} unavailable after ${attempt} attempts: ${error.message}`, {
+          status: error.status,
+          requestId: error.requestId,
+          transient: true,
+          cause: error,
+        });
+      }
+      // Full jitter keeps several runs from hammering a recovering service in step.
+      const ceiling = Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** (attempt - 1));
+      const delayMs = Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
+      opts.onRetry?.({ attempt, delayMs, error });
+      await sleep(delayMs, opts.signal);
+    }
+  }
+}

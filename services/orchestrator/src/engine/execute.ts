@@ -1,0 +1,133 @@
+// Executes one run from its checkpoint to the end of its plan: fetches pages step by step,
+// the next page in flight while the last one is written, and lands each page with its
+// checkpoint in one writer call so a resumed run counts exactly like an uninterrupted one.
+import type { FetchPage, RunCounters, SyncRun } from '@insightxi/contracts';
+import { withBackoff, type BackoffPolicy } from './backoff.ts';
+import { addCounters } from './counters.ts';
+import { decodePosition, encodePosition, pageKey, type RunPosition } from './cursor.ts';
+import { DependencyError, RunCancelledError } from './errors.ts';
+import type { Plan, PlanStep } from './plan.ts';
+import type { CallContext, Fetcher, Log, Writer } from './ports.ts';
+import { readAhead } from './read-ahead.ts';
+
+export interface ExecuteDeps {
+  fetcher: Fetcher;
+  writer: Writer;
+  log: Log;
+  backoff: BackoffPolicy;
+  /** Records per writer call; a bigger page is written in chunks, each with its own page key. */
+  chunkSize: number;
+  now: () => number;
+}
+
+export interface ExecuteInput {
+  run: SyncRun;
+  plan: Plan;
+  signal: AbortSignal;
+  requestId?: string;
+  /** Called after every page with the counters and position that are now committed. */
+  onProgress?: (counters: RunCounters, position: RunPosition) => void;
+}
+
+interface PageItem {
+  step: PlanStep;
+  position: RunPosition;
+  page: FetchPage<unknown>;
+  next: RunPosition;
+  fetchedAt: number;
+  fetchMs: number;
+}
+
+async function* walkPages(plan: Plan, start: RunPosition, fetchOne: (step: PlanStep, cursor: string | null) => Promise<FetchPage<unknown>>, now: () => number): AsyncGenerator<PageItem> {
+  for (let index = start.step; index < plan.steps.length; index++) {
+    const step = plan.steps[index];
+    if (step === undefined) break;
+    let position: RunPosition = index === start.step ? start : { step: index, page: 0, cursor: null };
+    for (;;) {
+      const t0 = now();
+      const page = await fetchOne(step, position.cursor);
+      const fetchedAt = now();
+      if (page.next !== null && page.next === position.cursor) {
+        throw new DependencyError('sportmonks', `the fetcher returned the same cursor twice for ${step.label}`, { transient: false });
+      }
+      const next: RunPosition = page.next !== null ? { step: index, page: position.page + 1, cursor: page.next } : { step: index + 1, page: 0, cursor: null };
+      yield { step, position, page, next, fetchedAt, fetchMs: fetchedAt - t0 };
+      if (page.next === null) break;
+      position = next;
+    }
+  }
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  if (items.length <= size) return [items];
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export async function executeRun(deps: ExecuteDeps, input: ExecuteInput): Promise<{ counters: RunCounters; position: RunPosition }> {
+  const { run, plan } = input;
+  // The prefetch must stop when the writer fails, not only when the run is cancelled.
+  const local = new AbortController();
+  const signal = AbortSignal.any([input.signal, local.signal]);
+  const ctx: CallContext = { signal, ...(input.requestId === undefined ? {} : { requestId: input.requestId }) };
+  const retry = (what: string) => ({
+    signal,
+    onRetry: ({ attempt, delayMs, error }: { attempt: number; delayMs: number; error: DependencyError }) => {
+      deps.log.warn({ runId: run.id, service: error.service, attempt, delayMs, err: error.message, requestId: error.requestId }, `${what} failed, retrying`);
+    },
+  });
+
+  let counters = run.counters;
+  let position = decodePosition(run.cursor);
+  const fetchOne = (step: PlanStep, cursor: string | null) =>
+    withBackoff(() => deps.fetcher.fetchPage(step.entity, cursor === null ? step.query : { ...step.query, cursor }, ctx), deps.backoff, retry(`fetch ${step.label}`));
+
+  try {
+    for await (const item of readAhead(walkPages(plan, position, fetchOne, deps.now))) {
+      if (signal.aborted) throw new RunCancelledError();
+      const { page, step } = item;
+      const parts = chunks(page.data, deps.chunkSize);
+      for (let c = 0; c < parts.length; c++) {
+        const records = parts[c] ?? [];
+        const last = c === parts.length - 1;
+        const fetchSide = c === 0
+          ? { fetched: records.length, quarantined: page.rejected.length, upstreamCalls: page.upstream.calls, rateLimitWaitMs: page.upstream.waitedMs }
+          : { fetched: records.length };
+        const checkpoint = { cursor: encodePosition(last ? item.next : item.position), counters: addCounters(counters, { ...fetchSide, pages: last ? 1 : 0 }) };
+        const result = await withBackoff(
+          () => deps.writer.bulk(step.entity, { records, sync: { runId: run.id, pageKey: pageKey(item.position, c), checkpoint, rejected: c === 0 ? page.rejected : [] } }, ctx),
+          deps.backoff,
+          retry(`write ${step.label}`),
+        );
+        if (result.duplicatePage) {
+          // Already applied (a retried call whose first attempt committed): the stored counters are the truth.
+          const stored = await withBackoff(() => deps.writer.getRun(run.id, ctx), deps.backoff, retry('read run'));
+          counters = stored?.counters ?? checkpoint.counters;
+        } else {
+          counters = addCounters(checkpoint.counters, { created: result.created, updated: result.updated, unchanged: result.unchanged, quarantined: result.failed.length });
+        }
+      }
+      position = item.next;
+      input.onProgress?.(counters, position);
+      deps.log.info(
+        {
+          runId: run.id,
+          entity: step.entity,
+          step: step.label,
+          page: item.position.page,
+          records: page.data.length,
+          rejected: page.rejected.length,
+          elapsedMs: deps.now() - item.fetchedAt + item.fetchMs,
+          fetchMs: item.fetchMs,
+          budgetLeft: page.upstream.rateLimitRemaining,
+          budgetResetsInSeconds: page.upstream.resetsInSeconds,
+        },
+        'page synced',
+      );
+    }
+  } finally {
+    local.abort();
+  }
+  return { counters, position };
+}

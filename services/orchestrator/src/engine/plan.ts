@@ -1,0 +1,119 @@
+// Splits a run into steps: one fetcher walk each (entity + query), in dependency order,
+// per season and per date window of at most 100 days. The plan is stored with the run so
+// a resumed run walks exactly the same steps.
+import type { FetchQuery } from '@insightxi/contracts';
+import type { EntityName, RunTarget } from './ports.ts';
+import type { NormalizedScope } from './scope.ts';
+
+export interface PlanStep {
+  entity: EntityName;
+  query: FetchQuery;
+  label: string;
+}
+
+export interface Plan {
+  version: 1;
+  steps: PlanStep[];
+  /** Seasons the plan covers when they were not named in the scope. */
+  resolvedSeasons: number[] | null;
+}
+
+export interface SeasonResolution {
+  seasons: number[];
+  upstreamCalls: number;
+  rateLimitWaitMs: number;
+}
+
+/** Looks up the seasons a scope means: the current ones of the leagues, or all of them. */
+export type SeasonResolver = (leagues: number[] | null, all: boolean) => Promise<SeasonResolution>;
+
+const ORDER: readonly EntityName[] = ['states', 'leagues', 'seasons', 'venues', 'teams', 'fixtures', 'standings'];
+/** SportMonks' between endpoint spans at most 100 days. */
+export const MAX_WINDOW_DAYS = 100;
+const DAY_MS = 86_400_000;
+
+const ids = (list: number[]): string => list.join(',');
+const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+const dayMs = (day: string): number => Date.parse(`${day}T00:00:00Z`);
+
+/** Inclusive windows of at most MAX_WINDOW_DAYS days covering from..to. */
+export function dateWindows(from: string, to: string, maxDays = MAX_WINDOW_DAYS): { from: string; to: string }[] {
+  const windows: { from: string; to: string }[] = [];
+  const end = dayMs(to);
+  for (let start = dayMs(from); start <= end; start += maxDays * DAY_MS) {
+    windows.push({ from: isoDay(start), to: isoDay(Math.min(start + (maxDays - 1) * DAY_MS, end)) });
+  }
+  return windows;
+}
+
+function needsSeasons(target: RunTarget, scope: NormalizedScope): boolean {
+  if (scope.seasons !== null) return false;
+  if (target === 'venues' || target === 'teams' || target === 'standings' || target === 'all') return true;
+  return target === 'fixtures' && scope.mode === 'full' && scope.from === null;
+}
+
+const leagueFilter = (scope: NormalizedScope): FetchQuery => (scope.leagues ? { leagues: ids(scope.leagues) } : {});
+
+function fullSteps(entity: EntityName, scope: NormalizedScope, seasons: number[]): PlanStep[] {
+  switch (entity) {
+    case 'states':
+      return [{ entity, query: {}, label: 'states' }];
+    case 'leagues':
+      return [{ entity, query: scope.leagues ? { ids: ids(scope.leagues) } : {}, label: 'leagues' }];
+    case 'seasons':
+      if (scope.seasons) return [{ entity, query: { ids: ids(scope.seasons) }, label: 'seasons' }];
+      return [{ entity, query: leagueFilter(scope), label: 'seasons' }];
+    case 'venues':
+    case 'teams':
+    case 'standings':
+      return seasons.map((id) => ({ entity, query: { seasons: String(id) }, label: `${entity} season ${id}` }));
+    case 'fixtures':
+      if (scope.from !== null && scope.to !== null) {
+        const extra: FetchQuery = { ...leagueFilter(scope), ...(scope.seasons ? { seasons: ids(scope.seasons) } : {}) };
+        return dateWindows(scope.from, scope.to).map((w) => ({ entity, query: { ...extra, ...w }, label: `fixtures ${w.from}..${w.to}` }));
+      }
+      return seasons.map((id) => ({ entity, query: { seasons: String(id) }, label: `fixtures season ${id}` }));
+  }
+}
+
+/**
+ * Incremental fixtures: the latest-updated feed first (cheap, catches what just changed),
+ * then the sweep of the date window around today, then the source's deletions in it.
+ */
+function incrementalSteps(scope: NormalizedScope, today: string): PlanStep[] {
+  const window =
+    scope.from !== null && scope.to !== null
+      ? { from: scope.from, to: scope.to }
+      : { from: isoDay(dayMs(today) - (scope.windowDays ?? 1) * DAY_MS), to: isoDay(dayMs(today) + (scope.windowDays ?? 1) * DAY_MS) };
+  const leagues = leagueFilter(scope);
+  const steps: PlanStep[] = [{ entity: 'fixtures', query: { ...leagues, updated: 'latest' }, label: 'fixtures latest' }];
+  for (const w of dateWindows(window.from, window.to)) {
+    steps.push({ entity: 'fixtures', query: { ...leagues, ...w }, label: `fixtures ${w.from}..${w.to}` });
+  }
+  for (const w of dateWindows(window.from, window.to)) {
+    steps.push({ entity: 'fixtures', query: { ...leagues, ...w, deleted: true }, label: `fixtures deleted ${w.from}..${w.to}` });
+  }
+  return steps;
+}
+
+export async function buildPlan(
+  target: RunTarget,
+  scope: NormalizedScope,
+  resolveSeasons: SeasonResolver,
+  today: string,
+): Promise<{ plan: Plan; resolution: SeasonResolution | null }> {
+  if (scope.mode === 'incremental') {
+    return { plan: { version: 1, steps: incrementalSteps(scope, today), resolvedSeasons: null }, resolution: null };
+  }
+  const resolution = needsSeasons(target, scope) ? await resolveSeasons(scope.leagues, scope.allSeasons) : null;
+  const seasons = scope.seasons ?? resolution?.seasons ?? [];
+  const entities = target === 'all' ? ORDER : [target];
+  const steps = entities.flatMap((entity) => fullSteps(entity, scope, seasons));
+  return { plan: { version: 1, steps, resolvedSeasons: resolution?.seasons ?? null }, resolution };
+}
+
+export function isPlan(value: unknown): value is Plan {
+  if (typeof value !== 'object' || value === null) return false;
+  const plan = value as Partial<Plan>;
+  return plan.version === 1 && Array.isArray(plan.steps);
+}

@@ -1,0 +1,51 @@
+// What the engine needs from the fetcher and the writer. The HTTP adapters in src/clients
+// implement these; unit tests use in-process fakes.
+import type {
+  ENTITIES,
+  BulkRequest,
+  BulkResult,
+  Entity,
+  FetchPage,
+  FetchQuery,
+  RunStatus,
+  SyncRun,
+  SyncRunCreate,
+  SyncRunPatch,
+} from '@insightxi/contracts';
+
+export type EntityName = (typeof ENTITIES)[number];
+export type RunTarget = EntityName | 'all';
+
+export interface CallContext {
+  requestId?: string;
+  signal?: AbortSignal;
+}
+
+export interface Fetcher {
+  fetchPage(entity: EntityName, query: FetchQuery, ctx: CallContext): Promise<FetchPage<unknown>>;
+}
+
+export interface RunListFilter {
+  entity?: RunTarget;
+  status?: RunStatus;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface Writer {
+  bulk(entity: EntityName, body: BulkRequest<unknown>, ctx: CallContext): Promise<BulkResult>;
+  /** Throws RunConflictError when a run with the same scope key is running. */
+  createRun(body: SyncRunCreate, ctx: CallContext): Promise<SyncRun>;
+  /** Throws RunConflictError when setting `running` collides with another running run. */
+  patchRun(id: number, patch: SyncRunPatch, ctx: CallContext): Promise<SyncRun>;
+  getRun(id: number, ctx: CallContext): Promise<SyncRun | null>;
+  listRuns(filter: RunListFilter, ctx: CallContext): Promise<{ items: SyncRun[]; next: string | null }>;
+}
+
+export interface Log {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export type { Entity };

@@ -1,0 +1,48 @@
+// What an operator sees of a run: counters, progress through the plan, ETA, error.
+import type { SyncRun, SyncRunSummary } from '@insightxi/contracts';
+import { decodePosition } from './cursor.ts';
+import { isPlan } from './plan.ts';
+
+export const runLink = (id: number): string => `/sync/runs/${id}`;
+
+function progress(run: SyncRun): { done: number; total: number; current: string | null } | null {
+  if (!isPlan(run.plan)) return null;
+  const total = run.plan.steps.length;
+  let step: number;
+  try {
+    step = run.status === 'succeeded' ? total : Math.min(decodePosition(run.cursor).step, total);
+  } catch {
+    step = 0;
+  }
+  return { done: step, total, current: run.plan.steps[step]?.label ?? null };
+}
+
+export function toSummary(run: SyncRun, now: number): SyncRunSummary {
+  const steps = progress(run);
+  const started = Date.parse(run.startedAt);
+  const finished = run.finishedAt === null ? null : Date.parse(run.finishedAt);
+  const percentDone = steps === null ? null : steps.total === 0 ? 100 : Math.round((steps.done / steps.total) * 1000) / 10;
+  let etaSeconds: number | null = null;
+  if (run.status === 'running' && percentDone !== null && percentDone > 0 && percentDone < 100) {
+    etaSeconds = Math.round(((now - started) / 1000) * ((100 - percentDone) / percentDone));
+  } else if (run.status === 'succeeded') {
+    etaSeconds = 0;
+  }
+  return {
+    runId: run.id,
+    entity: run.entity,
+    mode: run.mode,
+    status: run.status,
+    scope: run.scope,
+    counters: run.counters,
+    percentDone,
+    etaSeconds,
+    steps,
+    startedAt: run.startedAt,
+    finishedAt: run.finishedAt,
+    heartbeatAt: run.heartbeatAt,
+    durationMs: finished === null ? null : finished - started,
+    error: run.error === null ? null : { message: run.error, requestId: run.errorRequestId },
+    links: { self: runLink(run.id) },
+  };
+}

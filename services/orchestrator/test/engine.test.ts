@@ -1,0 +1,244 @@
+import { describe, expect, it } from 'vitest';
+import type { SyncRun } from '@insightxi/contracts';
+import { DependencyError, RunConflictError } from '../src/engine/errors.ts';
+import { RunManager, RunStateError, type ManagerConfig } from '../src/engine/manager.ts';
+import { FakeFetcher, FakeWriter, collectingLog, silentLog, world, type Rec } from './fakes.ts';
+
+const config: ManagerConfig = { heartbeatMs: 20, staleAfterMs: 200, backoff: { attempts: 3, initialDelayMs: 1, maxDelayMs: 5 }, chunkSize: 1000 };
+
+function setup(opts: { fixtures?: number; pageSize?: number; reject?: number[] } = {}) {
+  const data = world(opts.fixtures ?? 10);
+  const fetcher = new FakeFetcher(data, opts.pageSize ?? 3, new Set(opts.reject ?? []));
+  const writer = new FakeWriter();
+  const log = collectingLog();
+  const manager = new RunManager({ fetcher, writer, log, config });
+  return { data, fetcher, writer, manager, log };
+}
+
+const ids = (writer: FakeWriter, entity: Parameters<FakeWriter['tables']['get']>[0]) => [...(writer.tables.get(entity)?.keys() ?? [])].sort((a, b) => a - b);
+const idsOf = (rows: Rec[] | undefined, pred: (r: Rec) => boolean = () => true) => (rows ?? []).filter(pred).map((r) => r.id).sort((a, b) => a - b);
+
+/** The counters of the same run done without interruption, to compare a resumed run with. */
+async function uninterrupted(target: 'all' | 'fixtures', fixtures = 10) {
+  const { manager } = setup({ fixtures });
+  const { done } = await manager.start(target, {}, {});
+  return (await done).counters;
+}
+
+describe('a full run', () => {
+  it('lands every entity of the current seasons in dependency order with exact counters', async () => {
+    const { data, fetcher, writer, manager, log } = setup();
+    const { run, done } = await manager.start('all', {}, { requestId: 'req-1' });
+    expect(run.status).toBe('running');
+    const final = await done;
+
+    expect(final.status).toBe('succeeded');
+    const current = (r: Rec) => r.seasonId === 101 || r.seasonId === 201;
+    expect(ids(writer, 'fixtures')).toEqual(idsOf(data.fixtures, current));
+    expect(ids(writer, 'standings')).toEqual(idsOf(data.standings, current));
+    expect(ids(writer, 'teams')).toEqual(idsOf(data.teams, current));
+    expect(ids(writer, 'seasons')).toEqual(idsOf(data.seasons));
+    expect(ids(writer, 'states')).toEqual(idsOf(data.states));
+
+    const order = [...new Set(fetcher.calls.slice(fetcher.calls.findIndex((c) => c.entity === 'states')).map((c) => c.entity))];
+    expect(order).toEqual(['states', 'leagues', 'seasons', 'venues', 'teams', 'fixtures', 'standings']);
+
+    const stored = writer.runs.get(run.id);
+    const fetched = 4 + 2 + 4 + 2 * 2 + 2 * 4 + 2 * 10 + 2 * 4;
+    expect(stored?.counters).toMatchObject({ fetched, created: fetched, updated: 0, unchanged: 0, quarantined: 0 });
+    // The season look-up before planning is an upstream call too.
+    expect(stored?.counters.upstreamCalls).toBe(fetcher.calls.length);
+    expect(final.counters).toEqual(stored?.counters);
+
+    const pageLines = log.lines.filter((l) => l.msg === 'page synced');
+    expect(pageLines).toHaveLength(stored?.counters.pages ?? -1);
+    expect(pageLines[0]?.obj).toMatchObject({ runId: run.id, entity: 'states', page: 0, records: 3, budgetLeft: 1000 });
+    expect(log.lines.filter((l) => l.msg === 'run finished')).toHaveLength(1);
+  });
+
+  it('sends rejected records to quarantine with the page and counts them', async () => {
+    const { writer, manager } = setup({ reject: [101_000, 101_005] });
+    const final = await (await manager.start('fixtures', {}, {})).done;
+    expect(final.status).toBe('succeeded');
+    expect(final.counters.quarantined).toBe(2);
+    expect(writer.quarantine.map((q) => q.sourceId).sort()).toEqual([101_000, 101_005]);
+    expect(ids(writer, 'fixtures')).not.toContain(101_000);
+    expect(final.counters.fetched).toBe(18);
+  });
+
+  it('syncs a date range in windows of at most 100 days', async () => {
+    const { fetcher, manager } = setup();
+    const final = await (await manager.start('fixtures', { from: '2025-01-01', to: '2025-12-31' }, {})).done;
+    expect(final.status).toBe('succeeded');
+    const windows = fetcher.calls.filter((c) => c.query.cursor === undefined).map((c) => `${c.query.from}..${c.query.to}`);
+    expect(windows).toEqual(['2025-01-01..2025-04-10', '2025-04-11..2025-07-19', '2025-07-20..2025-10-27', '2025-10-28..2025-12-31']);
+  });
+
+  it('a second sync of unchanged data counts everything unchanged', async () => {
+    const { writer, manager } = setup();
+    await (await manager.start('fixtures', { seasons: [101] }, {})).done;
+    const second = await (await manager.start('fixtures', { seasons: [101] }, {})).done;
+    expect(second.counters).toMatchObject({ fetched: 10, created: 0, updated: 0, unchanged: 10 });
+    expect(ids(writer, 'fixtures')).toHaveLength(10);
+  });
+});
+
+describe('concurrency', () => {
+  it('refuses a second run with the same scope while one is active, naming it', async () => {
+    const { fetcher, manager } = setup();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    fetcher.beforePage = () => gate;
+    const first = await manager.start('fixtures', { leagues: [9, 8] }, {});
+    const second = manager.start('fixtures', { leagues: [8, 9] }, {});
+    await expect(second).rejects.toBeInstanceOf(RunConflictError);
+    await expect(second).rejects.toMatchObject({ activeRunId: first.run.id });
+    // A different scope is a different run.
+    const other = await manager.start('fixtures', { leagues: [8] }, {});
+    release();
+    expect((await first.done).status).toBe('succeeded');
+    expect((await other.done).status).toBe('succeeded');
+  });
+});
+
+describe('read-ahead', () => {
+  it('fetches the next page while the last is written, never more than one ahead', async () => {
+    const { fetcher, writer, manager } = setup({ fixtures: 30, pageSize: 2 });
+    let pagesFetched = 0;
+    let pagesWritten = 0;
+    let maxAhead = 0;
+    let overlapped = false;
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
+    let fetching = false;
+    fetcher.beforePage = async () => {
+      fetching = true;
+      await tick();
+      await tick();
+      fetching = false;
+      pagesFetched++;
+    };
+    writer.beforeBulk = async () => {
+      maxAhead = Math.max(maxAhead, pagesFetched - pagesWritten);
+      await tick();
+      if (fetching) overlapped = true;
+      await tick();
+      pagesWritten++;
+    };
+    const final = await (await manager.start('fixtures', { seasons: [101, 201] }, {})).done;
+    expect(final.status).toBe('succeeded');
+    expect(final.counters.pages).toBe(30);
+    expect(overlapped).toBe(true);
+    expect(maxAhead).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('failures and resume', () => {
+  it('retries a dependency that is briefly down and ends with the exact counts', async () => {
+    const { fetcher, writer, manager } = setup();
+    fetcher.failNext = 2;
+    writer.failNextBulk = 2;
+    const final = await (await manager.start('all', {}, {})).done;
+    expect(final.status).toBe('succeeded');
+    expect(final.counters).toEqual({ ...(await uninterrupted('all')), upstreamCalls: final.counters.upstreamCalls });
+  });
+
+  it('counts a page once when the writer committed it but the reply was lost', async () => {
+    const { writer, manager } = setup();
+    writer.commitThenFail = true;
+    writer.failNextBulk = 1;
+    const final = await (await manager.start('all', {}, {})).done;
+    expect(final.status).toBe('succeeded');
+    expect(final.counters).toEqual(await uninterrupted('all'));
+  });
+
+  it('fails with a clear error when the writer stays down, then resumes to the exact counts', async () => {
+    const { fetcher, writer, manager } = setup();
+    let bulks = 0;
+    // Three transient failures in a row exhaust the policy's attempts.
+    writer.beforeBulk = () => {
+      bulks++;
+      if (bulks >= 8 && bulks <= 10) {
+        throw new DependencyError('database', 'connect ECONNREFUSED 127.0.0.1:8001', { status: null, requestId: 'req-w', transient: true });
+      }
+      return Promise.resolve();
+    };
+    const failed = await (await manager.start('all', {}, { requestId: 'req-9' })).done;
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toMatch(/database unavailable after 3 attempts: connect ECONNREFUSED/);
+    expect(failed.error).toMatch(new RegExp(`POST /sync/runs/${failed.id}/resume`));
+    expect(failed.errorRequestId).toBe('req-w');
+    expect(failed.counters.pages).toBe(7);
+
+    const callsBefore = fetcher.calls.length;
+    const resumed = await (await manager.resume(failed.id, {})).done;
+    expect(resumed.status).toBe('succeeded');
+    expect(resumed.error).toBeNull();
+    const expected = await uninterrupted('all');
+    // Resuming re-fetches only the page that was not committed.
+    expect(resumed.counters).toEqual({ ...expected, upstreamCalls: resumed.counters.upstreamCalls });
+    expect(fetcher.calls.length - callsBefore).toBe(expected.pages - 7);
+    await expect(manager.resume(failed.id, {})).rejects.toBeInstanceOf(RunStateError);
+  });
+
+  it('cancels a run between pages and resumes it to the exact counts', async () => {
+    const { writer, manager } = setup({ fixtures: 20 });
+    const { run, done } = await manager.start('fixtures', {}, {});
+    let writes = 0;
+    // cancel() awaits the run's end, which awaits this bulk: don't block on it inside the hook.
+    writer.beforeBulk = () => {
+      if (++writes === 3) void manager.cancel(run.id, {});
+      return Promise.resolve();
+    };
+    const cancelled = await done;
+    expect(cancelled.status).toBe('cancelled');
+    expect(cancelled.counters.pages).toBeGreaterThanOrEqual(3);
+    expect(cancelled.counters.pages).toBeLessThan(14);
+    writer.beforeBulk = () => Promise.resolve();
+    const resumed = await (await manager.resume(run.id, {})).done;
+    expect(resumed.status).toBe('succeeded');
+    expect(resumed.counters).toEqual({ ...(await uninterrupted('fixtures', 20)), upstreamCalls: resumed.counters.upstreamCalls });
+    expect(resumed.counters.created).toBe(40);
+  });
+
+  it('takes over a run a dead process left running once its heartbeat is stale', async () => {
+    const first = setup();
+    // A process that dies after five pages: its run stays `running` with that checkpoint.
+    let writes = 0;
+    let die!: () => void;
+    const died = new Promise<void>((resolve) => (die = resolve));
+    first.writer.beforeBulk = () => (++writes > 5 ? (die(), new Promise<void>(() => undefined)) : Promise.resolve());
+    const { run } = await first.manager.start('all', {}, {});
+    await died;
+    const orphan = first.writer.runs.get(run.id) as SyncRun;
+    expect(orphan.status).toBe('running');
+    expect(orphan.counters.pages).toBe(5);
+
+    // A new process over the same stores; the old heartbeat is 1 s old.
+    const writer = first.writer;
+    writer.beforeBulk = () => Promise.resolve();
+    const later = Date.now() + 1000;
+    const manager = new RunManager({ fetcher: first.fetcher, writer, log: silentLog, config, now: () => later });
+    orphan.heartbeatAt = new Date(Date.now()).toISOString();
+    expect(await manager.recoverStale()).toEqual([run.id]);
+    const final = await manager.wait(run.id);
+    expect(final?.status).toBe('succeeded');
+    expect(final?.counters).toEqual({ ...(await uninterrupted('all')), upstreamCalls: final?.counters.upstreamCalls });
+    // A fresh heartbeat is not taken over.
+    const fresh = new RunManager({ fetcher: first.fetcher, writer, log: silentLog, config });
+    const live = await writer.createRun({ entity: 'states', mode: 'full', scope: {}, scopeKey: 'k' });
+    expect(await fresh.recoverStale()).toEqual([]);
+    expect(writer.runs.get(live.id)?.status).toBe('running');
+  });
+});
+
+describe('incremental', () => {
+  it('polls the latest feed, sweeps the window around today and asks for deletions', async () => {
+    const { fetcher, manager } = setup();
+    const final = await (await manager.start('fixtures', { mode: 'incremental', windowDays: 1 }, {})).done;
+    expect(final.status).toBe('succeeded');
+    const firsts = fetcher.calls.filter((c) => c.query.cursor === undefined).map((c) => c.query);
+    expect(firsts[0]).toEqual({ updated: 'latest' });
+    expect(firsts[1]?.from).toBeDefined();
+    expect(firsts[2]).toMatchObject({ deleted: true, from: firsts[1]?.from, to: firsts[1]?.to });
+  });
+});

@@ -1,0 +1,212 @@
+// In-process stand-ins for the fetcher and the writer with the semantics the engine relies
+// on: cursor paging, page keys applied once, the checkpoint committed with the page.
+import type { BulkRequest, BulkResult, FetchPage, FetchQuery, RunCounters, SyncRun, SyncRunCreate, SyncRunPatch } from '@insightxi/contracts';
+import { DependencyError, RunConflictError } from '../src/engine/errors.ts';
+import type { CallContext, EntityName, Fetcher, Log, RunListFilter, Writer } from '../src/engine/ports.ts';
+
+export type Rec = { id: number; seasonId?: number; leagueId?: number; isCurrent?: boolean; v?: number };
+
+export const silentLog: Log = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+export function collectingLog(): Log & { lines: { level: string; msg: string; obj: Record<string, unknown> }[] } {
+  const lines: { level: string; msg: string; obj: Record<string, unknown> }[] = [];
+  const push = (level: string) => (obj: object, msg: string) => lines.push({ level, msg, obj: obj as Record<string, unknown> });
+  return { lines, info: push('info'), warn: push('warn'), error: push('error') };
+}
+
+const transient = (service: string, message: string) => new DependencyError(service, message, { status: 503, transient: true });
+
+export class FakeFetcher implements Fetcher {
+  calls: { entity: EntityName; query: FetchQuery }[] = [];
+  inFlight = 0;
+  /** Throws a transient error for the next N calls. */
+  failNext = 0;
+  /** Called before each page is served (tests block or count here). */
+  beforePage: (entity: EntityName, query: FetchQuery) => Promise<void> = () => Promise.resolve();
+
+  constructor(
+    readonly data: Partial<Record<EntityName, Rec[]>>,
+    readonly pageSize = 3,
+    readonly rejectIds: Set<number> = new Set(),
+  ) {}
+
+  async fetchPage(entity: EntityName, query: FetchQuery, ctx: CallContext): Promise<FetchPage<unknown>> {
+    this.calls.push({ entity, query });
+    this.inFlight++;
+    try {
+      await this.beforePage(entity, query);
+      if (ctx.signal?.aborted) throw new DependencyError('sportmonks', 'aborted', { transient: false });
+      if (this.failNext > 0) {
+        this.failNext--;
+        throw transient('sportmonks', 'connect ECONNREFUSED');
+      }
+      let rows = this.data[entity] ?? [];
+      if (query.seasons !== undefined) {
+        const seasons = new Set(query.seasons.split(',').map(Number));
+        rows = rows.filter((r) => (entity === 'seasons' ? seasons.has(r.id) : r.seasonId !== undefined && seasons.has(r.seasonId)));
+      }
+      if (query.ids !== undefined) {
+        const ids = new Set(query.ids.split(',').map(Number));
+        rows = rows.filter((r) => ids.has(r.id));
+      }
+      if (query.leagues !== undefined) {
+        const leagues = new Set(query.leagues.split(',').map(Number));
+        rows = rows.filter((r) => (entity === 'leagues' ? leagues.has(r.id) : r.leagueId === undefined || leagues.has(r.leagueId)));
+      }
+      const offset = query.cursor === undefined ? 0 : Number(query.cursor);
+      const slice = rows.slice(offset, offset + this.pageSize);
+      const next = offset + this.pageSize < rows.length ? String(offset + this.pageSize) : null;
+      return {
+        data: slice.filter((r) => !this.rejectIds.has(r.id)),
+        rejected: slice.filter((r) => this.rejectIds.has(r.id)).map((r) => ({ entity, sourceId: r.id, reason: 'bad record', payload: r })),
+        next,
+        upstream: { calls: 1, rateLimitRemaining: 1000, resetsInSeconds: 3600, waitedMs: 0 },
+      };
+    } finally {
+      this.inFlight--;
+    }
+  }
+}
+
+const zero = (): RunCounters => ({ pages: 0, fetched: 0, created: 0, updated: 0, unchanged: 0, quarantined: 0, upstreamCalls: 0, rateLimitWaitMs: 0 });
+
+export class FakeWriter implements Writer {
+  runs = new Map<number, SyncRun>();
+  tables = new Map<EntityName, Map<number, string>>();
+  quarantine: { runId: number; sourceId: number | null }[] = [];
+  appliedPages = new Set<string>();
+  bulkCalls = 0;
+  /** Throws a transient error for the next N bulk calls, after committing when `commitThenFail`. */
+  failNextBulk = 0;
+  commitThenFail = false;
+  beforeBulk: (entity: EntityName, body: BulkRequest<unknown>) => Promise<void> = () => Promise.resolve();
+  private nextId = 1;
+  now = () => Date.now();
+
+  createRun(body: SyncRunCreate): Promise<SyncRun> {
+    const active = [...this.runs.values()].find((r) => r.status === 'running' && r.scopeKey === body.scopeKey);
+    if (active) return Promise.reject(new RunConflictError(active.id));
+    const at = new Date(this.now()).toISOString();
+    const run: SyncRun = {
+      id: this.nextId++,
+      entity: body.entity,
+      mode: body.mode,
+      scope: body.scope,
+      scopeKey: body.scopeKey,
+      status: 'running',
+      cursor: null,
+      plan: body.plan ?? null,
+      counters: zero(),
+      error: null,
+      errorRequestId: null,
+      startedAt: at,
+      heartbeatAt: at,
+      finishedAt: null,
+    };
+    this.runs.set(run.id, run);
+    return Promise.resolve(structuredClone(run));
+  }
+
+  patchRun(id: number, patch: SyncRunPatch): Promise<SyncRun> {
+    const run = this.runs.get(id);
+    if (!run) return Promise.reject(new DependencyError('database', 'not found', { status: 404, transient: false }));
+    if (patch.status === 'running' && run.status !== 'running') {
+      const active = [...this.runs.values()].find((r) => r.status === 'running' && r.scopeKey === run.scopeKey && r.id !== id);
+      if (active) return Promise.reject(new RunConflictError(active.id));
+    }
+    const at = new Date(this.now()).toISOString();
+    if (patch.status !== undefined) {
+      run.status = patch.status;
+      run.finishedAt = patch.status === 'running' ? null : at;
+    }
+    if (patch.cursor !== undefined) run.cursor = patch.cursor;
+    if (patch.plan !== undefined) run.plan = patch.plan;
+    if (patch.counters !== undefined) run.counters = patch.counters;
+    if (patch.error !== undefined) run.error = patch.error;
+    if (patch.errorRequestId !== undefined) run.errorRequestId = patch.errorRequestId;
+    run.heartbeatAt = at;
+    return Promise.resolve(structuredClone(run));
+  }
+
+  getRun(id: number): Promise<SyncRun | null> {
+    const run = this.runs.get(id);
+    return Promise.resolve(run ? structuredClone(run) : null);
+  }
+
+  listRuns(filter: RunListFilter): Promise<{ items: SyncRun[]; next: string | null }> {
+    const items = [...this.runs.values()]
+      .filter((r) => (filter.status === undefined || r.status === filter.status) && (filter.entity === undefined || r.entity === filter.entity))
+      .sort((a, b) => b.id - a.id)
+      .map((r) => structuredClone(r));
+    return Promise.resolve({ items, next: null });
+  }
+
+  async bulk(entity: EntityName, body: BulkRequest<unknown>): Promise<BulkResult> {
+    this.bulkCalls++;
+    await this.beforeBulk(entity, body);
+    if (this.failNextBulk > 0 && !this.commitThenFail) {
+      this.failNextBulk--;
+      throw transient('database', 'connect ECONNREFUSED');
+    }
+    const result = this.apply(entity, body);
+    if (this.failNextBulk > 0) {
+      this.failNextBulk--;
+      throw transient('database', 'socket hang up');
+    }
+    return result;
+  }
+
+  private apply(entity: EntityName, body: BulkRequest<unknown>): BulkResult {
+    const sync = body.sync;
+    if (sync) {
+      const key = `${sync.runId}/${sync.pageKey}`;
+      if (this.appliedPages.has(key)) return { created: 0, updated: 0, unchanged: 0, failed: [], duplicatePage: true };
+      this.appliedPages.add(key);
+    }
+    const table = this.tables.get(entity) ?? new Map<number, string>();
+    this.tables.set(entity, table);
+    let created = 0;
+    let updated = 0;
+    let unchanged = 0;
+    for (const record of body.records as Rec[]) {
+      const json = JSON.stringify(record);
+      const before = table.get(record.id);
+      if (before === undefined) created++;
+      else if (before === json) unchanged++;
+      else updated++;
+      table.set(record.id, json);
+    }
+    if (sync) {
+      for (const r of sync.rejected ?? []) this.quarantine.push({ runId: sync.runId, sourceId: r.sourceId });
+      const run = this.runs.get(sync.runId);
+      if (run) {
+        const c = sync.checkpoint.counters;
+        run.counters = { ...c, created: c.created + created, updated: c.updated + updated, unchanged: c.unchanged + unchanged };
+        run.cursor = sync.checkpoint.cursor;
+      }
+    }
+    return { created, updated, unchanged, failed: [], duplicatePage: false };
+  }
+}
+
+/** A small league world: 2 leagues, 2 seasons each (one current), teams, venues, fixtures, standings. */
+export function world(fixturesPerSeason = 10): Partial<Record<EntityName, Rec[]>> {
+  const states = [1, 2, 3, 5].map((id) => ({ id }));
+  const leagues = [{ id: 8 }, { id: 9 }];
+  const seasons = [
+    { id: 100, leagueId: 8, isCurrent: false },
+    { id: 101, leagueId: 8, isCurrent: true },
+    { id: 200, leagueId: 9, isCurrent: false },
+    { id: 201, leagueId: 9, isCurrent: true },
+  ];
+  const perSeason = (base: number, count: number) => seasons.flatMap((s) => Array.from({ length: count }, (_, i) => ({ id: s.id * base + i, seasonId: s.id, leagueId: s.leagueId })));
+  return {
+    states,
+    leagues,
+    seasons,
+    venues: perSeason(10, 2),
+    teams: perSeason(100, 4),
+    fixtures: perSeason(1000, fixturesPerSeason),
+    standings: perSeason(10_000, 4),
+  };
+}
