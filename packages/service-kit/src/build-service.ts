@@ -33,6 +33,23 @@ export interface ServiceOptions {
 
 const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
 
+/**
+ * server.close() only drops the connections idle at that moment; a keep-alive connection whose
+ * request was still in flight would then hold shutdown open until the client lets go. Answering
+ * with `Connection: close` once closing has begun lets every such connection end with its response.
+ */
+function closeKeepAliveWhenClosing(app: App): void {
+  let closing = false;
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (closing) void reply.header('connection', 'close');
+    done(null, payload);
+  });
+}
+
 /** A Fastify app with the team's logging, request ids, errors, health, docs and auth; not yet listening. */
 export async function buildService(options: ServiceOptions): Promise<App> {
   const logger: FastifyBaseLogger = createLogger(options.name, options.logger);
@@ -49,6 +66,7 @@ export async function buildService(options: ServiceOptions): Promise<App> {
     void reply.header(REQUEST_ID_HEADER, request.id);
     done();
   });
+  closeKeepAliveWhenClosing(app);
   installErrorHandling(app);
   app.addSchema(ErrorBody);
 

@@ -52,7 +52,8 @@ export function loadConfig<T extends TObject>(schema: T, env: Env = process.env)
     const property = schema.properties[name] as { description?: string } | undefined;
     problems.set(name, describeProblem(name, error.message, name in raw, property?.description));
   }
-  throw new ConfigError([...problems.values()]);
+  const inSchemaOrder = Object.keys(schema.properties).flatMap((name) => problems.get(name) ?? []);
+  throw new ConfigError(inSchemaOrder.length === problems.size ? inSchemaOrder : [...problems.values()]);
 }
 
 /**

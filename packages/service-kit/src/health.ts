@@ -1,6 +1,7 @@
 import { HealthStatus } from '@insightxi/contracts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Static } from '@sinclair/typebox';
+import { pino, type LevelWithSilent } from 'pino';
 import { scrubSecrets } from './redact.ts';
 
 /** A readiness check resolves when its dependency is usable and throws (or rejects) when not. */
@@ -40,11 +41,18 @@ export async function readiness(options: HealthOptions): Promise<Health> {
   return { status: results.every((r) => r.ok) ? 'ok' : 'unavailable', checks };
 }
 
+/** Probes hit these every few seconds: log them at warn, unless the service is quieter still. */
+function probeLogLevel(serviceLevel: string): LevelWithSilent {
+  const value = serviceLevel === 'silent' ? Infinity : (pino.levels.values[serviceLevel] ?? 0);
+  return value > (pino.levels.values.warn ?? 40) ? (serviceLevel as LevelWithSilent) : 'warn';
+}
+
 export const healthRoutes: FastifyPluginAsyncTypebox<HealthOptions> = (app, options) => {
+  const logLevel = probeLogLevel(app.log.level);
   app.get(
     '/health/live',
     {
-      logLevel: 'warn',
+      logLevel,
       schema: { tags: ['health'], summary: 'The process is up', response: { 200: HealthStatus } },
     },
     () => ({ status: 'ok' as const }),
@@ -52,7 +60,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<HealthOptions> = (app, opti
   app.get(
     '/health/ready',
     {
-      logLevel: 'warn',
+      logLevel,
       schema: {
         tags: ['health'],
         summary: 'Every dependency answers (503 names the failing checks)',
