@@ -93,9 +93,9 @@ export class RunManager {
     return this.deps.writer.listRuns(filter, ctx);
   }
 
-  /** Waits for a local run to end; for runs of other processes returns null. */
-  wait(id: number): Promise<SyncRun> | null {
-    return this.local.get(id)?.done ?? null;
+  /** Waits for a run of this process to end; any other run is returned as it is now. */
+  async wait(id: number, ctx: CallContext = {}): Promise<SyncRun | null> {
+    return (await this.local.get(id)?.done) ?? this.deps.writer.getRun(id, ctx);
   }
 
   async cancel(id: number, ctx: CallContext): Promise<SyncRun> {

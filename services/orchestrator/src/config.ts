@@ -1,0 +1,22 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { CommonConfig, loadConfig, type Env } from '@insightxi/service-kit';
+
+export const OrchestratorConfig = Type.Object({
+  ...CommonConfig,
+  PORT: Type.Integer({ default: 8002, minimum: 0, maximum: 65535 }),
+  OPERATOR_TOKEN: Type.String({ minLength: 1, description: 'bearer token operators send to /sync/*' }),
+  INTERNAL_TOKEN: Type.String({ default: '', description: 'bearer token for calls to the fetcher and the writer' }),
+  DATABASE_SERVICE_URL: Type.String({ default: 'http://127.0.0.1:8001', description: 'the writer (services/database)' }),
+  SPORTMONKS_SERVICE_URL: Type.String({ default: 'http://127.0.0.1:8000', description: 'the fetcher (services/sportmonks)' }),
+  HEARTBEAT_MS: Type.Integer({ default: 5_000, minimum: 10, description: 'how often a running run proves it is alive' }),
+  STALE_AFTER_MS: Type.Integer({ default: 30_000, minimum: 50, description: 'a running run with an older heartbeat is taken over' }),
+  RECOVERY_SWEEP_MS: Type.Integer({ default: 15_000, minimum: 10, description: 'how often to look for stale runs (and once at start-up)' }),
+  RETRY_ATTEMPTS: Type.Integer({ default: 8, minimum: 1, description: 'attempts per page when a dependency is down, before the run fails' }),
+  RETRY_INITIAL_DELAY_MS: Type.Integer({ default: 1_000, minimum: 0 }),
+  RETRY_MAX_DELAY_MS: Type.Integer({ default: 30_000, minimum: 0 }),
+  BULK_CHUNK_SIZE: Type.Integer({ default: 1_000, minimum: 1, maximum: 5_000, description: 'records per writer call' }),
+  DOWNSTREAM_TIMEOUT_MS: Type.Integer({ default: 120_000, minimum: 100, description: 'wait for a fetcher or writer reply (the fetcher may wait on the rate limit)' }),
+});
+export type OrchestratorConfig = Static<typeof OrchestratorConfig>;
+
+export const readConfig = (env: Env = process.env): OrchestratorConfig => loadConfig(OrchestratorConfig, env);

@@ -1,0 +1,47 @@
+// POST /sync/{entity}: start a run (202 + Location), or with ?wait=true hold until it ends.
+import { ErrorBody, SyncAccepted, SyncConflict, SyncQuery, SyncRunSummary, SyncScope, SyncTargetParams } from '@insightxi/contracts';
+import { bearerAuth, type RoutePlugin } from '@insightxi/service-kit';
+import { runLink, toSummary } from '../engine/summary.ts';
+import { scopeFromRequest } from './scope-input.ts';
+import { mapEngineErrors } from './engine-errors.ts';
+import type { RunManager } from '../engine/manager.ts';
+
+export const syncRoutes: RoutePlugin<{ operatorToken: string; runs: RunManager }> = (app, options) => {
+  app.addHook('onRequest', bearerAuth(options.operatorToken));
+  // `curl -X POST …/sync/fixtures` sends no body: that is the empty scope, not a bad request.
+  app.addHook('preValidation', (request, _reply, done) => {
+    request.body ??= {};
+    done();
+  });
+
+  app.post(
+    '/sync/:entity',
+    {
+      schema: {
+        tags: ['sync'],
+        summary: 'Start a sync run (scope in the body or the query)',
+        description:
+          'Replies 202 with the run id and a Location header at once. `?wait=true` holds the request until the run ends and replies 200 with its summary: for local use only (API Gateway cuts requests at 30 s).',
+        security: [{ bearerAuth: [] }],
+        params: SyncTargetParams,
+        querystring: SyncQuery,
+        body: SyncScope,
+        response: { 200: SyncRunSummary, 202: SyncAccepted, 400: ErrorBody, 401: ErrorBody, 409: SyncConflict, 503: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const scope = scopeFromRequest(request.query, request.body);
+      const launched = await mapEngineErrors(request, reply, () =>
+        options.runs.start(request.params.entity, scope, { requestId: request.id }),
+      );
+      if (launched === null) return reply;
+      if (request.query.wait === true) {
+        const final = await launched.done;
+        return reply.code(200).send(toSummary(final, Date.now()));
+      }
+      const self = runLink(launched.run.id);
+      return reply.code(202).header('location', self).send({ runId: launched.run.id, status: launched.run.status, links: { self } });
+    },
+  );
+  return Promise.resolve();
+};

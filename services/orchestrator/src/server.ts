@@ -1,0 +1,11 @@
+import { resolveSecrets, runMain, startService } from '@insightxi/service-kit';
+import { buildApp } from './app.ts';
+import { readConfig } from './config.ts';
+
+runMain(async () => {
+  const config = readConfig(await resolveSecrets(process.env, ['OPERATOR_TOKEN', 'INTERNAL_TOKEN']));
+  const { app, runs } = await buildApp(config);
+  await startService(app, { port: config.PORT, host: config.HOST, shutdownDelayMs: config.SHUTDOWN_DELAY_MS });
+  // Runs a dead process left `running` are resumed from their checkpoints.
+  runs.startRecovery(config.RECOVERY_SWEEP_MS);
+});
