@@ -1,0 +1,122 @@
+// One page of normalized records for a scope: plan the calls, take the next one the cursor
+// points at, validate and map what comes back, and say where the walk continues.
+import type { EntityRecords, FetchPage, FetchQuery, RejectedRecord } from '@insightxi/contracts';
+import { TAIL_IDS, decodeCursor, encodeCursor, type CursorState } from './cursor.ts';
+import { NORMALIZERS, type NormalizeContext } from './mapping/normalize.ts';
+import { RawScheduleStage } from './mapping/raw.ts';
+import { planJobs, type Job } from './plan.ts';
+import { BadScopeError, scopeOf, type EntityName } from './scope.ts';
+import type { Pagination } from './upstream/envelope.ts';
+import type { SportMonksClient } from './upstream/client.ts';
+import { FetchError } from './upstream/errors.ts';
+import { Value } from '@sinclair/typebox/value';
+
+/** SportMonks refuses offset paging once (page − 1) × per_page reaches this many rows. */
+export const OFFSET_CAP_ROWS = 20_000;
+/** Empty jobs (a window without fixtures) are skipped within one request, up to this many calls. */
+const MAX_CALLS_PER_PAGE = 8;
+
+type Position = Pick<CursorState, 'j' | 'u' | 'p'>;
+
+function rawIdOf(raw: unknown): number | null {
+  if (typeof raw !== 'object' || raw === null || !('id' in raw)) return null;
+  const id = raw.id;
+  return typeof id === 'number' && Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+
+function nextPosition(position: Position, pagination: Pagination | null, jobCount: number, path: string): Position | null {
+  if (pagination?.hasMore === true) {
+    if (pagination.nextCursor !== null) return { j: position.j, u: pagination.nextCursor };
+    const page = pagination.nextPage ?? (position.p ?? pagination.currentPage ?? 1) + 1;
+    const perPage = pagination.perPage ?? 50;
+    if ((page - 1) * perPage >= OFFSET_CAP_ROWS) {
+      throw new FetchError(
+        502,
+        `SportMonks gave no cursor for ${path} and page ${page} would pass its ${OFFSET_CAP_ROWS}-row offset cap; narrow the scope (shorter from/to)`,
+      );
+    }
+    return { j: position.j, p: page };
+  }
+  return position.j + 1 < jobCount ? { j: position.j + 1 } : null;
+}
+
+/** Stages → rounds → fixtures, in the order served; a stage we cannot read is rejected whole. */
+function scheduleFixtures(stages: unknown[], rejected: RejectedRecord[]): unknown[] {
+  const fixtures: unknown[] = [];
+  for (const stage of stages) {
+    if (!Value.Check(RawScheduleStage, stage)) {
+      rejected.push({ entity: 'fixtures', sourceId: rawIdOf(stage), reason: 'schedule stage without readable rounds/fixtures', payload: stage });
+      continue;
+    }
+    for (const round of stage.rounds ?? []) fixtures.push(...(round.fixtures ?? []));
+    fixtures.push(...(stage.fixtures ?? []));
+  }
+  return fixtures;
+}
+
+export class Fetcher {
+  private readonly client: SportMonksClient;
+
+  constructor(client: SportMonksClient) {
+    this.client = client;
+  }
+
+  async page<E extends EntityName>(entity: E, query: FetchQuery): Promise<FetchPage<EntityRecords[E]>> {
+    const { cursor, ...scopeQuery } = query;
+    const state: CursorState = cursor !== undefined ? decodeCursor(cursor, entity) : { v: 1, e: entity, q: scopeOf(entity, scopeQuery), j: 0 };
+    const jobs = planJobs(entity, state.q);
+    if (state.j >= jobs.length) throw new BadScopeError('cursor points past the end of its walk');
+
+    const data: EntityRecords[E][] = [];
+    const rejected: RejectedRecord[] = [];
+    const upstream = { calls: 0, waitedMs: 0, rateLimitRemaining: null as number | null, resetsInSeconds: null as number | null };
+    let position: Position | null = { j: state.j, u: state.u, p: state.p };
+    let tail = state.t ?? [];
+
+    while (position !== null) {
+      const job: Job = jobs[position.j] as Job;
+      const params = { ...job.params, ...(position.u !== undefined ? { cursor: position.u } : position.p !== undefined ? { page: String(position.p) } : {}) };
+      const answer = await this.client.get({ path: job.path, params });
+      upstream.calls += answer.calls;
+      upstream.waitedMs += answer.waitedMs;
+      const rate = answer.envelope.rateLimit;
+      upstream.rateLimitRemaining = rate?.remaining ?? null;
+      upstream.resetsInSeconds = rate?.resetsInSeconds ?? null;
+
+      const raws = job.shape === 'schedule' ? scheduleFixtures(answer.envelope.records, rejected) : answer.envelope.records;
+      const pageIds = this.collect(entity, raws, new Set(tail), job.context, data, rejected);
+      if (pageIds.length > 0) tail = pageIds.slice(-TAIL_IDS);
+      position = nextPosition(position, answer.envelope.pagination, jobs.length, job.path);
+      if (data.length + rejected.length > 0 || upstream.calls >= MAX_CALLS_PER_PAGE) break;
+    }
+
+    const next = position === null ? null : encodeCursor({ v: 1, e: entity, q: state.q, ...position, ...(tail.length > 0 ? { t: tail } : {}) });
+    return { data, rejected, next, upstream };
+  }
+
+  /** Validates and maps `raws` into data/rejected, skipping ids already seen; returns this page's ids. */
+  private collect<E extends EntityName>(
+    entity: E,
+    raws: unknown[],
+    previousPage: Set<number>,
+    context: NormalizeContext,
+    data: EntityRecords[E][],
+    rejected: RejectedRecord[],
+  ): number[] {
+    const normalize = NORMALIZERS[entity];
+    const seen = new Set<number>();
+    const ids: number[] = [];
+    for (const raw of raws) {
+      const id = rawIdOf(raw);
+      if (id !== null) {
+        ids.push(id);
+        if (seen.has(id) || previousPage.has(id)) continue;
+        seen.add(id);
+      }
+      const outcome = normalize(raw, context);
+      if (outcome.ok) data.push(outcome.record);
+      else rejected.push({ entity, sourceId: id, reason: outcome.reason, payload: raw });
+    }
+    return ids;
+  }
+}

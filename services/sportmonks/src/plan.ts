@@ -1,0 +1,110 @@
+// Which SportMonks calls answer a scope, cheapest first: a season's fixtures from its schedule
+// (one call), date ranges as `between` windows of at most 100 days, known ids through `multi`
+// (50 a call), reference lists with `filters=populate` (1000 a page, no includes needed).
+import type { NormalizeContext } from './mapping/normalize.ts';
+import type { EntityName, Scope } from './scope.ts';
+
+export interface Job {
+  /** Path after /v3. */
+  path: string;
+  params: Record<string, string>;
+  /** `schedule`: data are stages → rounds → fixtures. */
+  shape: 'records' | 'schedule';
+  context: NormalizeContext;
+}
+
+export const MAX_WINDOW_DAYS = 100;
+export const MULTI_IDS = 50;
+const PER_PAGE = '50';
+const POPULATE_PER_PAGE = '1000';
+
+/** Includes, decided once per entity type. */
+export const INCLUDES: Partial<Record<EntityName, string>> = {
+  fixtures: 'participants;scores',
+  standings: 'details.type',
+};
+
+const DAY_MS = 86_400_000;
+
+export function dateWindows(from: string, to: string, days = MAX_WINDOW_DAYS): [string, string][] {
+  const windows: [string, string][] = [];
+  const end = Date.parse(`${to}T00:00:00Z`);
+  for (let start = Date.parse(`${from}T00:00:00Z`); start <= end; start += days * DAY_MS) {
+    const last = Math.min(end, start + (days - 1) * DAY_MS);
+    windows.push([new Date(start).toISOString().slice(0, 10), new Date(last).toISOString().slice(0, 10)]);
+  }
+  return windows;
+}
+
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function filters(...parts: (string | null)[]): Record<string, string> {
+  const present = parts.filter((p): p is string => p !== null);
+  return present.length > 0 ? { filters: present.join(';') } : {};
+}
+
+const populate = (path: string, extraFilters: (string | null)[] = []): Job => ({
+  path,
+  params: { ...filters('populate', ...extraFilters), per_page: POPULATE_PER_PAGE },
+  shape: 'records',
+  context: {},
+});
+
+const single = (path: string, params: Record<string, string> = {}): Job => ({ path, params, shape: 'records', context: {} });
+
+function fixtureJobs(scope: Scope): Job[] {
+  const include = { include: INCLUDES.fixtures ?? '' };
+  const context: NormalizeContext = scope.deleted === true ? { deleted: true } : {};
+  const deleted = scope.deleted === true ? 'deleted' : null;
+  const leagues = scope.leagues ? `fixtureLeagues:${scope.leagues.join(',')}` : null;
+  const seasons = scope.seasons ? `fixtureSeasons:${scope.seasons.join(',')}` : null;
+  const paged = (path: string, ...extra: (string | null)[]): Job => ({
+    path,
+    params: { ...include, ...filters(...extra), per_page: PER_PAGE },
+    shape: 'records',
+    context,
+  });
+
+  if (scope.ids) {
+    return chunks(scope.ids, MULTI_IDS).map((ids) => ({ path: `/football/fixtures/multi/${ids.join(',')}`, params: include, shape: 'records', context }));
+  }
+  if (scope.updated === 'latest') {
+    return [{ path: '/football/fixtures/latest', params: { ...include, ...filters(leagues) }, shape: 'records', context }];
+  }
+  if (scope.from !== undefined && scope.to !== undefined) {
+    return dateWindows(scope.from, scope.to).map(([a, b]) => paged(`/football/fixtures/between/${a}/${b}`, leagues, seasons, deleted));
+  }
+  if (scope.seasons && deleted === null) {
+    return scope.seasons.map((id) => ({ path: `/football/schedules/seasons/${id}`, params: {}, shape: 'schedule', context }));
+  }
+  return [paged('/football/fixtures', leagues, seasons, deleted)];
+}
+
+export function planJobs(entity: EntityName, scope: Scope): Job[] {
+  switch (entity) {
+    case 'states':
+      return [populate('/football/states')];
+    case 'leagues':
+      if (scope.ids ?? scope.leagues) return (scope.ids ?? scope.leagues ?? []).map((id) => single(`/football/leagues/${id}`));
+      return [populate('/football/leagues')];
+    case 'seasons':
+      if (scope.ids ?? scope.seasons) return (scope.ids ?? scope.seasons ?? []).map((id) => single(`/football/seasons/${id}`));
+      return [populate('/football/seasons', [scope.leagues ? `seasonLeagues:${scope.leagues.join(',')}` : null])];
+    case 'venues':
+      if (scope.ids) return scope.ids.map((id) => single(`/football/venues/${id}`));
+      if (scope.seasons) return scope.seasons.map((id) => single(`/football/venues/seasons/${id}`));
+      return [populate('/football/venues')];
+    case 'teams':
+      if (scope.ids) return scope.ids.map((id) => single(`/football/teams/${id}`));
+      if (scope.seasons) return scope.seasons.map((id) => single(`/football/teams/seasons/${id}`));
+      return [populate('/football/teams')];
+    case 'fixtures':
+      return fixtureJobs(scope);
+    case 'standings':
+      return (scope.seasons ?? []).map((id) => single(`/football/standings/seasons/${id}`, { include: INCLUDES.standings ?? '' }));
+  }
+}

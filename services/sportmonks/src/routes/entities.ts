@@ -1,0 +1,35 @@
+// GET /{entity}: one page of normalized records for the scope in the query.
+import { ENTITIES, ErrorBody, FetchPage, FetchQuery, RECORD_SCHEMAS } from '@insightxi/contracts';
+import { HttpError, type RoutePlugin } from '@insightxi/service-kit';
+import type { Fetcher } from '../fetcher.ts';
+import { FetchError } from '../upstream/errors.ts';
+
+export function toHttpError(error: unknown): unknown {
+  return error instanceof FetchError ? new HttpError(error.statusCode, error.message, { cause: error, ...(error.headers ? { headers: error.headers } : {}) }) : error;
+}
+
+export const entityRoutes: RoutePlugin<{ fetcher: Fetcher }> = (app, { fetcher }) => {
+  for (const entity of ENTITIES) {
+    app.get(
+      `/${entity}`,
+      {
+        schema: {
+          summary: `One page of ${entity} from SportMonks, normalized`,
+          description:
+            'Scope in the query; pass `next` back as `cursor` to continue (the cursor carries the scope). 503 with Retry-After when the SportMonks budget is spent for longer than the fetcher waits.',
+          tags: ['fetch'],
+          querystring: FetchQuery,
+          response: { 200: FetchPage(RECORD_SCHEMAS[entity]), 400: ErrorBody, 502: ErrorBody, 503: ErrorBody, 504: ErrorBody },
+        },
+      },
+      async (request) => {
+        try {
+          return await fetcher.page(entity, request.query);
+        } catch (error) {
+          throw toHttpError(error);
+        }
+      },
+    );
+  }
+  return Promise.resolve();
+};

@@ -1,0 +1,208 @@
+// One bottleneck limiter per SportMonks entity (the `requested_entity` that is charged). The
+// reservoir follows what SportMonks reports: after each answer it becomes `remaining` minus the
+// calls still in flight, so it never promises more than the upstream has left. A spent budget or
+// a 429 empties the reservoir until the reset; then a single probe call learns the new budget.
+// With Redis, limiters of the same id in several processes share one reservoir.
+import Bottleneck from 'bottleneck';
+import { Redis } from 'ioredis';
+import type { RateLimitsResponse } from '@insightxi/contracts';
+import type { Clock } from '../clock.ts';
+import { BudgetExhaustedError } from './errors.ts';
+
+export interface RateLimitsOptions {
+  clock: Clock;
+  /** Shares budgets between processes when set. */
+  redisUrl?: string | undefined;
+  /** Limiter ids are `${idPrefix}:${entity}`; processes sharing a budget use the same prefix. */
+  idPrefix: string;
+  /** Concurrent calls per entity. */
+  maxConcurrent: number;
+  /** Longest a request waits (real time) for a paused entity before it gets 503 + Retry-After. */
+  maxWaitMs: number;
+  /** Upstream time added after the reported reset (resets_in_seconds is rounded). */
+  resetMarginMs: number;
+  /** Pause after a 429 when no reset time is known (upstream time). */
+  unknownResetPauseMs: number;
+}
+
+export type RateLimitEvent =
+  | { type: 'paused'; entity: string; until: string; reason: 'budget spent' | '429' }
+  | { type: 'resumed'; entity: string };
+
+interface EntityBudget {
+  entity: string;
+  limiter: Bottleneck;
+  remaining: number | null;
+  resetAt: number | null;
+  pausedUntil: number | null;
+  cancelTimer: (() => void) | null;
+}
+
+export interface Scheduled<T> {
+  value: T;
+  /** Real milliseconds the call waited in the limiter's queue. */
+  waitedMs: number;
+}
+
+// Keys of a limiter nobody uses expire, so stale budgets never outlive a window by much.
+const REDIS_KEY_TTL_MS = 3 * 60 * 60 * 1000;
+
+export class RateLimits {
+  private readonly budgets = new Map<string, EntityBudget>();
+  private readonly options: RateLimitsOptions;
+  private readonly connection: Bottleneck.IORedisConnection | null;
+  private readonly redis: Redis | null;
+  private readonly listeners: ((event: RateLimitEvent) => void)[] = [];
+
+  constructor(options: RateLimitsOptions) {
+    this.options = options;
+    if (options.redisUrl !== undefined && options.redisUrl !== '') {
+      this.redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 3, lazyConnect: false });
+      this.connection = new Bottleneck.IORedisConnection({ client: this.redis, Redis });
+    } else {
+      this.redis = null;
+      this.connection = null;
+    }
+  }
+
+  onEvent(listener: (event: RateLimitEvent) => void): void {
+    this.listeners.push(listener);
+  }
+
+  private emit(event: RateLimitEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  get clustered(): boolean {
+    return this.connection !== null;
+  }
+
+  private budget(entity: string): EntityBudget {
+    let budget = this.budgets.get(entity);
+    if (budget === undefined) {
+      const limiter = new Bottleneck({
+        id: `${this.options.idPrefix}:${entity}`,
+        maxConcurrent: this.options.maxConcurrent,
+        // The budget is unknown until the first answer: one probe call learns it.
+        reservoir: 1,
+        ...(this.connection === null
+          ? {}
+          : { datastore: 'ioredis', connection: this.connection, clearDatastore: false, timeout: REDIS_KEY_TTL_MS }),
+      });
+      budget = { entity, limiter, remaining: null, resetAt: null, pausedUntil: null, cancelTimer: null };
+      this.budgets.set(entity, budget);
+    }
+    return budget;
+  }
+
+  /** Throws BudgetExhaustedError when the entity is paused for longer than a request may wait. */
+  assertCanWait(entity: string): void {
+    const budget = this.budgets.get(entity);
+    if (budget?.pausedUntil == null) return;
+    const waitMs = budget.pausedUntil - this.options.clock.now();
+    if (waitMs > 0 && this.options.clock.toRealMs(waitMs) > this.options.maxWaitMs) {
+      throw new BudgetExhaustedError(entity, this.options.clock.toRealMs(waitMs) / 1000, new Date(budget.pausedUntil).toISOString());
+    }
+  }
+
+  /** Runs `call` when the entity's budget allows; `call` reports the answer through observe(). */
+  async schedule<T>(entity: string, call: () => Promise<T>): Promise<Scheduled<T>> {
+    const budget = this.budget(entity);
+    await this.ensureRefill(budget);
+    const queuedAt = performance.now();
+    let waitedMs = 0;
+    const value = await budget.limiter.schedule(() => {
+      waitedMs = Math.round(performance.now() - queuedAt);
+      return call();
+    });
+    return { value, waitedMs };
+  }
+
+  /**
+   * Feeds the `rate_limit` block of an answer. `fromOwnCall` is true when called from inside the
+   * scheduled call of the same entity (that call is still counted as running).
+   */
+  async observe(entity: string, remaining: number, resetsInSeconds: number, fromOwnCall: boolean): Promise<void> {
+    const budget = this.budget(entity);
+    const now = this.options.clock.now();
+    budget.remaining = remaining;
+    budget.resetAt = now + resetsInSeconds * 1000;
+    if (budget.pausedUntil !== null && budget.pausedUntil > now && remaining > 0) return;
+
+    // Read the reservoir before `running`: a call starting in between is then counted in the
+    // target and its decrement survives the increment, erring on the side of fewer calls.
+    const current = (await budget.limiter.currentReservoir()) ?? 0;
+    const running = await budget.limiter.running();
+    const othersInFlight = Math.max(0, running - (fromOwnCall ? 1 : 0));
+    const target = Math.max(0, remaining - othersInFlight);
+    if (target !== current) await budget.limiter.incrementReservoir(target - current);
+    if (remaining <= 0) this.pause(budget, budget.resetAt + this.options.resetMarginMs, 'budget spent');
+  }
+
+  /** A 429: nothing more goes out for this entity until its reset (or a probe when none is known). */
+  async rateLimited(entity: string): Promise<void> {
+    const budget = this.budget(entity);
+    const now = this.options.clock.now();
+    budget.remaining = 0;
+    const until = budget.resetAt !== null && budget.resetAt > now ? budget.resetAt + this.options.resetMarginMs : now + this.options.unknownResetPauseMs;
+    const current = (await budget.limiter.currentReservoir()) ?? 0;
+    if (current > 0) await budget.limiter.incrementReservoir(-current);
+    this.pause(budget, until, '429');
+  }
+
+  private pause(budget: EntityBudget, until: number, reason: 'budget spent' | '429'): void {
+    if (budget.pausedUntil !== null && budget.pausedUntil >= until) return;
+    budget.cancelTimer?.();
+    budget.pausedUntil = until;
+    this.emit({ type: 'paused', entity: budget.entity, until: new Date(until).toISOString(), reason });
+    budget.cancelTimer = this.options.clock.setTimer(() => {
+      void this.resume(budget);
+    }, until - this.options.clock.now());
+  }
+
+  private async resume(budget: EntityBudget): Promise<void> {
+    budget.cancelTimer = null;
+    budget.pausedUntil = null;
+    budget.remaining = null;
+    const current = (await budget.limiter.currentReservoir()) ?? 0;
+    // One probe call: its answer tells the new window's budget (another process may have probed).
+    if (current <= 0) await budget.limiter.incrementReservoir(1 - current);
+    this.emit({ type: 'resumed', entity: budget.entity });
+  }
+
+  /** An empty shared reservoir with no timer here (its owner process died): schedule our own probe. */
+  private async ensureRefill(budget: EntityBudget): Promise<void> {
+    if (budget.cancelTimer !== null || !this.clustered) return;
+    const current = (await budget.limiter.currentReservoir()) ?? 0;
+    if (current > 0 || (await budget.limiter.running()) > 0) return;
+    const now = this.options.clock.now();
+    const until = budget.resetAt !== null && budget.resetAt > now ? budget.resetAt + this.options.resetMarginMs : now + this.options.unknownResetPauseMs;
+    this.pause(budget, until, 'budget spent');
+  }
+
+  snapshot(): RateLimitsResponse['entities'] {
+    const now = this.options.clock.now();
+    return [...this.budgets.values()]
+      .map((b) => ({
+        entity: b.entity,
+        remaining: b.remaining,
+        resetsAt: b.resetAt !== null && b.resetAt > now ? new Date(b.resetAt).toISOString() : null,
+        pausedUntil: b.pausedUntil !== null && b.pausedUntil > now ? new Date(b.pausedUntil).toISOString() : null,
+      }))
+      .sort((a, b) => a.entity.localeCompare(b.entity));
+  }
+
+  /** For readiness: the shared store answers. */
+  async ping(): Promise<void> {
+    if (this.redis !== null) await this.redis.ping();
+  }
+
+  async close(): Promise<void> {
+    for (const budget of this.budgets.values()) {
+      budget.cancelTimer?.();
+      await budget.limiter.disconnect(false);
+    }
+    this.budgets.clear();
+    if (this.connection !== null) await this.connection.disconnect(false);
+  }
+}

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeFixture, normalizeStanding, normalizeState, normalizeTeam, normalizeVenue, normalizeSeason, normalizeLeague } from '../src/mapping/normalize.ts';
+
+const participant = (id: number, location: 'home' | 'away', extra: Record<string, unknown> = {}) => ({
+  id,
+  sport_id: 1,
+  country_id: 320,
+  venue_id: 1708,
+  gender: 'male',
+  name: `Team ${id}`,
+  placeholder: false,
+  meta: { location, winner: null, position: null },
+  ...extra,
+});
+
+const score = (id: number, description: string, typeId: number, participantId: number, side: 'home' | 'away', goals: number | string) => ({
+  id,
+  fixture_id: 18535517,
+  type_id: typeId,
+  participant_id: participantId,
+  score: { goals, participant: side },
+  description,
+});
+
+const fixture = (extra: Record<string, unknown> = {}) => ({
+  id: 18535517,
+  sport_id: 1,
+  league_id: 501,
+  season_id: 23690,
+  stage_id: 77471288,
+  group_id: null,
+  aggregate_id: null,
+  round_id: 339235,
+  state_id: 5,
+  venue_id: 8909,
+  name: 'Celtic vs Rangers',
+  starting_at: '2024-08-04 14:00:00',
+  result_info: 'Celtic won after full-time.',
+  leg: '1/1',
+  details: null,
+  length: 90,
+  placeholder: false,
+  has_odds: true,
+  has_premium_odds: false,
+  starting_at_timestamp: 1722780000,
+  // Away first on purpose: home/away comes from meta.location.
+  participants: [participant(62, 'away'), participant(53, 'home')],
+  scores: [
+    score(1, '2ND_HALF', 2, 53, 'home', 3),
+    score(2, 'CURRENT', 1525, 62, 'away', 0),
+    score(3, '1ST_HALF', 1, 53, 'home', 1),
+    score(4, 'CURRENT', 1525, 53, 'home', '3'),
+    score(5, '1ST_HALF', 1, 62, 'away', 0),
+    score(6, '2ND_HALF', 2, 62, 'away', 0),
+  ],
+  ...extra,
+});
+
+describe('fixtures', () => {
+  it('takes home/away from meta.location, current and half-time goals from the score descriptions', () => {
+    const out = normalizeFixture(fixture());
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    expect(out.record).toMatchObject({
+      id: 18535517,
+      leagueId: 501,
+      seasonId: 23690,
+      homeTeamId: 53,
+      awayTeamId: 62,
+      homeGoals: 3,
+      awayGoals: 0,
+      homeGoalsHalfTime: 1,
+      awayGoalsHalfTime: 0,
+      startingAt: '2024-08-04T14:00:00.000Z',
+      stateId: 5,
+      deleted: false,
+      placeholder: false,
+    });
+    expect(out.record.scores).toHaveLength(6);
+    expect(out.record.scores.find((s) => s.id === 4)).toEqual({ id: 4, fixtureId: 18535517, teamId: 53, typeId: 1525, period: 'CURRENT', participant: 'home', goals: 3 });
+  });
+
+  it('reads starting_at as UTC when there is no timestamp, and prefers the timestamp when both are there', () => {
+    const naive = normalizeFixture(fixture({ starting_at_timestamp: null, starting_at: '2025-01-02 19:45:00' }));
+    expect(naive.ok && naive.record.startingAt).toBe('2025-01-02T19:45:00.000Z');
+    const both = normalizeFixture(fixture({ starting_at_timestamp: 1735847100, starting_at: '2025-01-02 20:45:00' }));
+    expect(both.ok && both.record.startingAt).toBe('2025-01-02T19:45:00.000Z');
+  });
+
+  it('has null goals before kick-off (scores [])', () => {
+    const out = normalizeFixture(fixture({ state_id: 1, scores: [] }));
+    expect(out.ok && [out.record.homeGoals, out.record.awayGoals, out.record.homeGoalsHalfTime]).toEqual([null, null, null]);
+  });
+
+  it('keeps placeholder participants out of the team ids', () => {
+    const out = normalizeFixture(fixture({ placeholder: true, participants: [participant(900001, 'home', { placeholder: true }), participant(62, 'away')], scores: [] }));
+    expect(out.ok && [out.record.placeholder, out.record.homeTeamId, out.record.awayTeamId]).toEqual([true, null, 62]);
+  });
+
+  it('marks state 20 as deleted', () => {
+    const out = normalizeFixture(fixture({ state_id: 20 }));
+    expect(out.ok && out.record.deleted).toBe(true);
+  });
+
+  it.each([
+    ['no home participant', { participants: [participant(62, 'away')] }, /no home participant/],
+    ['participants not served', { participants: undefined }, /participants missing/],
+    ['meta as []', { participants: [{ ...participant(53, 'home'), meta: [] }, participant(62, 'away')] }, /no home participant/],
+    ['no kick-off', { starting_at_timestamp: null, starting_at: null }, /kick-off/],
+    ['garbled kick-off', { starting_at_timestamp: null, starting_at: 'soon' }, /kick-off/],
+    ['league_id missing', { league_id: null }, /league_id/],
+    ['negative goals', { scores: [score(9, 'CURRENT', 1525, 53, 'home', -1)] }, /goals -1/],
+    ['score without side', { scores: [{ ...score(9, 'CURRENT', 1525, 53, 'home', 1), score: { goals: 1 } }] }, /bad score/],
+  ])('rejects a fixture with %s, saying why', (_label, change, reason) => {
+    const out = normalizeFixture(fixture(change));
+    expect(out.ok).toBe(false);
+    if (!out.ok) expect(out.reason).toMatch(reason);
+  });
+
+  it('flags every record of a deleted-filter query as deleted', () => {
+    const out = normalizeFixture(fixture({ state_id: 5 }), { deleted: true });
+    expect(out.ok && out.record.deleted).toBe(true);
+  });
+});
+
+describe('reference records', () => {
+  it('reads venue coordinates sent as strings and nulls', () => {
+    const out = normalizeVenue({ id: 8909, country_id: 1161, city_id: '82748', name: 'Celtic Park', address: 'Kerrydale Street', zipcode: null, latitude: '55.849711', longitude: '-4.205589', capacity: 60411, image_path: null, city_name: 'Glasgow', surface: 'grass', national_team: false });
+    expect(out.ok && out.record).toMatchObject({ cityId: 82748, latitude: 55.849711, longitude: -4.205589, zipcode: null, capacity: 60411 });
+  });
+
+  it('rejects a team without a name and keeps the placeholder flag', () => {
+    expect(normalizeTeam({ id: 53, sport_id: 1, name: '' }).ok).toBe(false);
+    const placeholder = normalizeTeam({ id: 900001, sport_id: 1, country_id: null, venue_id: null, gender: 'male', name: 'Winner SF1', short_code: null, image_path: null, founded: null, type: 'domestic', placeholder: true, last_played_at: null });
+    expect(placeholder.ok && placeholder.record.placeholder).toBe(true);
+  });
+
+  it('converts league and season datetimes to ISO UTC and dates to YYYY-MM-DD', () => {
+    const league = normalizeLeague({ id: 501, sport_id: 1, country_id: 1161, name: 'Premiership', active: true, short_code: 'SCO P', image_path: 'x.png', type: 'league', sub_type: 'domestic', last_played_at: '2025-05-18 14:00:00', category: 2, has_jerseys: false });
+    expect(league.ok && league.record.lastPlayedAt).toBe('2025-05-18T14:00:00.000Z');
+    const season = normalizeSeason({ id: 23690, sport_id: 1, league_id: 501, tie_breaker_rule_id: 171, name: '2024/2025', finished: true, pending: false, is_current: false, starting_at: '2024-08-03', ending_at: '2025-05-18', standings_recalculated_at: '2025-05-18 16:52:01' });
+    expect(season.ok && season.record).toMatchObject({ startingAt: '2024-08-03', endingAt: '2025-05-18', standingsRecalculatedAt: '2025-05-18T16:52:01.000Z' });
+  });
+
+  it('derives state flags from the id when SportMonks leaves them out', () => {
+    const out = normalizeState({ id: 5, state: 'FT', name: 'Full Time', short_name: 'FT', developer_name: 'FT' });
+    expect(out.ok && out.record).toMatchObject({ isFinalStandingState: true, isCompleted: true, isLive: false });
+  });
+
+  it('reads standing details by type developer name, else by type id', () => {
+    const base = { id: 1, participant_id: 53, sport_id: 1, league_id: 501, season_id: 23690, stage_id: 1, group_id: null, round_id: 2, standing_rule_id: 3, position: 1, result: 'equal', points: 85 };
+    const byName = normalizeStanding({ ...base, details: [{ type_id: 999, value: 38, type: { developer_name: 'OVERALL_MATCHES' } }, { type_id: 130, value: 27 }] });
+    expect(byName.ok && byName.record).toMatchObject({ teamId: 53, played: 38, won: 27, drawn: null, points: 85 });
+    expect(normalizeStanding({ ...base, position: 0 }).ok).toBe(false);
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { decodeCursor, encodeCursor } from '../src/cursor.ts';
+import { dateWindows, planJobs } from '../src/plan.ts';
+import { scopeOf } from '../src/scope.ts';
+
+describe('planning', () => {
+  it('splits a date range into windows of at most 100 days that cover it exactly', () => {
+    const windows = dateWindows('2024-01-01', '2024-12-31');
+    expect(windows).toEqual([
+      ['2024-01-01', '2024-04-09'],
+      ['2024-04-10', '2024-07-18'],
+      ['2024-07-19', '2024-10-26'],
+      ['2024-10-27', '2024-12-31'],
+    ]);
+    for (const [a, b] of windows) expect((Date.parse(b) - Date.parse(a)) / 86_400_000).toBeLessThan(100);
+    expect(dateWindows('2024-05-05', '2024-05-05')).toEqual([['2024-05-05', '2024-05-05']]);
+  });
+
+  it('fetches a season from its schedule in one call, ids through multi in 50s, dates through between', () => {
+    expect(planJobs('fixtures', scopeOf('fixtures', { seasons: '23690,19686' })).map((j) => j.path)).toEqual([
+      '/football/schedules/seasons/19686',
+      '/football/schedules/seasons/23690',
+    ]);
+    const ids = Array.from({ length: 120 }, (_, i) => String(1000 + i)).join(',');
+    const multi = planJobs('fixtures', scopeOf('fixtures', { ids }));
+    expect(multi).toHaveLength(3);
+    expect(multi[0]?.path.split(',')).toHaveLength(50);
+    expect(multi[0]?.params.include).toBe('participants;scores');
+    const between = planJobs('fixtures', scopeOf('fixtures', { from: '2025-01-01', to: '2025-02-01', leagues: '501', deleted: true }));
+    expect(between.map((j) => [j.path, j.params.filters])).toEqual([['/football/fixtures/between/2025-01-01/2025-02-01', 'fixtureLeagues:501;deleted']]);
+    expect(between[0]?.context.deleted).toBe(true);
+  });
+
+  it('refuses scopes that make no sense', () => {
+    expect(() => scopeOf('fixtures', { from: '2025-01-01' })).toThrow(/from and to/);
+    expect(() => scopeOf('fixtures', { from: '2025-02-01', to: '2025-01-01' })).toThrow(/before/);
+    expect(() => scopeOf('teams', { updated: 'latest' })).toThrow(/only apply to \/fixtures/);
+    expect(() => scopeOf('standings', {})).toThrow(/seasons/);
+  });
+});
+
+describe('cursor', () => {
+  it('round-trips and refuses cursors of another entity or forged ones', () => {
+    const text = encodeCursor({ v: 1, e: 'fixtures', q: { seasons: [1] }, j: 1, u: 'abc', t: [5, 6] });
+    expect(text).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(decodeCursor(text, 'fixtures')).toEqual({ v: 1, e: 'fixtures', q: { seasons: [1] }, j: 1, u: 'abc', t: [5, 6] });
+    expect(() => decodeCursor(text, 'teams')).toThrow(/belongs to \/fixtures/);
+    expect(() => decodeCursor('not-a-cursor', 'fixtures')).toThrow(/not one this service issued/);
+  });
+});
