@@ -28,7 +28,7 @@ export async function buildApp(config: OrchestratorConfig, overrides: AppOverrid
     createServiceClient({
       name,
       baseUrl,
-      token: config.INTERNAL_TOKEN === '' ? undefined : config.INTERNAL_TOKEN,
+      token: config.INTERNAL_TOKEN,
       timeouts: { headersMs: config.DOWNSTREAM_TIMEOUT_MS, bodyMs: config.DOWNSTREAM_TIMEOUT_MS },
       // Short retries here; a longer outage is the run's backoff (RETRY_*), which logs and can fail the run.
       retries: { retries: 1, minDelayMs: 100, maxDelayMs: 500, maxTotalMs: 5_000 },

@@ -5,7 +5,7 @@ export const OrchestratorConfig = Type.Object({
   ...CommonConfig,
   PORT: Type.Integer({ default: 8002, minimum: 0, maximum: 65535 }),
   OPERATOR_TOKEN: Type.String({ minLength: 1, description: 'bearer token operators send to /sync/*' }),
-  INTERNAL_TOKEN: Type.String({ default: '', description: 'bearer token for calls to the fetcher and the writer' }),
+  INTERNAL_TOKEN: Type.String({ minLength: 1, description: 'bearer token for calls to the fetcher and the writer' }),
   DATABASE_SERVICE_URL: Type.String({ default: 'http://127.0.0.1:8001', description: 'the writer (services/database)' }),
   SPORTMONKS_SERVICE_URL: Type.String({ default: 'http://127.0.0.1:8000', description: 'the fetcher (services/sportmonks)' }),
   HEARTBEAT_MS: Type.Integer({ default: 5_000, minimum: 10, description: 'how often a running run proves it is alive' }),

@@ -10,7 +10,7 @@ let current: Orchestrator | null = null;
 async function setup() {
   const fetcher = new FakeFetcher(world(10), 3);
   const writer = new FakeWriter();
-  const config = readConfig({ OPERATOR_TOKEN: TOKEN, LOG_LEVEL: 'silent', RETRY_ATTEMPTS: '2', RETRY_INITIAL_DELAY_MS: '1', HEARTBEAT_MS: '50' });
+  const config = readConfig({ OPERATOR_TOKEN: TOKEN, INTERNAL_TOKEN: 'internal', LOG_LEVEL: 'silent', RETRY_ATTEMPTS: '2', RETRY_INITIAL_DELAY_MS: '1', HEARTBEAT_MS: '50' });
   current = await buildApp(config, { fetcher, writer });
   return { ...current, fetcher, writer };
 }
