@@ -1,0 +1,94 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { scaledClock, type Clock } from '../src/clock.ts';
+import { RateLimits } from '../src/upstream/rate-limits.ts';
+
+const HOUR = 3_600_000;
+
+/** SportMonks' accounting for one entity: N calls per hour from the first call of the hour. */
+function fakeBudget(clock: Clock, perHour: number) {
+  let windowEnd = 0;
+  let used = 0;
+  const stats = { served: 0, refused: 0, windows: 0 };
+  return {
+    stats,
+    call(): { remaining: number; resetsIn: number } | 429 {
+      const now = clock.now();
+      if (now >= windowEnd) {
+        windowEnd = now + HOUR;
+        used = 0;
+        stats.windows += 1;
+      }
+      if (used >= perHour) {
+        stats.refused += 1;
+        return 429;
+      }
+      used += 1;
+      stats.served += 1;
+      return { remaining: perHour - used, resetsIn: Math.ceil((windowEnd - now) / 1000) };
+    },
+  };
+}
+
+function limits(clock: Clock, maxWaitMs = 10_000) {
+  return new RateLimits({ clock, idPrefix: `test-${process.pid}-${Math.random()}`, maxConcurrent: 4, maxWaitMs, resetMarginMs: 1000, unknownResetPauseMs: 60_000 });
+}
+
+async function callThrough(rl: RateLimits, entity: string, budget: ReturnType<typeof fakeBudget>): Promise<void> {
+  for (;;) {
+    const { value } = await rl.schedule(entity, async () => {
+      await sleep(1);
+      const answer = budget.call();
+      if (answer === 429) {
+        await rl.rateLimited(entity);
+        return false;
+      }
+      await rl.observe(entity, answer.remaining, answer.resetsIn, true);
+      return true;
+    });
+    if (value) return;
+  }
+}
+
+describe('rate limits', () => {
+  it('spends the whole budget, pauses until the reset and never runs into a 429', async () => {
+    // One upstream hour lasts 0.4 s here.
+    const clock = scaledClock(9_000);
+    const rl = limits(clock);
+    const budget = fakeBudget(clock, 10);
+    const started = clock.now();
+    await Promise.all(Array.from({ length: 35 }, () => callThrough(rl, 'Fixture', budget)));
+    expect(budget.stats).toMatchObject({ served: 35, refused: 0 });
+    expect(budget.stats.windows).toBe(4);
+    expect(clock.now() - started).toBeGreaterThanOrEqual(3 * HOUR);
+    await rl.close();
+  });
+
+  it('keeps other entities going while one is paused, and reports the pause', async () => {
+    const clock = scaledClock(1_000);
+    const rl = limits(clock);
+    const fixtures = fakeBudget(clock, 3);
+    const leagues = fakeBudget(clock, 100);
+    await Promise.all(Array.from({ length: 3 }, () => callThrough(rl, 'Fixture', fixtures)));
+    const blocked = callThrough(rl, 'Fixture', fixtures);
+    const t0 = performance.now();
+    await callThrough(rl, 'League', leagues);
+    expect(performance.now() - t0).toBeLessThan(500);
+    const fixture = rl.snapshot().find((e) => e.entity === 'Fixture');
+    expect(fixture?.remaining).toBe(0);
+    expect(fixture?.pausedUntil).not.toBeNull();
+    await rl.close();
+    void blocked.catch(() => undefined);
+  });
+
+  it('answers 503 at once when the pause is longer than a request may wait', async () => {
+    const clock = scaledClock(1);
+    const rl = limits(clock, 100);
+    const budget = fakeBudget(clock, 1);
+    await callThrough(rl, 'Team', budget);
+    expect(() => {
+      rl.assertCanWait('Team');
+    }).toThrow(/budget for Team is spent/);
+    await rl.close();
+  });
+});
