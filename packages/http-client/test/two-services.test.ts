@@ -64,6 +64,7 @@ beforeAll(async () => {
     await new Promise((resolve) => setTimeout(resolve, 5_000));
     return { id: 1, name: 'late' };
   });
+  downstream.get('/v1/ping', { schema: { querystring: Type.Object({ n: Type.Integer() }) } }, (request) => ({ pong: request.query.n }));
   downstream.get('/wrong-shape', () => ({ id: 'seven', name: 7 }));
   downstream.get('/missing', () => {
     hit('missing');
@@ -166,6 +167,15 @@ describe('two services on real ports', () => {
     } finally {
       await anonymous.close();
       await wrong.close();
+    }
+  });
+
+  it('keeps a path prefix of the base URL and sends the query', async () => {
+    const prefixed = clientFor({ baseUrl: `${downstreamUrl}/v1/` });
+    try {
+      await expect(prefixed.send({ method: 'GET', path: '/ping', query: { n: 3 } })).resolves.toMatchObject({ status: 200, body: { pong: 3 } });
+    } finally {
+      await prefixed.close();
     }
   });
 

@@ -4,6 +4,7 @@ export { loadConfig, runMain, ConfigError, CommonConfig, type Env } from './conf
 export { resolveSecrets, type ResolveSecretsOptions } from './secrets.ts';
 export { bearerAuth, tokenMatches, type AuthHook } from './auth.ts';
 export { HttpError, type FieldError } from './errors.ts';
+export { errorResponses } from './schemas.ts';
 export { type ReadinessCheck } from './health.ts';
 export { type LoggerOptions } from './logger.ts';
 export { scrubSecrets } from './redact.ts';

@@ -70,3 +70,33 @@ describe('error format', () => {
     expect(forged.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
+
+describe('error format of Fastify’s own failures', () => {
+  it('keeps the standard body for malformed JSON, oversized bodies and wrong content types', async () => {
+    const service = await buildService({ name: 'errors-test', logger: { level: 'silent' }, bodyLimit: 64 });
+    apps.push(service);
+    service.post('/echo', (request) => request.body);
+    const malformed = await service.inject({ method: 'POST', url: '/echo', headers: { 'content-type': 'application/json' }, payload: '{"a":' });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json()).toMatchObject({ statusCode: 400, error: 'Bad Request', requestId: malformed.headers['x-request-id'] });
+    const large = await service.inject({ method: 'POST', url: '/echo', payload: { text: 'x'.repeat(100) } });
+    expect(large.statusCode).toBe(413);
+    expect(large.json()).toMatchObject({ statusCode: 413, error: 'Payload Too Large' });
+    const unsupported = await service.inject({ method: 'POST', url: '/echo', headers: { 'content-type': 'application/xml' }, payload: '<a/>' });
+    expect(unsupported.statusCode).toBe(415);
+    expect(unsupported.json()).toMatchObject({ statusCode: 415, error: 'Unsupported Media Type' });
+  });
+
+  it('answers 503 in the standard body when under pressure', async () => {
+    const service = await buildService({
+      name: 'errors-test',
+      logger: { level: 'silent' },
+      underPressure: { healthCheck: () => Promise.resolve(false), healthCheckInterval: 5 },
+    });
+    apps.push(service);
+    service.get('/work', () => ({ ok: true }));
+    const res = await service.inject({ method: 'GET', url: '/work', headers: { 'x-request-id': 'busy-1' } });
+    expect(res.statusCode).toBe(503);
+    expect(res.json()).toEqual({ statusCode: 503, error: 'Service Unavailable', message: 'Service Unavailable', requestId: 'busy-1' });
+  });
+});

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Type } from '@sinclair/typebox';
-import { ErrorBody } from '@insightxi/contracts';
-import { buildService, type App, type RoutePlugin } from '@insightxi/service-kit';
+import { buildService, errorResponses, HttpError, type App, type RoutePlugin } from '@insightxi/service-kit';
 
 const apps: App[] = [];
 afterEach(async () => {
@@ -62,10 +61,13 @@ describe('docs', () => {
           schema: {
             summary: 'One team',
             params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
-            response: { 200: Type.Object({ id: Type.Integer(), name: Type.String() }), 404: ErrorBody },
+            response: { 200: Type.Object({ id: Type.Integer(), name: Type.String() }), ...errorResponses(400, 404) },
           },
         },
-        (request) => ({ id: request.params.id, name: 'Arsenal' }),
+        (request) => {
+          if (request.params.id === 404) throw new HttpError(404, 'no team 404');
+          return { id: request.params.id, name: 'Arsenal' };
+        },
       );
       return Promise.resolve();
     };
@@ -87,5 +89,9 @@ describe('docs', () => {
 
     const res = await app.inject({ url: '/teams/7', headers: { authorization: 'Bearer x' } });
     expect(res.json()).toEqual({ id: 7, name: 'Arsenal' });
+    const missing = await app.inject({ url: '/teams/404', headers: { authorization: 'Bearer x', 'x-request-id': 'r404' } });
+    expect(missing.json()).toEqual({ statusCode: 404, error: 'Not Found', message: 'no team 404', requestId: 'r404' });
+    const responses = (doc.paths['/teams/{id}']?.get as { responses: Record<string, unknown> }).responses;
+    expect(Object.keys(responses).sort()).toEqual(['200', '400', '404']);
   });
 });
