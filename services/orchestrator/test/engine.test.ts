@@ -83,6 +83,25 @@ describe('a full run', () => {
   });
 });
 
+describe('a writer that stores checkpoint counters as sent', () => {
+  it('still ends with exact counters, recorded after each page', async () => {
+    const { writer, manager, log } = setup();
+    writer.addsResults = false;
+    // Every record of this run is new: before each page the stored `created` must equal the records sent so far.
+    let sent = 0;
+    const lag: number[] = [];
+    writer.beforeBulk = (_entity, body) => {
+      if (body.sync) lag.push(sent - (writer.runs.get(body.sync.runId)?.counters.created ?? 0));
+      sent += body.records.length;
+      return Promise.resolve();
+    };
+    const final = await (await manager.start('all', {}, {})).done;
+    expect(final.counters).toEqual(await uninterrupted('all'));
+    expect(lag.every((l) => l === 0)).toBe(true);
+    expect(log.lines.some((l) => l.msg.includes('without the page results'))).toBe(true);
+  });
+});
+
 describe('concurrency', () => {
   it('refuses a second run with the same scope while one is active, naming it', async () => {
     const { fetcher, manager } = setup();

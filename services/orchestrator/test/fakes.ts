@@ -79,6 +79,8 @@ export class FakeWriter implements Writer {
   /** Throws a transient error for the next N bulk calls, after committing when `commitThenFail`. */
   failNextBulk = 0;
   commitThenFail = false;
+  /** False: store the checkpoint counters as sent, without the page's results. */
+  addsResults = true;
   beforeBulk: (entity: EntityName, body: BulkRequest<unknown>) => Promise<void> = () => Promise.resolve();
   private nextId = 1;
   now = () => Date.now();
@@ -181,7 +183,7 @@ export class FakeWriter implements Writer {
       const run = this.runs.get(sync.runId);
       if (run) {
         const c = sync.checkpoint.counters;
-        run.counters = { ...c, created: c.created + created, updated: c.updated + updated, unchanged: c.unchanged + unchanged };
+        run.counters = this.addsResults ? { ...c, created: c.created + created, updated: c.updated + updated, unchanged: c.unchanged + unchanged } : { ...c };
         run.cursor = sync.checkpoint.cursor;
       }
     }

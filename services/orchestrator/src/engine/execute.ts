@@ -58,6 +58,9 @@ async function* walkPages(plan: Plan, start: RunPosition, fetchOne: (step: PlanS
   }
 }
 
+const sameCounters = (a: RunCounters, b: RunCounters): boolean =>
+  a.pages === b.pages && a.fetched === b.fetched && a.created === b.created && a.updated === b.updated && a.unchanged === b.unchanged && a.quarantined === b.quarantined;
+
 function chunks<T>(items: T[], size: number): T[][] {
   if (items.length <= size) return [items];
   const out: T[][] = [];
@@ -83,6 +86,13 @@ export async function executeRun(deps: ExecuteDeps, input: ExecuteInput): Promis
   const fetchOne = (step: PlanStep, cursor: string | null) =>
     withBackoff(() => deps.fetcher.fetchPage(step.entity, cursor === null ? step.query : { ...step.query, cursor }, ctx), deps.backoff, retry(`fetch ${step.label}`));
 
+  /**
+   * Whether the writer adds the page's created/updated/unchanged/failed to the checkpoint's
+   * counters in the page's transaction (exact across crashes), or stores them as sent, in
+   * which case the results are recorded with a PATCH right after the page. Learnt at the
+   * first page that wrote something.
+   */
+  let writerAddsResults: boolean | null = null;
   try {
     for await (const item of readAhead(walkPages(plan, position, fetchOne, deps.now))) {
       if (signal.aborted) throw new RunCancelledError();
@@ -104,8 +114,18 @@ export async function executeRun(deps: ExecuteDeps, input: ExecuteInput): Promis
           // Already applied (a retried call whose first attempt committed): the stored counters are the truth.
           const stored = await withBackoff(() => deps.writer.getRun(run.id, ctx), deps.backoff, retry('read run'));
           counters = stored?.counters ?? checkpoint.counters;
-        } else {
-          counters = addCounters(checkpoint.counters, { created: result.created, updated: result.updated, unchanged: result.unchanged, quarantined: result.failed.length });
+          continue;
+        }
+        counters = addCounters(checkpoint.counters, { created: result.created, updated: result.updated, unchanged: result.unchanged, quarantined: result.failed.length });
+        const wrote = result.created + result.updated + result.unchanged + result.failed.length > 0;
+        if (writerAddsResults === null && wrote) {
+          const stored = await withBackoff(() => deps.writer.getRun(run.id, ctx), deps.backoff, retry('read run'));
+          writerAddsResults = stored !== null && sameCounters(stored.counters, counters);
+          if (!writerAddsResults) deps.log.warn({ runId: run.id }, 'the writer stores checkpoint counters without the page results: recording them after each page');
+        }
+        if (writerAddsResults === false && wrote) {
+          const committed = counters;
+          await withBackoff(() => deps.writer.patchRun(run.id, { counters: committed }, ctx), deps.backoff, retry('record counters'));
         }
       }
       position = item.next;
