@@ -37,6 +37,12 @@ export interface ServiceClientOptions {
   retries?: Partial<RetryPolicy>;
   /** Connections kept to the callee. */
   connections?: number;
+  /** Where retries are reported (pass the service's `app.log`); each line carries the call's `reqId`. */
+  logger?: RetryLogger;
+}
+
+export interface RetryLogger {
+  warn(details: Record<string, unknown>, message: string): void;
 }
 
 export interface RequestOptions<S extends TSchema | undefined = undefined> {
@@ -192,22 +198,38 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
     const requestId = request.requestId ?? randomUUID();
     const retryable = request.idempotent ?? IDEMPOTENT_METHODS.has(request.method);
     let attempts = 0;
-    // The error that escapes is the last attempt's, so it already counts every attempt made.
-    return pRetry(
-      () => {
-        attempts += 1;
-        return attempt(request, requestId, attempts);
-      },
-      {
-        retries: retryable ? retry.retries : 0,
-        minTimeout: retry.minDelayMs,
-        maxTimeout: retry.maxDelayMs,
-        maxRetryTime: retry.maxTotalMs,
-        randomize: true,
-        shouldRetry: ({ error }) => error instanceof ServiceCallError && error.transient,
-        ...(request.signal ? { signal: request.signal } : {}),
-      },
-    );
+    try {
+      // The error that escapes is the last attempt's, so it already counts every attempt made.
+      return await pRetry(
+        () => {
+          attempts += 1;
+          return attempt(request, requestId, attempts);
+        },
+        {
+          retries: retryable ? retry.retries : 0,
+          minTimeout: retry.minDelayMs,
+          maxTimeout: retry.maxDelayMs,
+          maxRetryTime: retry.maxTotalMs,
+          randomize: true,
+          shouldRetry: ({ error }) => error instanceof ServiceCallError && error.transient,
+          onFailedAttempt: ({ error, retriesLeft, retryDelay }) => {
+            if (!(error instanceof ServiceCallError) || !error.transient || retriesLeft === 0 || !retryable) return;
+            options.logger?.warn(
+              { reqId: requestId, service: options.name, method: request.method, path: request.path, kind: error.kind, status: error.status, attempt: error.attempts, retryInMs: retryDelay },
+              `${options.name} ${request.method} ${request.path} attempt ${error.attempts} failed (${error.status ?? error.kind}), retrying in ${retryDelay} ms`,
+            );
+          },
+          ...(request.signal ? { signal: request.signal } : {}),
+        },
+      );
+    } catch (error) {
+      if (error instanceof ServiceCallError || request.signal?.aborted !== true) throw error;
+      // p-retry rejects with the signal's reason when the caller aborts between attempts.
+      throw new ServiceCallError(
+        { service: options.name, method: request.method, path: request.path, requestId, attempts, kind: 'aborted', cause: error },
+        'aborted by the caller',
+      );
+    }
   }
 
   return {

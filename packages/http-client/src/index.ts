@@ -7,6 +7,7 @@ export {
   type Query,
   type RequestOptions,
   type ResponseOf,
+  type RetryLogger,
   type RetryPolicy,
   type ServiceClient,
   type ServiceClientOptions,

@@ -52,8 +52,8 @@ beforeAll(async () => {
     hit('always-failing');
     throw new Error('connection pool exhausted');
   });
-  downstream.get('/flaky', () => {
-    if (hit('flaky') < 3) throw new HttpError(503, 'warming up');
+  downstream.get('/flaky/:key', { schema: { params: Type.Object({ key: Type.String() }) } }, (request) => {
+    if (hit(request.params.key) < 3) throw new HttpError(503, 'warming up');
     return { id: 1, name: 'finally' };
   });
   downstream.post('/upserts', { schema: { body: Type.Object({ ids: Type.Array(Type.Integer()) }) } }, () => {
@@ -107,9 +107,20 @@ describe('two services on real ports', () => {
     expect(error.message).toBe('downstream GET /always-failing failed: 500 Internal Server Error (request id req-5xx, 3 attempts)');
   });
 
-  it('returns the answer when a retry succeeds', async () => {
-    await expect(client.request({ method: 'GET', path: '/flaky', responseSchema: Item })).resolves.toEqual({ id: 1, name: 'finally' });
-    expect(hits.get('flaky')).toBe(3);
+  it('returns the answer when a retry succeeds, logging each retry with the request id', async () => {
+    const warnings: { details: Record<string, unknown>; message: string }[] = [];
+    const logged = clientFor({ logger: { warn: (details, message) => warnings.push({ details, message }) } });
+    try {
+      await expect(logged.request({ method: 'GET', path: '/flaky/a', responseSchema: Item, requestId: 'req-flaky' })).resolves.toEqual({ id: 1, name: 'finally' });
+    } finally {
+      await logged.close();
+    }
+    expect(hits.get('a')).toBe(3);
+    expect(warnings.map((w) => w.message)).toEqual([
+      expect.stringMatching(/^downstream GET \/flaky\/a attempt 1 failed \(503\), retrying in \d+ ms$/),
+      expect.stringMatching(/^downstream GET \/flaky\/a attempt 2 failed \(503\), retrying in \d+ ms$/),
+    ]);
+    expect(warnings.every((w) => w.details.reqId === 'req-flaky')).toBe(true);
   });
 
   it('does not retry a POST unless the caller marks it idempotent', async () => {
@@ -144,6 +155,17 @@ describe('two services on real ports', () => {
     } finally {
       await impatient.close();
     }
+  });
+
+  it('stops when the caller aborts, with an aborted error', async () => {
+    const controller = new AbortController();
+    setTimeout(() => {
+      controller.abort();
+    }, 50);
+    const error = await failure(client.request({ method: 'GET', path: '/slow', signal: controller.signal }));
+    expect(error.kind).toBe('aborted');
+    expect(error.attempts).toBe(1);
+    expect(error.message).toContain('aborted by the caller');
   });
 
   it('rejects a response that does not match the named schema', async () => {

@@ -35,10 +35,10 @@ async function runCheck(check: ReadinessCheck, timeoutMs: number): Promise<Check
 }
 
 export async function readiness(options: HealthOptions): Promise<Health> {
-  const names = Object.keys(options.checks);
-  const results = await Promise.all(names.map((name) => runCheck(options.checks[name] ?? (() => Promise.resolve()), options.timeoutMs)));
-  const checks = Object.fromEntries(names.map((name, i) => [name, results[i] ?? { ok: false }]));
-  return { status: results.every((r) => r.ok) ? 'ok' : 'unavailable', checks };
+  const entries = await Promise.all(
+    Object.entries(options.checks).map(async ([name, check]) => [name, await runCheck(check, options.timeoutMs)] as const),
+  );
+  return { status: entries.every(([, result]) => result.ok) ? 'ok' : 'unavailable', checks: Object.fromEntries(entries) };
 }
 
 /** Probes hit these every few seconds: log them at warn, unless the service is quieter still. */
