@@ -4,3 +4,4 @@ export * from './entities.ts';
 export * from './fetcher.ts';
 export * from './writer.ts';
 export * from './orchestrator.ts';
+export * from './writer-queries.ts';

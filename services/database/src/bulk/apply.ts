@@ -1,0 +1,154 @@
+// Applies records of one entity inside a transaction the caller holds: checks references,
+// locks and reads the stored rows, and writes only what is new or changed, so the counts it
+// returns are exact and an identical record writes nothing.
+import { createHash } from 'node:crypto';
+import type { Connection } from '../db.ts';
+import type { EntitySpec, ExistingRow } from '../entities/spec.ts';
+import { placeholders, quoteName, type SqlValue } from '../sql.ts';
+
+export interface Failure {
+  id: number;
+  reason: string;
+}
+
+export interface ApplyResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: Failure[];
+  /** Ids refused because they exist (mode `create`) or do not (mode `replace`). */
+  conflicts: number[];
+  missing: number[];
+}
+
+/** `upsert` for bulk calls; `create` (POST) refuses existing ids; `replace` (PUT) refuses unknown ids. */
+export type ApplyMode = 'upsert' | 'create' | 'replace';
+
+export interface ApplyOptions {
+  mode: ApplyMode;
+  now: Date;
+}
+
+/** Content hash of what the source told us: equal hashes mean an identical record. */
+export function contentHash<R extends { id: number }>(spec: EntitySpec<R>, record: R): string {
+  const context = { now: new Date(0), existing: undefined };
+  const values: unknown[] = spec.columns.filter((c) => c.hashed !== false).map((c) => c.value(record, context));
+  if (spec.extraHashInput) values.push(spec.extraHashInput(record));
+  return createHash('sha1').update(JSON.stringify(values)).digest('hex');
+}
+
+/** The last occurrence of each id wins, in id order: every writer locks rows in the same order. */
+function lastById<R extends { id: number }>(records: readonly R[]): R[] {
+  const byId = new Map<number, R>();
+  for (const record of records) byId.set(record.id, record);
+  return [...byId.values()].sort((a, b) => a.id - b.id);
+}
+
+function inList(count: number): string {
+  return new Array<string>(count).fill('?').join(', ');
+}
+
+async function missingReferences<R extends { id: number }>(connection: Connection, spec: EntitySpec<R>, records: readonly R[]): Promise<Map<number, string[]>> {
+  const problems = new Map<number, string[]>();
+  for (const reference of spec.references) {
+    const wanted = new Set<number>();
+    for (const record of records) for (const id of reference.ids(record)) if (id !== null) wanted.add(id);
+    if (wanted.size === 0) continue;
+    const ids = [...wanted].sort((a, b) => a - b);
+    // A shared lock: the referenced rows cannot vanish before this transaction commits.
+    const rows = await connection.query<{ id: number }[]>(
+      `SELECT id FROM ${quoteName(reference.table)} WHERE id IN (${inList(ids.length)}) LOCK IN SHARE MODE`,
+      ids,
+    );
+    const found = new Set(rows.map((row) => row.id));
+    for (const record of records) {
+      const absent = [...new Set(reference.ids(record))].filter((id): id is number => id !== null && !found.has(id));
+      if (absent.length === 0) continue;
+      const reasons = problems.get(record.id) ?? [];
+      reasons.push(...absent.map((id) => `${reference.label} ${id} does not exist`));
+      problems.set(record.id, reasons);
+    }
+  }
+  return problems;
+}
+
+async function lockExisting<R extends { id: number }>(connection: Connection, spec: EntitySpec<R>, ids: readonly number[]): Promise<Map<number, ExistingRow>> {
+  if (ids.length === 0) return new Map();
+  const columns = ['id', 'content_hash', ...(spec.existingColumns ?? [])].map(quoteName).join(', ');
+  const rows = await connection.query<ExistingRow[]>(
+    `SELECT ${columns} FROM ${quoteName(spec.table)} WHERE id IN (${inList(ids.length)}) FOR UPDATE`,
+    ids,
+  );
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+async function writeRows<R extends { id: number }>(
+  connection: Connection,
+  spec: EntitySpec<R>,
+  rows: readonly { record: R; hash: string; existing: ExistingRow | undefined }[],
+  now: Date,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const names = [...spec.columns.map((c) => c.name), 'content_hash', 'created_at', 'updated_at'];
+  const updates = [...spec.columns.filter((c) => c.name !== 'id').map((c) => c.name), 'content_hash', 'updated_at']
+    .map((name) => `${quoteName(name)} = VALUES(${quoteName(name)})`)
+    .join(', ');
+  const values: SqlValue[] = [];
+  for (const { record, hash, existing } of rows) {
+    for (const c of spec.columns) values.push(c.value(record, { now, existing }));
+    values.push(hash, now, now);
+  }
+  const row = placeholders(names.length);
+  await connection.query(
+    `INSERT INTO ${quoteName(spec.table)} (${names.map(quoteName).join(', ')}) VALUES ${rows.map(() => row).join(', ')} ON DUPLICATE KEY UPDATE ${updates}`,
+    values,
+  );
+}
+
+export async function applyRecords<R extends { id: number }>(
+  connection: Connection,
+  spec: EntitySpec<R>,
+  input: readonly R[],
+  options: ApplyOptions,
+): Promise<ApplyResult> {
+  const result: ApplyResult = { created: 0, updated: 0, unchanged: 0, failed: [], conflicts: [], missing: [] };
+  const records = lastById(input);
+  const acceptable: R[] = [];
+  for (const record of records) {
+    const reason = spec.check?.(record);
+    if (reason === undefined) acceptable.push(record);
+    else result.failed.push({ id: record.id, reason });
+  }
+  const problems = await missingReferences(connection, spec, acceptable);
+  const candidates = acceptable.filter((record) => {
+    const reasons = problems.get(record.id);
+    if (reasons) result.failed.push({ id: record.id, reason: reasons.join('; ') });
+    return !reasons;
+  });
+
+  const existing = await lockExisting(connection, spec, candidates.map((r) => r.id));
+  const toWrite: { record: R; hash: string; existing: ExistingRow | undefined }[] = [];
+  for (const record of candidates) {
+    const stored = existing.get(record.id);
+    if (options.mode === 'create' && stored) {
+      result.conflicts.push(record.id);
+      continue;
+    }
+    if (options.mode === 'replace' && !stored) {
+      result.missing.push(record.id);
+      continue;
+    }
+    const hash = contentHash(spec, record);
+    if (stored?.content_hash === hash) {
+      result.unchanged += 1;
+      continue;
+    }
+    if (stored) result.updated += 1;
+    else result.created += 1;
+    toWrite.push({ record, hash, existing: stored });
+  }
+  await writeRows(connection, spec, toWrite, options.now);
+  if (spec.writeChildren) await spec.writeChildren(connection, toWrite.map((w) => w.record), options.now);
+  result.failed.sort((a, b) => a.id - b.id);
+  return result;
+}

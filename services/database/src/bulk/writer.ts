@@ -1,0 +1,109 @@
+// Bulk upserts: chunked, each chunk in its own transaction; or, for a sync run's page, the
+// whole page, its quarantined records and the run's checkpoint in one transaction, applied
+// once per (run, page key).
+import type { Pool } from 'mariadb';
+import type { BulkRequest, BulkResult, BulkSyncContext, EntityRecords, RejectedRecord } from '@insightxi/contracts';
+import type { Connection } from '../db.ts';
+import type { Entity } from '../entity.ts';
+import { SPECS } from '../entities/index.ts';
+import { notFound } from '../errors.ts';
+import { inTransaction, type RetryOptions } from '../transaction.ts';
+import { applyRecords, type ApplyMode, type ApplyResult } from './apply.ts';
+import { insertQuarantine } from './quarantine.ts';
+
+export interface BulkWriterOptions {
+  /** Records per transaction for calls without a sync context. */
+  chunkSize: number;
+  retry?: Partial<RetryOptions>;
+  clock?: () => Date;
+}
+
+export interface BulkWriter {
+  write<E extends Entity>(entity: E, request: BulkRequest<EntityRecords[E]>): Promise<BulkResult>;
+  /** One record for POST (`create`) and PUT (`replace`), with the same checks as a bulk call. */
+  writeOne<E extends Entity>(entity: E, record: EntityRecords[E], mode: ApplyMode): Promise<ApplyResult>;
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function emptyResult(): BulkResult {
+  return { created: 0, updated: 0, unchanged: 0, failed: [], duplicatePage: false };
+}
+
+function add(total: BulkResult, part: ApplyResult): void {
+  total.created += part.created;
+  total.updated += part.updated;
+  total.unchanged += part.unchanged;
+  total.failed.push(...part.failed);
+}
+
+async function lockRun(connection: Connection, runId: number): Promise<void> {
+  // Locking the run row serialises the pages of one run, so the page-key check below is safe.
+  const rows = await connection.query<{ id: number }[]>('SELECT id FROM sync_runs WHERE id = ? FOR UPDATE', [runId]);
+  if (rows.length === 0) throw notFound(`sync run ${runId} does not exist`);
+}
+
+async function pageApplied(connection: Connection, sync: BulkSyncContext): Promise<boolean> {
+  const rows = await connection.query<unknown[]>('SELECT 1 FROM sync_run_pages WHERE run_id = ? AND page_key = ?', [sync.runId, sync.pageKey]);
+  return rows.length > 0;
+}
+
+async function recordPage(connection: Connection, entity: Entity, sync: BulkSyncContext, result: BulkResult, now: Date): Promise<void> {
+  await connection.query(
+    'INSERT INTO sync_run_pages (run_id, page_key, entity, created, updated, unchanged, failed, applied_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    [sync.runId, sync.pageKey, entity, result.created, result.updated, result.unchanged, result.failed.length, now],
+  );
+  const c = sync.checkpoint.counters;
+  await connection.query(
+    `UPDATE sync_runs SET resume_cursor = ?, pages = ?, fetched = ?, created = ?, updated = ?, unchanged = ?, quarantined = ?,
+       upstream_calls = ?, rate_limit_wait_ms = ?, heartbeat_at = ?, updated_at = ? WHERE id = ?`,
+    [sync.checkpoint.cursor, c.pages, c.fetched, c.created, c.updated, c.unchanged, c.quarantined, c.upstreamCalls, c.rateLimitWaitMs, now, now, sync.runId],
+  );
+}
+
+export function createBulkWriter(pool: Pool, options: BulkWriterOptions): BulkWriter {
+  const clock = options.clock ?? (() => new Date());
+
+  async function writeChunks<E extends Entity>(entity: E, records: readonly EntityRecords[E][]): Promise<BulkResult> {
+    const total = emptyResult();
+    for (const chunk of chunks(records, options.chunkSize)) {
+      const part = await inTransaction(pool, (connection) => applyRecords(connection, SPECS[entity], chunk, { mode: 'upsert', now: clock() }), options.retry);
+      add(total, part);
+    }
+    return total;
+  }
+
+  async function writePage<E extends Entity>(entity: E, records: readonly EntityRecords[E][], sync: BulkSyncContext): Promise<BulkResult> {
+    return inTransaction(
+      pool,
+      async (connection) => {
+        const now = clock();
+        await lockRun(connection, sync.runId);
+        if (await pageApplied(connection, sync)) return { ...emptyResult(), duplicatePage: true };
+        const total = emptyResult();
+        for (const chunk of chunks(records, options.chunkSize)) {
+          add(total, await applyRecords(connection, SPECS[entity], chunk, { mode: 'upsert', now }));
+        }
+        const byId = new Map(records.map((r) => [r.id, r]));
+        const failedRecords: RejectedRecord[] = total.failed.map((f) => ({ entity, sourceId: f.id, reason: f.reason, payload: byId.get(f.id) ?? null }));
+        await insertQuarantine(connection, sync.runId, [...(sync.rejected ?? []), ...failedRecords], now);
+        await recordPage(connection, entity, sync, total, now);
+        return total;
+      },
+      options.retry,
+    );
+  }
+
+  return {
+    write(entity, request) {
+      return request.sync ? writePage(entity, request.records, request.sync) : writeChunks(entity, request.records);
+    },
+    writeOne(entity, record, mode) {
+      return inTransaction(pool, (connection) => applyRecords(connection, SPECS[entity], [record], { mode, now: clock() }), options.retry);
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import type { EntityRecords } from '@insightxi/contracts';
+import type { Entity } from '../entity.ts';
+import { fixtureSpec } from './fixtures.ts';
+import { leagueSpec } from './leagues.ts';
+import { seasonSpec } from './seasons.ts';
+import type { EntitySpec } from './spec.ts';
+import { standingSpec } from './standings.ts';
+import { stateSpec } from './states.ts';
+import { teamSpec } from './teams.ts';
+import { venueSpec } from './venues.ts';
+
+export const SPECS: { [E in Entity]: EntitySpec<EntityRecords[E]> } = {
+  states: stateSpec,
+  leagues: leagueSpec,
+  seasons: seasonSpec,
+  venues: venueSpec,
+  teams: teamSpec,
+  fixtures: fixtureSpec,
+  standings: standingSpec,
+};

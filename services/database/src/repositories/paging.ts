@@ -1,0 +1,18 @@
+export const DEFAULT_LIMIT = 100;
+
+export interface PageOf<T> {
+  items: T[];
+  next: string | null;
+}
+
+/** Rows fetched with `take: limit + 1`: the extra row only says that there is a next page. */
+export function toPage<Row extends { id: number }, T>(rows: Row[], limit: number, map: (row: Row) => T): PageOf<T> {
+  const hasMore = rows.length > limit;
+  const kept = hasMore ? rows.slice(0, limit) : rows;
+  const last = kept.at(-1);
+  return { items: kept.map(map), next: hasMore && last ? String(last.id) : null };
+}
+
+export function cursorId(cursor: string | undefined): number | undefined {
+  return cursor === undefined ? undefined : Number(cursor);
+}

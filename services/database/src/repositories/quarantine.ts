@@ -1,0 +1,57 @@
+import type { QuarantineListQuery, QuarantineRecord, RejectedRecord } from '@insightxi/contracts';
+import { Prisma, type PrismaClient, type Quarantine as Row } from '../generated/prisma/client.ts';
+import { notFound } from '../errors.ts';
+import { cursorId, DEFAULT_LIMIT, toPage, type PageOf } from './paging.ts';
+
+export interface QuarantineRepository {
+  add(runId: number | null, records: readonly RejectedRecord[]): Promise<number>;
+  list(query: QuarantineListQuery): Promise<PageOf<QuarantineRecord>>;
+}
+
+export function quarantineRecord(row: Row): QuarantineRecord {
+  return {
+    id: row.id,
+    runId: row.runId,
+    entity: row.entity as QuarantineRecord['entity'],
+    sourceId: row.sourceId,
+    reason: row.reason,
+    payload: row.payload,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export function quarantineRepository(prisma: PrismaClient): QuarantineRepository {
+  return {
+    async add(runId, records) {
+      try {
+        const { count } = await prisma.quarantine.createMany({
+          data: records.map((r) => ({
+            runId,
+            entity: r.entity,
+            sourceId: r.sourceId,
+            reason: r.reason,
+            payload: (r.payload ?? null) === null ? Prisma.JsonNull : (r.payload as Prisma.InputJsonValue),
+          })),
+        });
+        return count;
+      } catch (error) {
+        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2003') throw notFound(`sync run ${runId ?? ''} does not exist`);
+        throw error;
+      }
+    },
+    async list(query) {
+      const limit = query.limit ?? DEFAULT_LIMIT;
+      const after = cursorId(query.cursor);
+      const rows = await prisma.quarantine.findMany({
+        where: {
+          ...(query.runId === undefined ? {} : { runId: query.runId }),
+          ...(query.entity === undefined ? {} : { entity: query.entity }),
+          ...(after === undefined ? {} : { id: { gt: after } }),
+        },
+        orderBy: { id: 'asc' },
+        take: limit + 1,
+      });
+      return toPage(rows, limit, quarantineRecord);
+    },
+  };
+}

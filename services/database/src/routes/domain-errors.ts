@@ -1,0 +1,20 @@
+import type { FastifyInstance } from 'fastify';
+import { DomainError } from '../errors.ts';
+
+/**
+ * Answers DomainErrors (404/409/422 from the repositories) in the team's error format, with
+ * their extra fields; anything else goes on to the service-kit's handler.
+ */
+export function answerDomainErrors(app: FastifyInstance): void {
+  app.setErrorHandler((error, request, reply) => {
+    if (!(error instanceof DomainError)) throw error;
+    request.log.info({ statusCode: error.statusCode, message: error.message }, 'request rejected');
+    return reply.status(error.statusCode).send({
+      statusCode: error.statusCode,
+      error: { 404: 'Not Found', 409: 'Conflict', 422: 'Unprocessable Entity' }[error.statusCode],
+      message: error.message,
+      requestId: request.id,
+      ...error.details,
+    });
+  });
+}

@@ -1,0 +1,135 @@
+// Per entity: GET /x, GET /x/:id, POST /x, PUT /x/:id, DELETE /x/:id and POST /x/bulk.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type, type TSchema } from '@sinclair/typebox';
+import {
+  BulkRequest,
+  BulkResult,
+  ErrorBody,
+  FixtureListQuery,
+  IdParams,
+  ListQuery,
+  Page,
+  RECORD_SCHEMAS,
+  SeasonListQuery,
+  StandingListQuery,
+  type EntityRecords,
+} from '@insightxi/contracts';
+import type { BulkWriter } from '../bulk/writer.ts';
+import type { ApplyResult } from '../bulk/apply.ts';
+import type { Entity } from '../entity.ts';
+import { conflict, notFound, unprocessable } from '../errors.ts';
+import type { ListQueries, RecordRepository } from '../repositories/records.ts';
+import { answerDomainErrors } from './domain-errors.ts';
+
+export interface EntityRoutesOptions {
+  records: RecordRepository;
+  writer: BulkWriter;
+}
+
+const LIST_QUERIES: Record<Entity, TSchema> = {
+  states: ListQuery,
+  leagues: ListQuery,
+  seasons: SeasonListQuery,
+  venues: ListQuery,
+  teams: ListQuery,
+  fixtures: FixtureListQuery,
+  standings: StandingListQuery,
+};
+
+const errors = { 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
+
+/** A single-record write either landed or says why not, as the HTTP status it deserves. */
+function assertWritten(entity: Entity, id: number, result: ApplyResult): void {
+  if (result.conflicts.length > 0) throw conflict(`${entity} ${id} already exists`);
+  if (result.missing.length > 0) throw notFound(`${entity} ${id} does not exist`);
+  const failure = result.failed[0];
+  if (failure) throw unprocessable(failure.reason);
+}
+
+function entityRoutes(entity: Entity): FastifyPluginAsyncTypebox<EntityRoutesOptions> {
+  // Erased to TSchema: the per-entity types come from EntityRecords[Entity], not from inference.
+  const record: TSchema = RECORD_SCHEMAS[entity];
+  const tags = [entity];
+  return (app, { records, writer }) => {
+    answerDomainErrors(app);
+    const load = async (id: number): Promise<EntityRecords[Entity]> => {
+      const found = await records.get(entity, id);
+      if (!found) throw notFound(`${entity} ${id} does not exist`);
+      return found;
+    };
+
+    app.get(
+      `/${entity}`,
+      { schema: { tags, summary: `List ${entity} by id (limit + cursor)`, querystring: LIST_QUERIES[entity], response: { 200: Page(record) } } },
+      (request) => records.list(entity, request.query as ListQueries[Entity]),
+    );
+
+    app.get(
+      `/${entity}/:id`,
+      { schema: { tags, summary: `One of the ${entity}`, params: IdParams, response: { 200: record, ...errors } } },
+      (request) => load(request.params.id),
+    );
+
+    app.post(
+      `/${entity}`,
+      { schema: { tags, summary: `Create one of the ${entity} (409 if the id exists, 422 if a referenced row is missing)`, body: record, response: { 201: record, ...errors } } },
+      async (request, reply) => {
+        const body = request.body as EntityRecords[Entity];
+        assertWritten(entity, body.id, await writer.writeOne(entity, body, 'create'));
+        return reply.status(201).send(await load(body.id));
+      },
+    );
+
+    app.put(
+      `/${entity}/:id`,
+      {
+        schema: {
+          tags,
+          summary: `Replace one of the ${entity} (404 if absent, 422 if a referenced row is missing or the ids differ)`,
+          params: IdParams,
+          body: record,
+          response: { 200: record, ...errors },
+        },
+      },
+      async (request) => {
+        const body = request.body as EntityRecords[Entity];
+        if (body.id !== request.params.id) throw unprocessable(`the body's id ${body.id} is not the path's id ${request.params.id}`);
+        assertWritten(entity, body.id, await writer.writeOne(entity, body, 'replace'));
+        return load(body.id);
+      },
+    );
+
+    app.delete(
+      `/${entity}/:id`,
+      { schema: { tags, summary: `Delete one of the ${entity} (409 while other rows reference it)`, params: IdParams, response: { 204: Type.Null(), ...errors } } },
+      async (request, reply) => {
+        await records.remove(entity, request.params.id);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      `/${entity}/bulk`,
+      {
+        schema: {
+          tags,
+          summary: `Upsert ${entity} by SportMonks id: exact created/updated/unchanged; with \`sync\`, the page, its quarantine and the run's checkpoint commit together, once per page key`,
+          body: BulkRequest(record),
+          response: { 200: BulkResult, 404: ErrorBody },
+        },
+      },
+      (request) => writer.write(entity, request.body as { records: EntityRecords[Entity][] }),
+    );
+    return Promise.resolve();
+  };
+}
+
+export const ENTITY_ROUTES: Record<Entity, FastifyPluginAsyncTypebox<EntityRoutesOptions>> = {
+  states: entityRoutes('states'),
+  leagues: entityRoutes('leagues'),
+  seasons: entityRoutes('seasons'),
+  venues: entityRoutes('venues'),
+  teams: entityRoutes('teams'),
+  fixtures: entityRoutes('fixtures'),
+  standings: entityRoutes('standings'),
+};

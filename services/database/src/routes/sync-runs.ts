@@ -1,0 +1,55 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ErrorBody, IdParams, SyncConflict, SyncRun, SyncRunCreate, SyncRunList, SyncRunPatch, SyncRunsQuery } from '@insightxi/contracts';
+import { notFound } from '../errors.ts';
+import type { SyncRunRepository } from '../repositories/sync-runs.ts';
+import { answerDomainErrors } from './domain-errors.ts';
+
+const tags = ['sync-runs'];
+
+export const syncRunRoutes: FastifyPluginAsyncTypebox<{ runs: SyncRunRepository }> = (app, { runs }) => {
+  answerDomainErrors(app);
+
+  app.post(
+    '/sync-runs',
+    {
+      schema: {
+        tags,
+        summary: 'Start a run (409 with activeRunId while a run with the same scopeKey is running)',
+        body: SyncRunCreate,
+        response: { 201: SyncRun, 409: SyncConflict },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await runs.start(request.body)),
+  );
+
+  app.patch(
+    '/sync-runs/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Checkpoint (cursor + counters), heartbeat, finish, fail, cancel or resume a run',
+        params: IdParams,
+        body: SyncRunPatch,
+        response: { 200: SyncRun, 404: ErrorBody, 409: SyncConflict },
+      },
+    },
+    (request) => runs.update(request.params.id, request.body),
+  );
+
+  app.get(
+    '/sync-runs',
+    { schema: { tags, summary: 'Runs, newest first (filters: entity, status)', querystring: SyncRunsQuery, response: { 200: SyncRunList } } },
+    (request) => runs.list(request.query),
+  );
+
+  app.get(
+    '/sync-runs/:id',
+    { schema: { tags, summary: 'One run', params: IdParams, response: { 200: SyncRun, 404: ErrorBody } } },
+    async (request) => {
+      const run = await runs.get(request.params.id);
+      if (!run) throw notFound(`sync run ${request.params.id} does not exist`);
+      return run;
+    },
+  );
+  return Promise.resolve();
+};
