@@ -6,6 +6,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** A route that needs no internal token (health, docs, or a route guarded by its own hook). */
     public?: boolean;
+    /** @fastify/under-pressure's per-route override (its types don't declare it). */
+    pressureHandler?: (request: FastifyRequest, reply: FastifyReply, type: string, value: number | undefined) => Promise<void> | void;
   }
 }
 

@@ -93,6 +93,7 @@ export async function buildService(options: ServiceOptions): Promise<App> {
 
   await app.register(healthRoutes, {
     checks: options.readiness ?? {},
+    underPressure: () => app.isUnderPressure(),
     timeoutMs: options.readinessTimeoutMs ?? 2000,
   });
 

@@ -9,6 +9,8 @@ export type ReadinessCheck = () => Promise<unknown>;
 
 export interface HealthOptions {
   checks: Record<string, ReadinessCheck>;
+  /** From @fastify/under-pressure: the service is overloaded and should get no traffic for now. */
+  underPressure: () => boolean;
   /** Per check; a check that takes longer counts as failed. */
   timeoutMs: number;
 }
@@ -35,9 +37,10 @@ async function runCheck(check: ReadinessCheck, timeoutMs: number): Promise<Check
 }
 
 export async function readiness(options: HealthOptions): Promise<Health> {
-  const entries = await Promise.all(
+  const entries: (readonly [string, CheckResult])[] = await Promise.all(
     Object.entries(options.checks).map(async ([name, check]) => [name, await runCheck(check, options.timeoutMs)] as const),
   );
+  if (options.underPressure()) entries.push(['load', { ok: false, message: 'under pressure (event loop or memory)' }]);
   return { status: entries.every(([, result]) => result.ok) ? 'ok' : 'unavailable', checks: Object.fromEntries(entries) };
 }
 
@@ -47,12 +50,18 @@ function probeLogLevel(serviceLevel: string): LevelWithSilent {
   return value > (pino.levels.values.warn ?? 40) ? (serviceLevel as LevelWithSilent) : 'warn';
 }
 
+// Under pressure, liveness stays 200 (the process is fine, restarting it would not help) and
+// readiness answers its own 503 body naming the `load` check, instead of under-pressure's error.
+const letThrough = () => undefined;
+
 export const healthRoutes: FastifyPluginAsyncTypebox<HealthOptions> = (app, options) => {
   const logLevel = probeLogLevel(app.log.level);
+  const config = { pressureHandler: letThrough };
   app.get(
     '/health/live',
     {
       logLevel,
+      config,
       schema: { tags: ['health'], summary: 'The process is up', response: { 200: HealthStatus } },
     },
     () => ({ status: 'ok' as const }),
@@ -61,6 +70,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<HealthOptions> = (app, opti
     '/health/ready',
     {
       logLevel,
+      config,
       schema: {
         tags: ['health'],
         summary: 'Every dependency answers (503 names the failing checks)',

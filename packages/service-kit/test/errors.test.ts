@@ -87,7 +87,7 @@ describe('error format of Fastify’s own failures', () => {
     expect(unsupported.json()).toMatchObject({ statusCode: 415, error: 'Unsupported Media Type' });
   });
 
-  it('answers 503 in the standard body when under pressure', async () => {
+  it('answers 503 in the standard body when under pressure, stays live and reports not ready', async () => {
     const service = await buildService({
       name: 'errors-test',
       logger: { level: 'silent' },
@@ -98,5 +98,9 @@ describe('error format of Fastify’s own failures', () => {
     const res = await service.inject({ method: 'GET', url: '/work', headers: { 'x-request-id': 'busy-1' } });
     expect(res.statusCode).toBe(503);
     expect(res.json()).toEqual({ statusCode: 503, error: 'Service Unavailable', message: 'Service Unavailable', requestId: 'busy-1' });
+    expect((await service.inject({ url: '/health/live' })).statusCode).toBe(200);
+    const ready = await service.inject({ url: '/health/ready' });
+    expect(ready.statusCode).toBe(503);
+    expect(ready.json()).toEqual({ status: 'unavailable', checks: { load: { ok: false, message: 'under pressure (event loop or memory)' } } });
   });
 });
