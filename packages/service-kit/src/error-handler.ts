@@ -53,7 +53,7 @@ function isFastifyError(error: unknown): error is FastifyError {
 
 export function toErrorBody(error: unknown, request: FastifyRequest): ErrorBodyType {
   if (error instanceof HttpError) {
-    return body(error.statusCode, error.message, request, error.fields);
+    return { ...error.details, ...body(error.statusCode, error.message, request, error.fields) };
   }
   if (isFastifyError(error) && error.validation) {
     const fields = validationFields(error);

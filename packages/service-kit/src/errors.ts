@@ -13,13 +13,25 @@ export class HttpError extends Error {
   readonly statusCode: number;
   readonly fields: FieldError[] | undefined;
   readonly headers: Record<string, string> | undefined;
+  readonly details: Record<string, unknown> | undefined;
 
-  constructor(statusCode: number, message?: string, options?: { fields?: FieldError[]; headers?: Record<string, string>; cause?: unknown }) {
+  constructor(
+    statusCode: number,
+    message?: string,
+    options?: {
+      fields?: FieldError[];
+      headers?: Record<string, string>;
+      /** Extra body properties for the caller, e.g. `{ activeRunId }` on a 409. */
+      details?: Record<string, unknown>;
+      cause?: unknown;
+    },
+  ) {
     super(message ?? STATUS_CODES[statusCode] ?? 'Error', { cause: options?.cause });
     this.name = 'HttpError';
     this.statusCode = statusCode;
     this.fields = options?.fields;
     this.headers = options?.headers;
+    this.details = options?.details;
   }
 }
 

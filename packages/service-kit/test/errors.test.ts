@@ -20,7 +20,7 @@ async function app() {
     throw new Error('SELECT * FROM secret_table failed at db-host-7');
   });
   service.get('/conflict', () => {
-    throw new HttpError(409, 'a run with the same scope is running');
+    throw new HttpError(409, 'a run with the same scope is running', { details: { activeRunId: 12, requestId: 'not-this-one' } });
   });
   apps.push(service);
   return { service, logs };
@@ -55,11 +55,17 @@ describe('error format', () => {
     expect(JSON.stringify(logged)).toContain('secret_table');
   });
 
-  it('passes an HttpError status and message through', async () => {
+  it('passes an HttpError status, message and details through', async () => {
     const { service } = await app();
     const res = await service.inject({ method: 'GET', url: '/conflict' });
     expect(res.statusCode).toBe(409);
-    expect(res.json()).toMatchObject({ statusCode: 409, error: 'Conflict', message: 'a run with the same scope is running' });
+    expect(res.json()).toEqual({
+      statusCode: 409,
+      error: 'Conflict',
+      message: 'a run with the same scope is running',
+      requestId: res.headers['x-request-id'],
+      activeRunId: 12,
+    });
   });
 
   it('generates a request id when none is sent and refuses ids that could forge log lines', async () => {
