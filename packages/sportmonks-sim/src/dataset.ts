@@ -1,0 +1,53 @@
+// Ground truth for tests: everything the simulator holds, shaped as the API serves it.
+import type { IncludeTree } from './includes.ts';
+import type { Serializer } from './serialize.ts';
+import { STATES, type StateApi } from './states.ts';
+import type { World } from './world.ts';
+
+export interface Dataset {
+  /** The simulated time this snapshot was taken at (ISO). */
+  now: string;
+  states: StateApi[];
+  leagues: Record<string, unknown>[];
+  seasons: Record<string, unknown>[];
+  stages: Record<string, unknown>[];
+  rounds: Record<string, unknown>[];
+  venues: Record<string, unknown>[];
+  /** Real teams only; placeholder participants are listed apart. */
+  teams: Record<string, unknown>[];
+  placeholderTeams: Record<string, unknown>[];
+  /** Live fixtures with `participants` (meta.location) and `scores`, as `include=participants;scores` serves them. */
+  fixtures: Record<string, unknown>[];
+  /** Standing rows of every season with `details`, as `include=details` serves them. */
+  standings: Record<string, unknown>[];
+  /** Fixtures only `filters=deleted` returns, in state 20. */
+  deletedFixtures: Record<string, unknown>[];
+}
+
+const node = (children: IncludeTree = new Map()): { fields: null; children: IncludeTree } => ({ fields: null, children });
+const FIXTURE_TREE: IncludeTree = new Map([
+  ['participants', node()],
+  ['scores', node()],
+]);
+const STANDING_TREE: IncludeTree = new Map([['details', node()]]);
+const NONE: IncludeTree = new Map();
+
+const parse = (json: string): Record<string, unknown> => JSON.parse(json) as Record<string, unknown>;
+
+export function snapshot(world: World, ser: Serializer): Dataset {
+  const seasons = world.seasons;
+  return {
+    now: new Date(world.now()).toISOString(),
+    states: STATES.map((s) => ({ ...s })),
+    leagues: world.leagues.map((l) => parse(ser.league(l, NONE))),
+    seasons: seasons.map((s) => parse(ser.season(s, NONE))),
+    stages: seasons.map((s) => parse(ser.stage(s, NONE))),
+    rounds: seasons.flatMap((s) => s.rounds.map((r) => parse(ser.round(r, NONE)))),
+    venues: world.venues.map((v) => parse(ser.venue(v))),
+    teams: [...world.teams.values()].map((t) => parse(ser.team(t, NONE))),
+    placeholderTeams: [...world.placeholderTeams.values()].map((t) => parse(ser.team(t, NONE))),
+    fixtures: world.fixtures.filter((f) => !f.deleted).map((f) => parse(ser.fixture(f, FIXTURE_TREE))),
+    standings: seasons.flatMap((s) => world.standings(s).map((row) => parse(ser.standing(row, STANDING_TREE)))),
+    deletedFixtures: world.fixtures.filter((f) => f.deleted).map((f) => parse(ser.fixture(f, FIXTURE_TREE))),
+  };
+}

@@ -1,0 +1,30 @@
+// Error bodies as SportMonks sends them: small, no envelope.
+
+export interface ApiError {
+  status: number;
+  body: { message: string; code?: number; link?: string };
+}
+
+const DOCS = 'https://docs.sportmonks.com/football/api/error-codes';
+
+export function badRequest(code: number, message: string): ApiError {
+  return { status: 400, body: { message, code, link: DOCS } };
+}
+
+export const NO_RESULT_MESSAGE =
+  "No result(s) found matching your request. Either the query did not return any results or you don't have access to it via your current subscription.";
+
+export const UNAUTHENTICATED: ApiError = { status: 401, body: { message: 'Unauthenticated.' } };
+
+export function forbidden(): ApiError {
+  return {
+    status: 403,
+    body: { message: "You don't have access to this resource with your current subscription.", code: 5007, link: DOCS },
+  };
+}
+
+export const NOT_FOUND: ApiError = { status: 404, body: { message: 'The requested endpoint does not exist' } };
+
+export function isApiError(value: unknown): value is ApiError {
+  return typeof value === 'object' && value !== null && 'status' in value && 'body' in value;
+}

@@ -1,0 +1,64 @@
+// The `include` parameter: `;` separates includes, `.` nests, `:` selects fields of the last one.
+
+export type Kind = 'fixture' | 'team' | 'venue' | 'league' | 'season' | 'stage' | 'round' | 'state' | 'score' | 'standing' | 'detail';
+
+export const INCLUDES: Record<Kind, Record<string, Kind>> = {
+  fixture: { participants: 'team', scores: 'score', state: 'state', venue: 'venue', league: 'league', season: 'season', stage: 'stage', round: 'round' },
+  team: { venue: 'venue' },
+  venue: {},
+  league: { seasons: 'season' },
+  season: { league: 'league', stages: 'stage', rounds: 'round', teams: 'team', fixtures: 'fixture' },
+  stage: { league: 'league', season: 'season', rounds: 'round', fixtures: 'fixture' },
+  round: { league: 'league', season: 'season', stage: 'stage', fixtures: 'fixture' },
+  state: {},
+  score: {},
+  standing: { participant: 'team', details: 'detail', league: 'league', season: 'season', stage: 'stage', round: 'round' },
+  detail: {},
+};
+
+export const MAX_INCLUDE_DEPTH = 3;
+
+export interface IncludeNode {
+  children: IncludeTree;
+  /** Fields asked for with `name:field,field`; null = all. */
+  fields: string[] | null;
+}
+
+export type IncludeTree = Map<string, IncludeNode>;
+
+export type IncludeParse = { ok: true; tree: IncludeTree; selectsFields: boolean } | { ok: false; code: number; message: string };
+
+export function parseIncludes(text: string | undefined, kind: Kind): IncludeParse {
+  const tree: IncludeTree = new Map();
+  let selectsFields = false;
+  if (!text) return { ok: true, tree, selectsFields };
+  for (const raw of text.split(';')) {
+    const item = raw.trim();
+    if (item === '') continue;
+    const [path = '', fieldText] = item.split(':', 2);
+    const names = path.split('.');
+    if (names.length > MAX_INCLUDE_DEPTH) {
+      return { ok: false, code: 5008, message: `The include "${path}" is nested deeper than ${MAX_INCLUDE_DEPTH} levels.` };
+    }
+    let level = tree;
+    let levelKind = kind;
+    for (const [i, name] of names.entries()) {
+      const next = INCLUDES[levelKind][name];
+      if (!next) {
+        return { ok: false, code: 5001, message: `The requested include "${names.slice(0, i + 1).join('.')}" does not exist or is not available on this endpoint.` };
+      }
+      let node = level.get(name);
+      if (!node) {
+        node = { children: new Map(), fields: null };
+        level.set(name, node);
+      }
+      if (i === names.length - 1 && fieldText !== undefined) {
+        node.fields = fieldText.split(',').map((f) => f.trim()).filter((f) => f !== '');
+        selectsFields = true;
+      }
+      level = node.children;
+      levelKind = next;
+    }
+  }
+  return { ok: true, tree, selectsFields };
+}

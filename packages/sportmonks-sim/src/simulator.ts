@@ -1,0 +1,276 @@
+// The HTTP face of the simulator: auth, rate limits, faults and the envelope around the API
+// routes, plus the /__sim control endpoints.
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Socket } from 'node:net';
+import { ROUTES, type RequestContext, type Route } from './api.ts';
+import type { ClockOptions } from './clock.ts';
+import { snapshot, type Dataset } from './dataset.ts';
+import { NO_RESULT_MESSAGE, NOT_FOUND, UNAUTHENTICATED, type ApiError } from './errors.ts';
+import { FAULT_KINDS, FaultPlan, type CallFaults, type FaultKind, type FaultOptions } from './faults.ts';
+import { parseQuery, type QueryInput } from './query.ts';
+import { RateLimiter, type Budget } from './rate-limit.ts';
+import { ClockBody, ClockReply, FaultsBody, StatsReply } from './schemas.ts';
+import { Serializer } from './serialize.ts';
+import { formatDateTime } from './time.ts';
+import { World, type ClockAdvance } from './world.ts';
+
+export interface SimulatorOptions {
+  /** 0 = an ephemeral port (default). */
+  port?: number;
+  host?: string;
+  /** Same seed (and clock) → byte-identical responses. Default 42. */
+  seed?: number;
+  /** Multiplies the number of leagues; 25 gives ≥ 100,000 fixtures. Default 1. */
+  scale?: number;
+  /** Leagues before scaling. Default 6 (the first two are 271 Superliga and 501 Premiership). */
+  leagues?: number;
+  /** Seasons per league, the last one current. Default 3. */
+  seasonsPerLeague?: number;
+  /** The accepted API token. Default 'demo'. */
+  token?: string;
+  /** Leagues the plan does not cover: 403 when asked for directly, left out of lists. */
+  deniedLeagues?: number[];
+  /** Calls per entity per simulated hour. Default 3000. */
+  budgetPerHour?: number;
+  /** 'paid' sends subscription meta as an object, 'free' as []. Default 'paid'. */
+  plan?: 'paid' | 'free';
+  clock?: ClockOptions;
+  faults?: FaultOptions;
+  /** Fastify request logging (pino JSON). Default false. */
+  logger?: boolean;
+}
+
+export interface SimulatorStats {
+  requests: number;
+  calls: Record<string, number>;
+  rateLimited: number;
+  errors: Record<string, number>;
+  faults: Record<FaultKind, number>;
+}
+
+export interface Simulator {
+  url: string;
+  port: number;
+  app: FastifyInstance;
+  dataset(): Dataset;
+  /** Moves simulated time forward and applies what happens meanwhile. */
+  advanceClock(ms: number): ClockAdvance;
+  /** Simulated now, unix ms. */
+  now(): number;
+  stats(): SimulatorStats;
+  setFaults(faults: FaultOptions): void;
+  close(): Promise<void>;
+}
+
+const RATE_LIMIT_LINK = 'https://docs.sportmonks.com/football/api/rate-limit';
+const BAD_GATEWAY_HTML = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>';
+
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.at(-1) : value;
+}
+
+export function buildSimulator(options: SimulatorOptions = {}): Omit<Simulator, 'url' | 'port' | 'close'> {
+  const seed = options.seed ?? 42;
+  const token = options.token ?? 'demo';
+  const budget = options.budgetPerHour ?? 3000;
+  const denied = new Set(options.deniedLeagues ?? []);
+  const world = new World({
+    seed,
+    leagueCount: Math.max(1, Math.round((options.leagues ?? 6) * (options.scale ?? 1))),
+    seasonsPerLeague: Math.max(1, options.seasonsPerLeague ?? 3),
+    clock: options.clock,
+  });
+  const ser = new Serializer(world);
+  const faults = new FaultPlan(seed, options.faults);
+  const limiter = new RateLimiter(budget);
+  const bursts = new Map<string, number>();
+  const hung = new Set<Socket>();
+  const stats: SimulatorStats = {
+    requests: 0,
+    calls: {},
+    rateLimited: 0,
+    errors: {},
+    faults: Object.fromEntries(FAULT_KINDS.map((k) => [k, 0])) as Record<FaultKind, number>,
+  };
+  let callSeq = 0;
+
+  const app = Fastify({ logger: options.logger ?? false, forceCloseConnections: true });
+  app.addHook('onClose', () => {
+    for (const socket of hung) socket.destroy();
+    hung.clear();
+  });
+
+  const subscription = (): string =>
+    options.plan === 'free'
+      ? '[{"meta":[],"plans":[{"plan":"Football Free Plan","sport":"Football","category":"Free"}],"add_ons":[],"widgets":[]}]'
+      : `[{"meta":{"trial_ends_at":null,"ends_at":"2027-08-01 00:00:00","current_timestamp":${Math.floor(world.now() / 1000)}},"plans":[{"plan":"Football Advanced","sport":"Football","category":"Advanced"}],"add_ons":[],"widgets":[]}]`;
+
+  const sendError = (reply: FastifyReply, error: ApiError): FastifyReply => {
+    stats.errors[error.status] = (stats.errors[error.status] ?? 0) + 1;
+    return reply.code(error.status).header('content-type', 'application/json').send(JSON.stringify(error.body));
+  };
+
+  const sendRateLimited = (reply: FastifyReply, entity: string): FastifyReply => {
+    stats.rateLimited++;
+    const left: Budget = limiter.peek(entity, world.now());
+    const resetAt = Math.floor(world.now() / 1000) + left.resetsInSeconds;
+    return reply
+      .code(429)
+      .header('content-type', 'application/json')
+      .send(JSON.stringify({ message: 'You have reached your rate limit', link: RATE_LIMIT_LINK, reset_code: `${entity}-${resetAt}` }));
+  };
+
+  const hang = (request: FastifyRequest, reply: FastifyReply): void => {
+    reply.hijack();
+    const socket = request.raw.socket;
+    hung.add(socket);
+    const timer = setTimeout(() => {
+      hung.delete(socket);
+      socket.destroy();
+    }, faults.hangMs());
+    timer.unref();
+    socket.once('close', () => {
+      clearTimeout(timer);
+      hung.delete(socket);
+    });
+  };
+
+  const inject = (kind: FaultKind): void => {
+    stats.faults[kind]++;
+  };
+
+  const serve = async (route: Route, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
+    stats.requests++;
+    const call = ++callSeq;
+    const query = request.query as QueryInput;
+    const given = single(query.api_token) ?? request.headers.authorization;
+    if (given !== token) return sendError(reply, UNAUTHENTICATED);
+    world.tick();
+    const now = world.now();
+    const entity = route.entity;
+    const decided: CallFaults = faults.decide(call);
+    if (decided.drop) {
+      inject('drop');
+      reply.hijack();
+      request.raw.socket.destroy();
+      return undefined;
+    }
+    if (decided.hang) {
+      inject('hang');
+      hang(request, reply);
+      return undefined;
+    }
+    let burst = bursts.get(entity) ?? 0;
+    if (decided.burst && burst === 0) {
+      inject('rateLimitBurst');
+      burst = faults.burstLength();
+    }
+    if (burst > 0) {
+      bursts.set(entity, burst - 1);
+      return sendRateLimited(reply, entity);
+    }
+    if (limiter.peek(entity, now).remaining <= 0) return sendRateLimited(reply, entity);
+    if (decided.errorStatus !== null) {
+      inject('error5xx');
+      stats.errors[decided.errorStatus] = (stats.errors[decided.errorStatus] ?? 0) + 1;
+      if (decided.errorStatus === 502) return reply.code(502).header('content-type', 'text/html').send(BAD_GATEWAY_HTML);
+      const message = decided.errorStatus === 500 ? 'Server Error' : 'Service Unavailable';
+      return reply.code(decided.errorStatus).header('content-type', 'application/json').send(JSON.stringify({ message }));
+    }
+
+    const q = parseQuery(query, route.kind, route.filters, route.paged);
+    if ('status' in q) return sendError(reply, q);
+    const host = request.headers.host ?? `127.0.0.1:${String(request.socket.localPort)}`;
+    const ctx: RequestContext = {
+      world,
+      ser,
+      q,
+      params: request.params as Record<string, string | undefined>,
+      denied,
+      faults: decided,
+      urlWith: (overrides) => {
+        const url = new URL(request.url, `http://${host}`);
+        url.searchParams.delete('api_token');
+        if ('cursor' in overrides) url.searchParams.delete('page');
+        for (const [key, value] of Object.entries(overrides)) url.searchParams.set(key, value);
+        return url.toString();
+      },
+    };
+    const outcome = route.handle(ctx);
+    if (outcome.type === 'error') return sendError(reply, outcome.error);
+
+    const left = limiter.spend(entity, now);
+    stats.calls[entity] = (stats.calls[entity] ?? 0) + 1;
+    const tail = `"subscription":${subscription()},"rate_limit":{"resets_in_seconds":${left.resetsInSeconds},"remaining":${left.remaining},"requested_entity":"${entity}"},"timezone":${JSON.stringify(q.timezone)}}`;
+    let body: string;
+    if (outcome.type === 'empty') body = `{"message":${JSON.stringify(NO_RESULT_MESSAGE)},${tail}`;
+    else {
+      if (decided.malformed && outcome.data !== '[]') inject('malformed');
+      if (decided.duplicate && route.paged && (q.page > 1 || q.cursor !== null) && outcome.data !== '[]') inject('duplicate');
+      body =
+        `{"data":${outcome.data},` +
+        (outcome.pagination === null ? '' : `"pagination":${outcome.pagination},`) +
+        (outcome.message === undefined ? '' : `"message":${JSON.stringify(outcome.message)},`) +
+        tail;
+    }
+    if (decided.latencyMs > 0) {
+      inject('latency');
+      await new Promise((resolve) => setTimeout(resolve, decided.latencyMs));
+    }
+    if (decided.truncate) {
+      inject('truncate');
+      const cut = body.slice(0, Math.max(1, Math.floor(body.length * 0.6)));
+      reply.hijack();
+      reply.raw.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(cut) });
+      reply.raw.end(cut);
+      return undefined;
+    }
+    return reply.header('content-type', 'application/json').send(body);
+  };
+
+  for (const route of ROUTES) {
+    app.get(route.path, (request, reply) => serve(route, request, reply));
+  }
+  app.setNotFoundHandler((_request, reply) => sendError(reply, NOT_FOUND));
+
+  const dataset = (): Dataset => {
+    world.tick();
+    return snapshot(world, ser);
+  };
+  const advanceClock = (ms: number): ClockAdvance => world.advance(ms);
+  const copyStats = (): SimulatorStats => structuredClone(stats);
+  const setFaults = (next: FaultOptions): void => {
+    faults.replace(next);
+    bursts.clear();
+  };
+
+  app.get('/__sim/dataset', () => dataset());
+  app.get('/__sim/stats', { schema: { response: { 200: StatsReply } } }, () => copyStats());
+  app.get('/__sim/faults', { schema: { response: { 200: FaultsBody } } }, () => faults.current);
+  app.post<{ Body: FaultsBody }>('/__sim/faults', { schema: { body: FaultsBody, response: { 200: FaultsBody } } }, (request) => {
+    setFaults(request.body);
+    return faults.current;
+  });
+  app.get('/__sim/clock', () => ({ now: new Date(world.now()).toISOString(), formatted: formatDateTime(world.now()) }));
+  app.post<{ Body: ClockBody }>('/__sim/clock', { schema: { body: ClockBody, response: { 200: ClockReply } } }, (request): ClockReply => {
+    const moved = advanceClock(request.body.advanceMs);
+    return { now: new Date(moved.toMs).toISOString(), fixtureIds: moved.fixtureIds, teamIds: moved.teamIds };
+  });
+
+  return { app, dataset, advanceClock, now: () => world.now(), stats: copyStats, setFaults };
+}
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const built = buildSimulator(options);
+  const host = options.host ?? '127.0.0.1';
+  await built.app.listen({ port: options.port ?? 0, host });
+  const address = built.app.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : (options.port ?? 0);
+  const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  return {
+    ...built,
+    url: `http://${urlHost}:${String(port)}`,
+    port,
+    close: () => built.app.close(),
+  };
+}

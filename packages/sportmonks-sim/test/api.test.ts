@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Simulator } from '../src/index.ts';
+import { call, page, start, walk } from './helpers.ts';
+
+let sim: Simulator;
+beforeAll(async () => {
+  sim = await start();
+});
+afterAll(async () => {
+  await sim.close();
+});
+
+describe('envelope and auth', () => {
+  it('answers a paginated list with data, pagination, subscription, rate_limit and timezone', async () => {
+    const answer = await call(sim, '/v3/football/leagues');
+    expect(answer.status).toBe(200);
+    expect(Object.keys(answer.body)).toEqual(['data', 'pagination', 'subscription', 'rate_limit', 'timezone']);
+    const p = answer.body as { pagination: Record<string, unknown>; rate_limit: Record<string, unknown>; timezone: string };
+    expect(Object.keys(p.pagination)).toEqual(['count', 'per_page', 'current_page', 'next_page', 'has_more', 'next_cursor']);
+    expect(p.rate_limit.requested_entity).toBe('League');
+    expect(p.timezone).toBe('UTC');
+  });
+
+  it('accepts the token as api_token and refuses a missing or wrong one with 401', async () => {
+    expect((await call(sim, '/v3/football/states?api_token=demo', {})).status).toBe(200);
+    const missing = await call(sim, '/v3/football/states', {});
+    expect(missing.status).toBe(401);
+    expect(missing.body).toEqual({ message: 'Unauthenticated.' });
+    expect((await call(sim, '/v3/football/states', { authorization: 'wrong' })).status).toBe(401);
+    expect((await call(sim, '/v3/football/states?api_token=wrong', {})).status).toBe(401);
+  });
+
+  it('answers an unknown endpoint with 404 and the real message', async () => {
+    const answer = await call(sim, '/v3/football/nothing-here');
+    expect(answer.status).toBe(404);
+    expect(answer.body).toEqual({ message: 'The requested endpoint does not exist' });
+  });
+
+  it('answers "nothing found" with 200, a message and no data key', async () => {
+    const answer = await call(sim, '/v3/football/fixtures/1');
+    expect(answer.status).toBe(200);
+    expect(answer.body).not.toHaveProperty('data');
+    expect(answer.body.message).toMatch(/^No result\(s\) found/);
+    expect(answer.body).toHaveProperty('rate_limit');
+  });
+
+  it('has no pagination key on multi, by-season and schedule endpoints', async () => {
+    const [first, second] = sim.dataset().fixtures;
+    const multi = await call(sim, `/v3/football/fixtures/multi/${String(first?.id)},${String(second?.id)}`);
+    expect((multi.body.data as unknown[]).length).toBe(2);
+    expect(multi.body).not.toHaveProperty('pagination');
+    const seasonId = String(first?.season_id);
+    for (const path of [`/v3/football/teams/seasons/${seasonId}`, `/v3/football/standings/seasons/${seasonId}`, `/v3/football/schedules/seasons/${seasonId}`]) {
+      const answer = await call(sim, path);
+      expect(answer.status, path).toBe(200);
+      expect(answer.body, path).not.toHaveProperty('pagination');
+    }
+  });
+
+  it('lists all 25 states with SportMonks ids, over two pages at the default per_page', async () => {
+    const first = await page(sim, '/v3/football/states');
+    expect(first.data).toHaveLength(25);
+    const all = await walk(sim, '/v3/football/states?per_page=10');
+    expect(all.map((s) => s.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 25, 26]);
+    expect(all.find((s) => s.id === 5)).toMatchObject({ developer_name: 'FT', is_final_standing_state: true });
+  });
+});
+
+describe('includes', () => {
+  it('serves participants with meta.location, scores with home/away goals and the state', async () => {
+    const p = await page(sim, '/v3/football/fixtures?include=participants;scores;state&filters=fixtureStates:5&per_page=50');
+    expect(p.data).toHaveLength(50);
+    for (const fixture of p.data ?? []) {
+      const participants = fixture.participants as { id: number; meta: { location: string; winner: boolean | null } }[];
+      expect(participants.map((x) => x.meta.location).sort()).toEqual(['away', 'home']);
+      const scores = fixture.scores as { type_id: number; participant_id: number; description: string; score: { goals: number; participant: string } }[];
+      const current = scores.filter((s) => s.description === 'CURRENT');
+      expect(current.map((s) => s.type_id)).toEqual([1525, 1525]);
+      const half = scores.filter((s) => s.description === '1ST_HALF');
+      expect(half).toHaveLength(2);
+      const home = participants.find((x) => x.meta.location === 'home');
+      expect(current.find((s) => s.score.participant === 'home')?.participant_id).toBe(home?.id);
+      expect(fixture.state).toMatchObject({ id: 5, developer_name: 'FT' });
+    }
+  });
+
+  it('nests includes with a dot and refuses unknown or too deep ones', async () => {
+    const p = await page(sim, '/v3/football/fixtures?include=participants.venue&per_page=1');
+    const participant = (p.data?.[0]?.participants as Record<string, unknown>[])[0];
+    expect(participant?.venue).toHaveProperty('capacity');
+    const unknown = await call(sim, '/v3/football/fixtures?include=lineups');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.code).toBe(5001);
+    const deep = await call(sim, '/v3/football/fixtures?include=round.stage.season.league');
+    expect(deep.status).toBe(400);
+    expect(deep.body.code).toBe(5008);
+  });
+
+  it('limits fields with select and keeps the id', async () => {
+    const p = await page(sim, '/v3/football/fixtures?select=name,starting_at&per_page=3');
+    expect(Object.keys(p.data?.[0] ?? {})).toEqual(['id', 'name', 'starting_at']);
+  });
+
+  it('refuses an unknown filter', async () => {
+    const answer = await call(sim, '/v3/football/fixtures?filters=fixtureColours:1');
+    expect(answer.status).toBe(400);
+    expect(answer.body.code).toBe(5010);
+  });
+});
+
+describe('paging', () => {
+  it('walks every fixture exactly once by cursor, and the same set by page', async () => {
+    const truth = sim.dataset().fixtures.filter((f) => f.league_id === 271).map((f) => f.id);
+    const byCursor = await walk(sim, '/v3/football/fixtures?filters=fixtureLeagues:271&per_page=50');
+    expect(byCursor.map((f) => f.id)).toEqual(truth);
+    const byPage: unknown[] = [];
+    for (let n = 1; ; n++) {
+      const p = await page(sim, `/v3/football/fixtures?filters=fixtureLeagues:271&per_page=50&page=${String(n)}`);
+      byPage.push(...(p.data ?? []).map((f) => f.id));
+      if (!p.pagination?.has_more) break;
+    }
+    expect(byPage).toEqual(truth);
+  });
+
+  it('caps per_page at 50, or 1000 with populate (which ignores includes)', async () => {
+    const capped = await page(sim, '/v3/football/fixtures?per_page=500');
+    expect(capped.pagination?.per_page).toBe(50);
+    expect(capped.data).toHaveLength(50);
+    const populated = await page(sim, '/v3/football/fixtures?filters=populate&include=participants');
+    expect(populated.pagination?.per_page).toBe(1000);
+    expect(populated.data).toHaveLength(1000);
+    expect(populated.data?.[0]).not.toHaveProperty('participants');
+  });
+
+  it('keeps current_page at 1 when walking by cursor and gives a next_page URL that works', async () => {
+    const first = await page(sim, '/v3/football/fixtures?per_page=5');
+    expect(first.pagination?.next_page).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v3\/football\/fixtures\?per_page=5&page=2$/);
+    const second = await page(sim, `/v3/football/fixtures?per_page=5&cursor=${first.pagination?.next_cursor ?? ''}`);
+    expect(second.pagination?.current_page).toBe(1);
+    const viaUrl = await fetch(second.pagination?.next_page ?? '', { headers: { authorization: 'demo' } });
+    expect(viaUrl.status).toBe(200);
+  });
+
+  it('refuses offset paging past 20,000 rows with code 5003', async () => {
+    expect((await call(sim, '/v3/football/fixtures?per_page=50&page=400')).status).toBe(200);
+    const refused = await call(sim, '/v3/football/fixtures?per_page=50&page=401');
+    expect(refused.status).toBe(400);
+    expect(refused.body.code).toBe(5003);
+  });
+});
+
+describe('fixtures by date', () => {
+  it('refuses between ranges over 100 days and accepts exactly 100', async () => {
+    const over = await call(sim, '/v3/football/fixtures/between/2026-08-01/2026-11-10');
+    expect(over.status).toBe(400);
+    expect(over.body.message).toMatch(/100 days/);
+    const ok = await call(sim, '/v3/football/fixtures/between/2026-08-01/2026-11-09');
+    expect(ok.status).toBe(200);
+  });
+
+  it('returns between a window exactly the fixtures whose UTC kick-off day falls in it', async () => {
+    const truth = sim
+      .dataset()
+      .fixtures.filter((f) => String(f.starting_at) >= '2026-10-01' && String(f.starting_at) < '2026-10-16')
+      .map((f) => f.id)
+      .sort();
+    const got = await walk(sim, '/v3/football/fixtures/between/2026-10-01/2026-10-15?per_page=50');
+    expect(got.map((f) => f.id).sort()).toEqual(truth);
+    const day = await walk(sim, '/v3/football/fixtures/date/2026-10-04');
+    expect(day.every((f) => String(f.starting_at).startsWith('2026-10-04'))).toBe(true);
+  });
+});
