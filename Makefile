@@ -65,13 +65,27 @@ migrate: $(DEPS) ## apply the database migrations to the project database
 inspect-db: $(DEPS) ## a mysql shell on the project database
 	pnpm --filter @insightxi/mysql exec tsx src/cli.ts shell
 
+.env:
+	cp .env.example .env
+	@echo "created .env from .env.example"
+
 .PHONY: up
-up: ## docker compose up (machines with a Docker engine)
-	docker compose up --build -d
+up: .env ## docker compose up: MySQL 8.4, migrations, simulator, the three services (needs a Docker engine)
+	@command -v docker >/dev/null || { echo "make up needs Docker (docker compose); without it use make dev"; exit 1; }
+	docker compose up --build --detach --wait
 
 .PHONY: down
-down: ## docker compose down
+down: ## docker compose down (the MySQL volume is kept; docker compose down -v drops it)
+	@command -v docker >/dev/null || { echo "make down needs Docker (docker compose)"; exit 1; }
 	docker compose down
+
+.PHONY: infra-check
+infra-check: ## terraform fmt -check and validate on infra/ (skipped when terraform is not installed)
+	@if command -v terraform >/dev/null; then \
+	  terraform -chdir=infra fmt -check -recursive && \
+	  terraform -chdir=infra/envs/dev init -backend=false -input=false >/dev/null && \
+	  terraform -chdir=infra/envs/dev validate; \
+	else echo "terraform not installed: skipping fmt/validate (the static checks in make test still run)"; fi
 
 .PHONY: clean
 clean: ## stop the private MySQL if one runs, remove dependencies, the local toolchain and local data

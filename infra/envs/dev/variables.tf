@@ -1,0 +1,132 @@
+variable "project" {
+  type        = string
+  description = "Project name: the first part of every resource name."
+  default     = "insightxi"
+}
+
+variable "environment" {
+  type        = string
+  description = "Environment name: the second part of every resource name (dev, staging, prod)."
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9-]{1,15}$", var.environment))
+    error_message = "environment is 2-16 lower-case letters, digits or dashes."
+  }
+}
+
+variable "region" {
+  type        = string
+  description = "AWS region of the whole stack."
+}
+
+variable "vpc_cidr" {
+  type        = string
+  description = "CIDR block of the VPC."
+}
+
+variable "availability_zones" {
+  type        = list(string)
+  description = "Two availability zones of the region."
+}
+
+variable "single_nat_gateway" {
+  type        = bool
+  description = "One NAT gateway instead of one per zone (cheaper; fine for dev)."
+}
+
+variable "github_repository" {
+  type        = string
+  description = "GitHub repository (owner/name) whose main branch may deploy."
+}
+
+variable "create_github_oidc_provider" {
+  type        = bool
+  description = "Create the GitHub OIDC provider (false if the AWS account already has one)."
+}
+
+variable "image_tag" {
+  type        = string
+  description = "Image tag of the first task definitions (later deploys register commit SHA revisions)."
+}
+
+variable "services" {
+  type = map(object({
+    cpu           = number
+    memory        = number
+    desired_count = number
+    min_count     = number
+    max_count     = number
+    autoscale     = bool
+  }))
+  description = "Size and scaling of orchestrator, sportmonks and database."
+}
+
+variable "sportmonks_base_url" {
+  type        = string
+  description = "SportMonks API base URL."
+}
+
+variable "log_level" {
+  type        = string
+  description = "pino log level of the services."
+}
+
+variable "log_retention_days" {
+  type        = number
+  description = "Days CloudWatch keeps logs."
+}
+
+variable "db_instance_class" {
+  type        = string
+  description = "RDS instance class."
+}
+
+variable "db_allocated_storage_gb" {
+  type        = number
+  description = "Initial RDS storage in GiB."
+}
+
+variable "db_max_allocated_storage_gb" {
+  type        = number
+  description = "RDS storage autoscaling ceiling in GiB."
+}
+
+variable "db_multi_az" {
+  type        = bool
+  description = "RDS standby in a second zone."
+}
+
+variable "db_backup_retention_days" {
+  type        = number
+  description = "Days of RDS automated backups."
+}
+
+variable "deletion_protection" {
+  type        = bool
+  description = "Deletion protection on RDS, the ALB and the Cognito pool (true in prod)."
+}
+
+variable "secret_recovery_window_days" {
+  type        = number
+  description = "Recovery window of deleted secrets (0 or 7-30)."
+}
+
+variable "token_version" {
+  type        = number
+  description = "Bump to regenerate the internal and operator tokens."
+}
+
+variable "cors_allowed_origins" {
+  type        = list(string)
+  description = "Browser origins allowed on the sync API (empty: no CORS)."
+}
+
+variable "incremental_sync_schedule" {
+  type        = string
+  description = "Scheduler expression of the incremental fixture sync."
+}
+
+variable "full_sync_schedule" {
+  type        = string
+  description = "Scheduler expression of the nightly full reconcile."
+}

@@ -1,0 +1,342 @@
+# The cluster, one task definition per task kind (three long-running services, the one-shot
+# migration, the scheduled sync trigger), and the three services. Secrets are injected by ECS from
+# Secrets Manager at start-up through each task's own execution role, which may read only that
+# task's secrets, pull only its image and write only its log group. The containers call no AWS API
+# themselves, so the tasks get no task role at all.
+
+locals {
+  runtime_dir = "/opt/insightxi"
+
+  secret = {
+    internal_token    = { arn = var.internal_token_arn, key = "" }
+    operator_token    = { arn = var.operator_token_arn, key = "" }
+    sportmonks_token  = { arn = var.sportmonks_api_token_arn, key = "" }
+    database_user     = { arn = var.database_secret_arn, key = "username" }
+    database_password = { arn = var.database_secret_arn, key = "password" }
+  }
+
+  database_environment = {
+    DATABASE_HOST = var.database_host
+    DATABASE_PORT = tostring(var.database_port)
+    DATABASE_NAME = var.database_name
+  }
+
+  # Every task kind: its image, the environment it needs and the secrets it may read.
+  tasks = {
+    orchestrator = {
+      image   = "orchestrator"
+      command = null
+      environment = {
+        PORT                   = tostring(var.service_ports["orchestrator"])
+        DATABASE_SERVICE_URL   = var.service_urls["database"]
+        SPORTMONKS_SERVICE_URL = var.service_urls["sportmonks"]
+      }
+      secrets = {
+        INTERNAL_TOKEN = local.secret.internal_token
+        OPERATOR_TOKEN = local.secret.operator_token
+      }
+    }
+    sportmonks = {
+      image   = "sportmonks"
+      command = null
+      environment = {
+        PORT                = tostring(var.service_ports["sportmonks"])
+        SPORTMONKS_BASE_URL = var.sportmonks_base_url
+      }
+      secrets = {
+        INTERNAL_TOKEN       = local.secret.internal_token
+        SPORTMONKS_API_TOKEN = local.secret.sportmonks_token
+      }
+    }
+    database = {
+      image       = "database"
+      command     = null
+      environment = merge(local.database_environment, { PORT = tostring(var.service_ports["database"]) })
+      secrets = {
+        INTERNAL_TOKEN    = local.secret.internal_token
+        DATABASE_USER     = local.secret.database_user
+        DATABASE_PASSWORD = local.secret.database_password
+      }
+    }
+    migrate = {
+      image       = "migrate"
+      command     = null
+      environment = local.database_environment
+      secrets = {
+        DATABASE_USER     = local.secret.database_user
+        DATABASE_PASSWORD = local.secret.database_password
+      }
+    }
+    sync-trigger = {
+      image   = "orchestrator"
+      command = ["node", "${local.runtime_dir}/trigger-sync.mjs"]
+      environment = {
+        ORCHESTRATOR_URL = var.service_urls["orchestrator"]
+        SYNC_PATH        = "/sync/fixtures?mode=incremental"
+      }
+      secrets = {
+        OPERATOR_TOKEN = local.secret.operator_token
+      }
+    }
+  }
+
+  one_shot = {
+    migrate      = { cpu = 256, memory = 512 }
+    sync-trigger = { cpu = 256, memory = 512 }
+  }
+
+  # null attributes are dropped so that each container definition holds only what applies to it.
+  container_definitions = {
+    for kind, task in local.tasks : kind => {
+      for attribute, value in {
+        name      = kind
+        image     = "${var.repository_urls[task.image]}:${var.image_tag}"
+        essential = true
+        command   = task.command
+        # Matches the images' STOPSIGNAL: services drain in-flight requests, then exit.
+        stopTimeout = 60
+        environment = [
+          for k, v in merge(
+            {
+              NODE_ENV   = "production"
+              LOG_LEVEL  = var.log_level
+              HOST       = "0.0.0.0"
+              AWS_REGION = var.region
+            },
+            task.environment,
+          ) : { name = k, value = v }
+        ]
+        secrets = [
+          for k, secret in task.secrets : {
+            name      = k
+            valueFrom = secret.key == "" ? secret.arn : "${secret.arn}:${secret.key}::"
+          }
+        ]
+        portMappings = contains(keys(var.service_ports), kind) ? [
+          { containerPort = var.service_ports[kind], protocol = "tcp" }
+        ] : null
+        healthCheck = contains(keys(var.service_ports), kind) ? {
+          command     = ["CMD", "node", "${local.runtime_dir}/healthcheck.mjs"]
+          interval    = 15
+          timeout     = 5
+          retries     = 3
+          startPeriod = 30
+        } : null
+        logConfiguration = {
+          logDriver = "awslogs"
+          options = {
+            awslogs-group         = aws_cloudwatch_log_group.task[kind].name
+            awslogs-region        = var.region
+            awslogs-stream-prefix = kind
+          }
+        }
+      } : attribute => value if value != null
+    }
+  }
+
+  sizes = merge(
+    { for k, s in var.services : k => { cpu = s.cpu, memory = s.memory } },
+    local.one_shot,
+  )
+}
+
+resource "aws_ecs_cluster" "this" {
+  name = var.name
+
+  setting {
+    name  = "containerInsights"
+    value = "enabled"
+  }
+
+  tags = var.tags
+}
+
+resource "aws_ecs_cluster_capacity_providers" "this" {
+  cluster_name       = aws_ecs_cluster.this.name
+  capacity_providers = ["FARGATE"]
+
+  default_capacity_provider_strategy {
+    capacity_provider = "FARGATE"
+    weight            = 1
+  }
+}
+
+resource "aws_cloudwatch_log_group" "task" {
+  for_each = local.tasks
+
+  name              = "/ecs/${var.name}/${each.key}"
+  retention_in_days = var.log_retention_days
+  tags              = merge(var.tags, { Service = each.key })
+}
+
+# ---------------------------------------------------------------- execution roles (one per task kind)
+
+data "aws_iam_policy_document" "ecs_tasks_assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["ecs-tasks.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_role" "execution" {
+  for_each = local.tasks
+
+  name               = "${var.name}-${each.key}-execution"
+  description        = "Starts ${each.key} tasks: pulls its image, reads its secrets, writes its logs"
+  assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
+  tags               = var.tags
+}
+
+data "aws_iam_policy_document" "execution" {
+  for_each = local.tasks
+
+  statement {
+    sid       = "EcrAuth"
+    actions   = ["ecr:GetAuthorizationToken"]
+    resources = ["*"] # GetAuthorizationToken has no resource-level permissions.
+  }
+
+  statement {
+    sid       = "PullOwnImage"
+    actions   = ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"]
+    resources = [var.repository_arns[each.value.image]]
+  }
+
+  statement {
+    sid       = "WriteOwnLogs"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["${aws_cloudwatch_log_group.task[each.key].arn}:*"]
+  }
+
+  statement {
+    sid       = "ReadOwnSecrets"
+    actions   = ["secretsmanager:GetSecretValue"]
+    resources = distinct([for s in values(each.value.secrets) : s.arn])
+  }
+}
+
+resource "aws_iam_role_policy" "execution" {
+  for_each = local.tasks
+
+  name   = "start-${each.key}"
+  role   = aws_iam_role.execution[each.key].id
+  policy = data.aws_iam_policy_document.execution[each.key].json
+}
+
+# ---------------------------------------------------------------- task definitions
+
+resource "aws_ecs_task_definition" "task" {
+  for_each = local.tasks
+
+  family                   = "${var.name}-${each.key}"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = local.sizes[each.key].cpu
+  memory                   = local.sizes[each.key].memory
+  execution_role_arn       = aws_iam_role.execution[each.key].arn
+
+  runtime_platform {
+    operating_system_family = "LINUX"
+    cpu_architecture        = "X86_64"
+  }
+
+  container_definitions = jsonencode([local.container_definitions[each.key]])
+
+  tags = merge(var.tags, { Service = each.key })
+}
+
+# ---------------------------------------------------------------- services
+
+resource "aws_ecs_service" "service" {
+  for_each = var.services
+
+  name                              = "${var.name}-${each.key}"
+  cluster                           = aws_ecs_cluster.this.id
+  task_definition                   = aws_ecs_task_definition.task[each.key].arn
+  desired_count                     = each.value.desired_count
+  launch_type                       = "FARGATE"
+  platform_version                  = "LATEST"
+  health_check_grace_period_seconds = 60
+  enable_execute_command            = false
+  propagate_tags                    = "SERVICE"
+
+  deployment_minimum_healthy_percent = 100
+  deployment_maximum_percent         = 200
+
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+
+  network_configuration {
+    subnets          = var.private_subnet_ids
+    security_groups  = [var.security_group_ids[each.key]]
+    assign_public_ip = false
+  }
+
+  load_balancer {
+    target_group_arn = var.target_group_arns[each.key]
+    container_name   = each.key
+    container_port   = var.service_ports[each.key]
+  }
+
+  # CI/CD deploys new revisions (commit SHA images) and autoscaling moves the count: Terraform owns
+  # the shape of the service, not which revision runs or how many tasks.
+  lifecycle {
+    ignore_changes = [task_definition, desired_count]
+  }
+
+  tags = merge(var.tags, { Service = each.key })
+}
+
+resource "aws_appautoscaling_target" "service" {
+  for_each = { for k, s in var.services : k => s if s.autoscale }
+
+  service_namespace  = "ecs"
+  scalable_dimension = "ecs:service:DesiredCount"
+  resource_id        = "service/${aws_ecs_cluster.this.name}/${aws_ecs_service.service[each.key].name}"
+  min_capacity       = each.value.min_count
+  max_capacity       = each.value.max_count
+  tags               = var.tags
+}
+
+resource "aws_appautoscaling_policy" "cpu" {
+  for_each = aws_appautoscaling_target.service
+
+  name               = "${var.name}-${each.key}-cpu"
+  policy_type        = "TargetTrackingScaling"
+  service_namespace  = each.value.service_namespace
+  scalable_dimension = each.value.scalable_dimension
+  resource_id        = each.value.resource_id
+
+  target_tracking_scaling_policy_configuration {
+    target_value       = var.cpu_target_percent
+    scale_in_cooldown  = 300
+    scale_out_cooldown = 60
+
+    predefined_metric_specification {
+      predefined_metric_type = "ECSServiceAverageCPUUtilization"
+    }
+  }
+}
+
+# What CI/CD needs to run the migration task and deploy, in one place it may read.
+resource "aws_ssm_parameter" "deploy" {
+  name        = "/${var.name}/deploy"
+  description = "Cluster, services, task families and the migration task's network, read by the CD workflow"
+  type        = "String"
+  value = jsonencode({
+    cluster  = aws_ecs_cluster.this.name
+    services = { for k, s in aws_ecs_service.service : k => s.name }
+    families = { for k, t in aws_ecs_task_definition.task : k => t.family }
+    migrate = {
+      subnets        = var.private_subnet_ids
+      securityGroups = [var.security_group_ids["migrate"]]
+    }
+  })
+  tags = var.tags
+}
