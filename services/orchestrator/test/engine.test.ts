@@ -68,6 +68,7 @@ describe('a full run', () => {
 
   it('syncs a date range in windows of at most 100 days', async () => {
     const { fetcher, manager } = setup();
+    for (const f of fetcher.data.fixtures ?? []) f.startingAt = '2025-05-01T12:00:00.000Z';
     const final = await (await manager.start('fixtures', { from: '2025-01-01', to: '2025-12-31' }, {})).done;
     expect(final.status).toBe('succeeded');
     const windows = fetcher.calls.filter((c) => c.query.cursor === undefined).map((c) => `${c.query.from}..${c.query.to}`);
@@ -259,5 +260,26 @@ describe('incremental', () => {
     expect(firsts[0]).toEqual({ updated: 'latest' });
     expect(firsts[1]?.from).toBeDefined();
     expect(firsts[2]).toMatchObject({ deleted: true, from: firsts[1]?.from, to: firsts[1]?.to });
+  });
+
+  it('re-fetches by id the stored fixtures that have not settled, wherever their date', async () => {
+    const { data, fetcher, manager } = setup();
+    const fixtures = data.fixtures ?? [];
+    fixtures.forEach((f, i) => {
+      f.stateId = i % 7 === 0 ? 10 : 5;
+      f.startingAt = '2020-01-01T15:00:00.000Z';
+    });
+    const notStarted = fixtures[12];
+    if (notStarted) notStarted.stateId = 1;
+    await (await manager.start('fixtures', { seasons: [101, 201] }, {})).done;
+    const postponed = fixtures.filter((f) => f.stateId === 10 && (f.seasonId === 101 || f.seasonId === 201)).map((f) => f.id);
+    expect(postponed.length).toBeGreaterThan(0);
+
+    fetcher.calls = [];
+    const final = await (await manager.start('fixtures', { mode: 'incremental' }, {})).done;
+    expect(final.status).toBe('succeeded');
+    const byId = fetcher.calls.find((c) => c.query.ids !== undefined);
+    expect(byId?.query.ids?.split(',').map(Number)).toEqual([...postponed, notStarted?.id ?? 0].sort((a, b) => a - b));
+    expect(final.counters.unchanged).toBe(postponed.length + 1);
   });
 });

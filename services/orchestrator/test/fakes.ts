@@ -1,10 +1,10 @@
 // In-process stand-ins for the fetcher and the writer with the semantics the engine relies
 // on: cursor paging, page keys applied once, the checkpoint committed with the page.
-import type { BulkRequest, BulkResult, FetchPage, FetchQuery, RunCounters, SyncRun, SyncRunCreate, SyncRunPatch } from '@insightxi/contracts';
+import type { BulkRequest, BulkResult, FetchPage, FetchQuery, Fixture, FixtureListQuery, RunCounters, SyncRun, SyncRunCreate, SyncRunPatch } from '@insightxi/contracts';
 import { DependencyError, RunConflictError } from '../src/engine/errors.ts';
 import type { CallContext, EntityName, Fetcher, Log, RunListFilter, Writer } from '../src/engine/ports.ts';
 
-export type Rec = { id: number; seasonId?: number; leagueId?: number; isCurrent?: boolean; v?: number };
+export type Rec = { id: number; seasonId?: number; leagueId?: number; isCurrent?: boolean; v?: number; stateId?: number; startingAt?: string };
 
 export const silentLog: Log = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -41,6 +41,11 @@ export class FakeFetcher implements Fetcher {
         throw transient('sportmonks', 'connect ECONNREFUSED');
       }
       let rows = this.data[entity] ?? [];
+      if (query.updated !== undefined || query.deleted === true) rows = [];
+      if (query.from !== undefined && query.to !== undefined) {
+        const { from, to } = query;
+        rows = rows.filter((r) => r.startingAt !== undefined && r.startingAt.slice(0, 10) >= from && r.startingAt.slice(0, 10) <= to);
+      }
       if (query.seasons !== undefined) {
         const seasons = new Set(query.seasons.split(',').map(Number));
         rows = rows.filter((r) => (entity === 'seasons' ? seasons.has(r.id) : r.seasonId !== undefined && seasons.has(r.seasonId)));
@@ -156,6 +161,14 @@ export class FakeWriter implements Writer {
       throw transient('database', 'socket hang up');
     }
     return result;
+  }
+
+  listFixtures(query: FixtureListQuery): Promise<{ items: Fixture[]; next: string | null }> {
+    const rows = [...(this.tables.get('fixtures')?.values() ?? [])].map((json) => JSON.parse(json) as Rec);
+    const items = rows
+      .filter((r) => (query.state === undefined || r.stateId === query.state) && (query.to === undefined || (r.startingAt ?? '') < query.to))
+      .map((r) => ({ id: r.id, leagueId: r.leagueId, stateId: r.stateId }) as unknown as Fixture);
+    return Promise.resolve({ items, next: null });
   }
 
   private apply(entity: EntityName, body: BulkRequest<unknown>): BulkResult {

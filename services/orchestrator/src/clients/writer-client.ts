@@ -1,5 +1,7 @@
 // The writer (services/database) over HTTP: bulk upserts with the run's checkpoint, sync runs.
-import { BulkResult, SyncRun, SyncRunList, type BulkRequest, type SyncRunCreate, type SyncRunPatch } from '@insightxi/contracts';
+import { BulkResult, Fixture, Page, SyncRun, SyncRunList, type BulkRequest, type FixtureListQuery, type SyncRunCreate, type SyncRunPatch } from '@insightxi/contracts';
+
+const FixturePage = Page(Fixture);
 import { ServiceCallError, type ServiceClient } from '@insightxi/http-client';
 import { RunConflictError } from '../engine/errors.ts';
 import type { CallContext, EntityName, RunListFilter, Writer } from '../engine/ports.ts';
@@ -79,5 +81,13 @@ export function httpWriter(client: ServiceClient): Writer {
     },
 
     listRuns,
+
+    async listFixtures(query: FixtureListQuery, ctx: CallContext) {
+      try {
+        return await client.request({ method: 'GET', path: '/fixtures', query: { ...query }, responseSchema: FixturePage, ...callOptions(ctx) });
+      } catch (error) {
+        throw toDependencyError(error, 'database');
+      }
+    },
   };
 }

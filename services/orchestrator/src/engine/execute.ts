@@ -1,7 +1,7 @@
 // Executes one run from its checkpoint to the end of its plan: fetches pages step by step,
 // the next page in flight while the last one is written, and lands each page with its
 // checkpoint in one writer call so a resumed run counts exactly like an uninterrupted one.
-import type { FetchPage, RunCounters, SyncRun } from '@insightxi/contracts';
+import type { FetchPage, FetchQuery, RunCounters, SyncRun } from '@insightxi/contracts';
 import { withBackoff, type BackoffPolicy } from './backoff.ts';
 import { addCounters } from './counters.ts';
 import { decodePosition, encodePosition, pageKey, type RunPosition } from './cursor.ts';
@@ -9,6 +9,7 @@ import { DependencyError, RunCancelledError } from './errors.ts';
 import type { Plan, PlanStep } from './plan.ts';
 import type { CallContext, Fetcher, Log, Writer } from './ports.ts';
 import { readAhead } from './read-ahead.ts';
+import { unsettledFixtureIds } from './unsettled.ts';
 
 export interface ExecuteDeps {
   fetcher: Fetcher;
@@ -38,14 +39,23 @@ interface PageItem {
   fetchMs: number;
 }
 
-async function* walkPages(plan: Plan, start: RunPosition, fetchOne: (step: PlanStep, cursor: string | null) => Promise<FetchPage<unknown>>, now: () => number): AsyncGenerator<PageItem> {
+async function* walkPages(
+  plan: Plan,
+  start: RunPosition,
+  fetchOne: (step: PlanStep, query: FetchQuery, cursor: string | null) => Promise<FetchPage<unknown>>,
+  resolveQuery: (step: PlanStep) => Promise<FetchQuery | null>,
+  now: () => number,
+): AsyncGenerator<PageItem> {
   for (let index = start.step; index < plan.steps.length; index++) {
     const step = plan.steps[index];
     if (step === undefined) break;
     let position: RunPosition = index === start.step ? start : { step: index, page: 0, cursor: null };
+    // A step whose ids are looked up: once it has a fetcher cursor, the cursor carries them.
+    const query = position.cursor === null ? await resolveQuery(step) : step.query;
+    if (query === null) continue;
     for (;;) {
       const t0 = now();
-      const page = await fetchOne(step, position.cursor);
+      const page = await fetchOne(step, query, position.cursor);
       const fetchedAt = now();
       if (page.next !== null && page.next === position.cursor) {
         throw new DependencyError('sportmonks', `the fetcher returned the same cursor twice for ${step.label}`, { transient: false });
@@ -83,8 +93,15 @@ export async function executeRun(deps: ExecuteDeps, input: ExecuteInput): Promis
 
   let counters = run.counters;
   let position = decodePosition(run.cursor);
-  const fetchOne = (step: PlanStep, cursor: string | null) =>
-    withBackoff(() => deps.fetcher.fetchPage(step.entity, cursor === null ? step.query : { ...step.query, cursor }, ctx), deps.backoff, retry(`fetch ${step.label}`));
+  const fetchOne = (step: PlanStep, query: FetchQuery, cursor: string | null) =>
+    withBackoff(() => deps.fetcher.fetchPage(step.entity, cursor === null ? query : { ...query, cursor }, ctx), deps.backoff, retry(`fetch ${step.label}`));
+  const resolveQuery = async (step: PlanStep): Promise<FetchQuery | null> => {
+    if (step.resolve !== 'unsettled') return step.query;
+    const leagues = step.query.leagues === undefined ? null : step.query.leagues.split(',').map(Number);
+    const ids = await withBackoff(() => unsettledFixtureIds(deps.writer, deps.now(), leagues, ctx), deps.backoff, retry('list unsettled fixtures'));
+    deps.log.info({ runId: run.id, step: step.label, fixtures: ids.length }, 'fixtures to re-check');
+    return ids.length === 0 ? null : { ids: ids.join(',') };
+  };
 
   /**
    * Whether the writer adds the page's created/updated/unchanged/failed to the checkpoint's
@@ -94,7 +111,7 @@ export async function executeRun(deps: ExecuteDeps, input: ExecuteInput): Promis
    */
   let writerAddsResults: boolean | null = null;
   try {
-    for await (const item of readAhead(walkPages(plan, position, fetchOne, deps.now))) {
+    for await (const item of readAhead(walkPages(plan, position, fetchOne, resolveQuery, deps.now))) {
       if (signal.aborted) throw new RunCancelledError();
       const { page, step } = item;
       const parts = chunks(page.data, deps.chunkSize);

@@ -9,6 +9,8 @@ export interface PlanStep {
   entity: EntityName;
   query: FetchQuery;
   label: string;
+  /** The ids to fetch are looked up when the step starts: `unsettled` = stored fixtures not yet settled. */
+  resolve?: 'unsettled';
 }
 
 export interface Plan {
@@ -78,7 +80,8 @@ function fullSteps(entity: EntityName, scope: NormalizedScope, seasons: number[]
 
 /**
  * Incremental fixtures: the latest-updated feed first (cheap, catches what just changed),
- * then the sweep of the date window around today, then the source's deletions in it.
+ * then the sweep of the date window around today, the source's deletions in it, and last
+ * the stored fixtures that have not settled yet (re-fetched by id, wherever their date).
  */
 function incrementalSteps(scope: NormalizedScope, today: string): PlanStep[] {
   const window =
@@ -93,6 +96,7 @@ function incrementalSteps(scope: NormalizedScope, today: string): PlanStep[] {
   for (const w of dateWindows(window.from, window.to)) {
     steps.push({ entity: 'fixtures', query: { ...leagues, ...w, deleted: true }, label: `fixtures deleted ${w.from}..${w.to}` });
   }
+  steps.push({ entity: 'fixtures', query: leagues, label: 'fixtures not yet settled', resolve: 'unsettled' });
   return steps;
 }
 

@@ -7,6 +7,8 @@ import type {
   Entity,
   FetchPage,
   FetchQuery,
+  Fixture,
+  FixtureListQuery,
   RunStatus,
   SyncRun,
   SyncRunCreate,
@@ -40,6 +42,8 @@ export interface Writer {
   patchRun(id: number, patch: SyncRunPatch, ctx: CallContext): Promise<SyncRun>;
   getRun(id: number, ctx: CallContext): Promise<SyncRun | null>;
   listRuns(filter: RunListFilter, ctx: CallContext): Promise<{ items: SyncRun[]; next: string | null }>;
+  /** Fixtures as stored, for re-checks of the ones not yet settled. */
+  listFixtures(query: FixtureListQuery, ctx: CallContext): Promise<{ items: Fixture[]; next: string | null }>;
 }
 
 export interface Log {
