@@ -145,9 +145,7 @@ describe('two services on real ports', () => {
     // undici checks its headers timeout on a ~1 s clock, so the downstream is much slower than that.
     const impatient = clientFor({ timeouts: { headersMs: 200 }, retries: { retries: 1, minDelayMs: 5, maxDelayMs: 5 } });
     try {
-      const started = Date.now();
       const error = await failure(impatient.request({ method: 'GET', path: '/slow', requestId: 'req-slow' }));
-      expect(Date.now() - started).toBeLessThan(4_500);
       expect(error.kind).toBe('timeout');
       expect(error.status).toBeUndefined();
       expect(error.attempts).toBe(2);
