@@ -1,0 +1,57 @@
+// make demo: a full sync against the simulator (or the real API with SPORTMONKS_API_TOKEN),
+// then the run summary and a look at the analyst views; stops everything it started.
+import { connectionConfig, redactUrl } from '@insightxi/mysql';
+import mariadb from 'mariadb';
+import { request } from 'undici';
+import { loadDotEnv } from './env-file.ts';
+import { startStack } from './stack.ts';
+
+loadDotEnv();
+const quiet = (line: string) => {
+  if (/"level":(50|60)/.test(line)) console.error(line);
+};
+
+console.log('Starting MySQL, the simulator and the three services …');
+const stack = await startStack({
+  ...(process.env.SPORTMONKS_API_TOKEN ? { sportmonksApiToken: process.env.SPORTMONKS_API_TOKEN } : {}),
+  logLevel: 'warn',
+  onLine: quiet,
+});
+
+try {
+  console.log(`MySQL: ${redactUrl(stack.databaseUrl)}; SportMonks: ${stack.simulator ? `simulator at ${stack.simulator.url}` : 'the real API'}`);
+  console.log('POST /sync/all?wait=true …');
+  const started = Date.now();
+  const response = await request(`${stack.url('orchestrator')}/sync/all?wait=true`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${stack.operatorToken}`, 'content-type': 'application/json' },
+    body: '{}',
+    headersTimeout: 30 * 60_000,
+    bodyTimeout: 30 * 60_000,
+  });
+  const summary = (await response.body.json()) as Record<string, unknown>;
+  if (response.statusCode >= 300) throw new Error(`sync failed with HTTP ${response.statusCode}: ${JSON.stringify(summary)}`);
+
+  console.log(`\nRun ${String(summary.runId)}: ${String(summary.status)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.table(summary.counters);
+
+  const connection = await mariadb.createConnection(connectionConfig(stack.databaseUrl));
+  try {
+    const [season] = await connection.query<{ season_id: number }[]>(
+      'SELECT season_id FROM league_table GROUP BY season_id ORDER BY COUNT(*) DESC, season_id LIMIT 1',
+    );
+    if (season) {
+      console.log(`\nleague_table, season ${season.season_id} (top 5):`);
+      console.table(await connection.query('SELECT * FROM league_table WHERE season_id = ? ORDER BY position LIMIT 5', [season.season_id]));
+    }
+    console.log('\nfixture_results (five most recent finished):');
+    console.table(
+      await connection.query("SELECT * FROM fixture_results WHERE home_goals IS NOT NULL ORDER BY starting_at DESC LIMIT 5"),
+    );
+  } finally {
+    await connection.end();
+  }
+  if (summary.status !== 'succeeded') process.exitCode = 1;
+} finally {
+  await stack.stop();
+}

@@ -1,0 +1,3 @@
+export { freePort } from './ports.ts';
+export { ServiceProcess, type ServiceProcessOptions } from './service-process.ts';
+export { startStack, type ServiceName, type Stack, type StackOptions } from './stack.ts';
