@@ -18,9 +18,10 @@ const MAX_CALLS_PER_PAGE = 8;
 
 type Position = Pick<CursorState, 'j' | 'u' | 'p'>;
 
+/** The record's id for dedupe and for `rejected[].sourceId`, also when it came as a string. */
 function rawIdOf(raw: unknown): number | null {
   if (typeof raw !== 'object' || raw === null || !('id' in raw)) return null;
-  const id = raw.id;
+  const id = typeof raw.id === 'string' && /^\d+$/.test(raw.id) ? Number(raw.id) : raw.id;
   return typeof id === 'number' && Number.isSafeInteger(id) && id > 0 ? id : null;
 }
 

@@ -21,7 +21,7 @@ const POPULATE_PER_PAGE = '1000';
 /** Includes, decided once per entity type. */
 export const INCLUDES: Partial<Record<EntityName, string>> = {
   fixtures: 'participants;scores',
-  standings: 'details.type',
+  standings: 'details',
 };
 
 const DAY_MS = 86_400_000;

@@ -86,9 +86,7 @@ describe('rate limits', () => {
     const rl = limits(clock, 100);
     const budget = fakeBudget(clock, 1);
     await callThrough(rl, 'Team', budget);
-    expect(() => {
-      rl.assertCanWait('Team');
-    }).toThrow(/budget for Team is spent/);
+    await expect(rl.admit('Team')).rejects.toThrow(/budget for Team is spent/);
     await rl.close();
   });
 });

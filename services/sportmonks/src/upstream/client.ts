@@ -98,7 +98,7 @@ export class SportMonksClient {
     const counter = { calls: 0, waitedMs: 0, entity: this.entityOf(req.path) };
     for (;;) {
       const entity = this.entityOf(req.path);
-      this.options.rateLimits.assertCanWait(entity);
+      await this.options.rateLimits.admit(entity);
       try {
         const envelope = await pRetry(() => this.attempt(url, req, entity, counter), {
           retries: this.options.retries,

@@ -95,27 +95,59 @@ export class RateLimits {
     return budget;
   }
 
-  /** Throws BudgetExhaustedError when the entity is paused for longer than a request may wait. */
-  assertCanWait(entity: string): void {
-    const budget = this.budgets.get(entity);
-    if (budget?.pausedUntil == null) return;
-    const waitMs = budget.pausedUntil - this.options.clock.now();
-    if (waitMs > 0 && this.options.clock.toRealMs(waitMs) > this.options.maxWaitMs) {
-      throw new BudgetExhaustedError(entity, this.options.clock.toRealMs(waitMs) / 1000, new Date(budget.pausedUntil).toISOString());
-    }
-  }
-
-  /** Runs `call` when the entity's budget allows; `call` reports the answer through observe(). */
-  async schedule<T>(entity: string, call: () => Promise<T>): Promise<Scheduled<T>> {
+  /**
+   * Before a call: throws BudgetExhaustedError when the entity is paused for longer than a
+   * request may wait. In a cluster, an empty shared reservoir nobody will refill counts as paused.
+   */
+  async admit(entity: string): Promise<void> {
     const budget = this.budget(entity);
     await this.ensureRefill(budget);
+    if (budget.pausedUntil === null) return;
+    const waitMs = budget.pausedUntil - this.options.clock.now();
+    if (waitMs > 0 && this.options.clock.toRealMs(waitMs) > this.options.maxWaitMs) throw this.exhausted(budget);
+  }
+
+  private exhausted(budget: EntityBudget): BudgetExhaustedError {
+    const now = this.options.clock.now();
+    const until = budget.pausedUntil ?? (budget.resetAt !== null && budget.resetAt > now ? budget.resetAt + this.options.resetMarginMs : now + this.options.unknownResetPauseMs);
+    return new BudgetExhaustedError(budget.entity, this.options.clock.toRealMs(until - now) / 1000, new Date(until).toISOString());
+  }
+
+  /**
+   * Runs `call` when the entity's budget allows; `call` reports the answer through observe().
+   * A call still queued after maxWaitMs gives up with BudgetExhaustedError (its slot is handed back).
+   */
+  schedule<T>(entity: string, call: () => Promise<T>): Promise<Scheduled<T>> {
+    const budget = this.budget(entity);
     const queuedAt = performance.now();
-    let waitedMs = 0;
-    const value = await budget.limiter.schedule(() => {
-      waitedMs = Math.round(performance.now() - queuedAt);
-      return call();
+    return new Promise<Scheduled<T>>((resolve, reject) => {
+      let state: 'queued' | 'started' | 'abandoned' = 'queued';
+      const timer = setTimeout(() => {
+        if (state !== 'queued') return;
+        state = 'abandoned';
+        reject(this.exhausted(budget));
+      }, this.options.maxWaitMs);
+      budget.limiter
+        .schedule(async () => {
+          if (state === 'abandoned') {
+            await budget.limiter.incrementReservoir(1);
+            return null;
+          }
+          state = 'started';
+          clearTimeout(timer);
+          const waitedMs = Math.round(performance.now() - queuedAt);
+          return { value: await call(), waitedMs };
+        })
+        .then(
+          (result) => {
+            if (result !== null) resolve(result);
+          },
+          (error: unknown) => {
+            clearTimeout(timer);
+            reject(error instanceof Error ? error : new Error(String(error)));
+          },
+        );
     });
-    return { value, waitedMs };
   }
 
   /**

@@ -1,0 +1,64 @@
+// A long walk on a small budget with a fast clock: it pauses at the limit, resumes after the
+// reset, and SportMonks (the simulator) never has to answer 429.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type Simulator } from '@insightxi/sportmonks-sim';
+import type { RateLimitsResponse } from '@insightxi/contracts';
+import { INTERNAL_TOKEN, simulatorClock, testFetcher, walk, type TestFetcher } from './support/harness.ts';
+
+// One simulated hour lasts half a real second.
+const SPEED = 7_200;
+const BUDGET = 5;
+
+let sim: Simulator;
+let fetcher: TestFetcher;
+
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0, seed: 3, budgetPerHour: BUDGET, clock: { speed: SPEED } });
+  fetcher = await testFetcher(sim.url, {}, simulatorClock(sim, SPEED));
+});
+
+afterAll(async () => {
+  await fetcher.app.close();
+  await sim.close();
+});
+
+describe('the hourly budget', () => {
+  it('is spent to the last call, waited out, and never overrun', async () => {
+    const seasons = sim.dataset().seasons.map((s) => s.id as number).slice(0, 2 * BUDGET + 1);
+    expect(seasons).toHaveLength(2 * BUDGET + 1);
+    const startedAt = sim.now();
+
+    const walked = await walk(fetcher.app, 'fixtures', { seasons: seasons.join(',') });
+
+    const stats = sim.stats();
+    expect(stats.rateLimited).toBe(0);
+    expect(stats.calls.Stage).toBe(seasons.length);
+    expect(walked.pages).toBe(seasons.length);
+    expect(walked.waitedMs).toBeGreaterThan(0);
+    // 11 calls on 5 an hour: at least two resets waited for.
+    expect(sim.now() - startedAt).toBeGreaterThanOrEqual(2 * 3_600_000);
+
+    const limits = await fetcher.app.inject({ url: '/rate-limits', headers: { authorization: `Bearer ${INTERNAL_TOKEN}` } });
+    const stage = limits.json<RateLimitsResponse>().entities.find((e) => e.entity === 'Stage');
+    expect(stage).toBeDefined();
+    expect(stage?.remaining).toBeGreaterThanOrEqual(0);
+    expect(stage?.remaining).toBeLessThan(BUDGET);
+  });
+
+  it('a 429 pauses the entity until its reset instead of retrying into it', async () => {
+    const get = () => fetcher.app.inject({ url: '/leagues', headers: { authorization: `Bearer ${INTERNAL_TOKEN}` } });
+    expect((await get()).statusCode).toBe(200);
+    const before = sim.stats().rateLimited;
+    sim.setFaults({ rateLimitBurst: { rate: 1, length: 1 } });
+    const pending = get();
+    while (sim.stats().rateLimited === before) await new Promise((resolve) => setTimeout(resolve, 2));
+    sim.setFaults({});
+
+    const response = await pending;
+    expect(response.statusCode).toBe(200);
+    // One 429, then a pause to the reset, then the call that worked: never a retry into the 429.
+    expect(sim.stats().rateLimited - before).toBe(1);
+    expect(response.json()).toMatchObject({ upstream: { calls: 2 } });
+    expect(response.json<{ upstream: { waitedMs: number } }>().upstream.waitedMs).toBeGreaterThan(0);
+  });
+});
