@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { parseDockerfile } from '../src/dockerfile.ts';
+import { readRepoFile } from '../src/repo.ts';
+
+interface ComposeService {
+  image?: string;
+  build?: { context: string; target: string };
+  ports?: string[];
+  environment?: Record<string, string>;
+  env_file?: { path: string; required: boolean }[];
+  depends_on?: Record<string, { condition: string }>;
+  healthcheck?: { test: string[] };
+  volumes?: string[];
+  restart?: string;
+}
+interface Compose {
+  services: Record<string, ComposeService>;
+  volumes: Record<string, unknown>;
+}
+
+const source = readRepoFile('docker-compose.yml');
+// `merge: true` resolves the `<<: *service` keys as docker compose does.
+const compose = parse(source, { merge: true }) as Compose;
+const service = (name: string): ComposeService => {
+  const found = compose.services[name];
+  if (found === undefined) throw new Error(`no service ${name}`);
+  return found;
+};
+const longRunning = ['sim', 'sportmonks', 'database', 'orchestrator'];
+
+describe('docker-compose.yml', () => {
+  it('runs MySQL, the migration, the simulator and the three services', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['database', 'migrate', 'mysql', 'orchestrator', 'sim', 'sportmonks']);
+  });
+
+  it('MySQL 8.4 has a health check and keeps its data in a named volume', () => {
+    const mysql = service('mysql');
+    expect(mysql.image).toBe('mysql:8.4');
+    expect(mysql.healthcheck?.test.join(' ')).toContain('mysqladmin ping');
+    const volume = mysql.volumes?.[0]?.split(':')[0] ?? '';
+    expect(volume).toBe('mysql-data');
+    expect(Object.keys(compose.volumes)).toContain(volume);
+  });
+
+  it('publishes the services on 8000/8001/8002 and the simulator on 8010', () => {
+    const published = (name: string) => service(name).ports?.map((p) => p.split(':').at(-2));
+    expect(published('sportmonks')).toEqual(['8000']);
+    expect(published('database')).toEqual(['8001']);
+    expect(published('orchestrator')).toEqual(['8002']);
+    expect(published('sim')).toEqual(['8010']);
+    for (const name of longRunning) expect(service(name).environment?.HOST).toBe('0.0.0.0');
+  });
+
+  it('every long-running container has a health check and reads .env', () => {
+    for (const name of longRunning) {
+      expect(service(name).healthcheck?.test, name).toEqual(['CMD', 'node', '/opt/insightxi/healthcheck.mjs']);
+      expect(service(name).env_file, name).toEqual([{ path: '.env', required: true }]);
+    }
+  });
+
+  it('starts in dependency order: healthy MySQL, completed migration, healthy upstreams', () => {
+    expect(service('migrate').depends_on).toEqual({ mysql: { condition: 'service_healthy' } });
+    expect(service('migrate').restart).toBe('no');
+    expect(service('database').depends_on).toEqual({
+      mysql: { condition: 'service_healthy' },
+      migrate: { condition: 'service_completed_successfully' },
+    });
+    expect(service('sportmonks').depends_on).toEqual({ sim: { condition: 'service_healthy' } });
+    expect(service('orchestrator').depends_on).toEqual({
+      database: { condition: 'service_healthy' },
+      sportmonks: { condition: 'service_healthy' },
+    });
+  });
+
+  it('services find each other by compose service name', () => {
+    expect(service('orchestrator').environment).toMatchObject({
+      DATABASE_SERVICE_URL: 'http://database:8001',
+      SPORTMONKS_SERVICE_URL: 'http://sportmonks:8000',
+    });
+    expect(service('sportmonks').environment?.SPORTMONKS_BASE_URL).toContain('http://sim:8010');
+    expect(service('database').environment?.DATABASE_URL).toMatch(/@mysql:3306\//);
+    expect(service('migrate').environment?.DATABASE_URL).toMatch(/@mysql:3306\//);
+  });
+
+  it('every build target exists in the Dockerfile', () => {
+    const stages = new Set(parseDockerfile(readRepoFile('Dockerfile')).stages.map((s) => s.name));
+    for (const [name, s] of Object.entries(compose.services)) {
+      if (s.build === undefined) continue;
+      expect(s.build.context, name).toBe('.');
+      expect(stages.has(s.build.target), `${name} → ${s.build.target}`).toBe(true);
+    }
+  });
+
+  it('.env.example defines every variable compose requires', () => {
+    const example = readRepoFile('.env.example');
+    const defined = new Set([...example.matchAll(/^([A-Z_]+)=/gm)].map((m) => m[1]));
+    const required = [...source.matchAll(/\$\{([A-Z_]+)(:\?[^}]*)?\}/g)].map((m) => m[1]);
+    expect(required.length).toBeGreaterThan(0);
+    for (const name of required) expect(defined.has(name), name).toBe(true);
+    for (const name of ['INTERNAL_TOKEN', 'OPERATOR_TOKEN', 'LOG_LEVEL']) expect(defined.has(name), name).toBe(true);
+  });
+});

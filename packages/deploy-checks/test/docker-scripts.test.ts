@@ -1,0 +1,161 @@
+// The small programs the images ship in /opt/insightxi, run as the containers run them.
+import { execFile } from 'node:child_process';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { repoRoot } from '../src/repo.ts';
+
+const script = (name: string) => join(repoRoot(), 'docker', name);
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function run(args: string[], env: Record<string, string>): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, args, { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 15_000 }, (error, stdout, stderr) => {
+      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+interface Seen {
+  method: string | undefined;
+  url: string | undefined;
+  authorization: string | undefined;
+  requestId: string | undefined;
+}
+
+let server: Server | undefined;
+
+/** A stand-in orchestrator/service on an ephemeral port answering `status` and recording requests. */
+async function standIn(status: number, body = '{}'): Promise<{ port: number; seen: Seen[] }> {
+  const seen: Seen[] = [];
+  server = createServer((request: IncomingMessage, response) => {
+    seen.push({
+      method: request.method,
+      url: request.url,
+      authorization: request.headers.authorization,
+      requestId: request.headers['x-request-id'] as string | undefined,
+    });
+    response.writeHead(status, { 'content-type': 'application/json' }).end(body);
+  });
+  await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
+  return { port: (server.address() as AddressInfo).port, seen };
+}
+
+async function stopServer(): Promise<void> {
+  const running = server;
+  server = undefined;
+  if (running === undefined) return;
+  await new Promise<void>((resolve) => {
+    running.close(() => {
+      resolve();
+    });
+  });
+}
+
+afterEach(stopServer);
+
+describe('healthcheck.mjs', () => {
+  it('exits 0 when /health/live answers 200 on PORT', async () => {
+    const { port, seen } = await standIn(200);
+    expect((await run([script('healthcheck.mjs')], { PORT: String(port) })).code).toBe(0);
+    expect(seen.map((s) => [s.method, s.url])).toEqual([['GET', '/health/live']]);
+  });
+
+  it('exits 1 when the service answers 503', async () => {
+    const { port } = await standIn(503);
+    expect((await run([script('healthcheck.mjs')], { PORT: String(port) })).code).toBe(1);
+  });
+
+  it('exits 1 when nothing listens', async () => {
+    const { port } = await standIn(200);
+    await stopServer();
+    expect((await run([script('healthcheck.mjs')], { PORT: String(port) })).code).toBe(1);
+  });
+});
+
+describe('trigger-sync.mjs (the scheduled sync task)', () => {
+  const env = (port: number, path = '/sync/fixtures?mode=incremental') => ({
+    ORCHESTRATOR_URL: `http://127.0.0.1:${port}`,
+    SYNC_PATH: path,
+    OPERATOR_TOKEN: 'operator-secret-123',
+  });
+
+  it('POSTs the path with the operator token and a request id, and succeeds on 202', async () => {
+    const { port, seen } = await standIn(202, '{"runId":7,"status":"running"}');
+    const result = await run([script('trigger-sync.mjs')], env(port));
+    expect(result.code).toBe(0);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ method: 'POST', url: '/sync/fixtures?mode=incremental', authorization: 'Bearer operator-secret-123' });
+    expect(seen[0]?.requestId).toMatch(/^schedule-/);
+    expect(JSON.parse(result.stdout)).toMatchObject({ msg: 'sync started', status: 202 });
+    expect(result.stdout + result.stderr).not.toContain('operator-secret-123');
+  });
+
+  it('treats 409 (the same scope is still running) as success', async () => {
+    const { port } = await standIn(409);
+    const result = await run([script('trigger-sync.mjs')], env(port, '/sync/all?mode=full'));
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ msg: 'sync already running', status: 409 });
+  });
+
+  it('fails on 401 so that the schedule shows the error', async () => {
+    const { port } = await standIn(401, '{"message":"Invalid bearer token"}');
+    const result = await run([script('trigger-sync.mjs')], env(port));
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toMatchObject({ level: 'error', status: 401 });
+  });
+
+  it('refuses a path outside /sync/ without calling anything', async () => {
+    const { port, seen } = await standIn(202);
+    const result = await run([script('trigger-sync.mjs')], env(port, '/fixtures/bulk'));
+    expect(result.code).toBe(2);
+    expect(seen).toEqual([]);
+  });
+
+  it('fails when the orchestrator is unreachable', async () => {
+    const { port } = await standIn(202);
+    await stopServer();
+    const result = await run([script('trigger-sync.mjs')], env(port));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('orchestrator unreachable');
+  });
+});
+
+describe('database-url.mjs (preloaded by the database and migrate images)', () => {
+  const printUrl = ['--import', script('database-url.mjs'), '-e', 'process.stdout.write(process.env.DATABASE_URL ?? "<unset>")'];
+
+  it('builds DATABASE_URL from the RDS secret keys, encoding what a URL cannot hold', async () => {
+    const password = 'p@ss:w/rd?#%&= x';
+    const result = await run(printUrl, {
+      DATABASE_HOST: 'db.abc.eu-west-1.rds.amazonaws.com',
+      DATABASE_PORT: '3306',
+      DATABASE_NAME: 'insightxi',
+      DATABASE_USER: 'insightxi_admin',
+      DATABASE_PASSWORD: password,
+    });
+    const url = new URL(result.stdout);
+    expect(url.protocol).toBe('mysql:');
+    expect(url.hostname).toBe('db.abc.eu-west-1.rds.amazonaws.com');
+    expect(url.port).toBe('3306');
+    expect(url.pathname).toBe('/insightxi');
+    expect(decodeURIComponent(url.username)).toBe('insightxi_admin');
+    expect(decodeURIComponent(url.password)).toBe(password);
+  });
+
+  it('leaves a given DATABASE_URL alone (compose, local runs)', async () => {
+    const result = await run(printUrl, { DATABASE_URL: 'mysql://root:x@mysql:3306/insightxi', DATABASE_HOST: 'elsewhere', DATABASE_USER: 'u', DATABASE_PASSWORD: 'p', DATABASE_NAME: 'd' });
+    expect(result.stdout).toBe('mysql://root:x@mysql:3306/insightxi');
+  });
+
+  it('sets nothing when a part is missing', async () => {
+    const result = await run(printUrl, { DATABASE_HOST: 'h', DATABASE_USER: 'u', DATABASE_NAME: 'd' });
+    expect(result.stdout).toBe('<unset>');
+  });
+});

@@ -1,0 +1,85 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { baseImage, chain, effective, parseDockerfile } from '../src/dockerfile.ts';
+import { readRepoFile, repoRoot } from '../src/repo.ts';
+
+const { args, stages } = parseDockerfile(readRepoFile('Dockerfile'));
+const services = ['orchestrator', 'sportmonks', 'database'];
+const targets = [...services, 'migrate', 'sim'];
+const instructions = (target: string) => chain(stages, target).flatMap((s) => s.instructions);
+
+describe('Dockerfile', () => {
+  it('has a target per service, the migration and the simulator', () => {
+    const names = stages.map((s) => s.name);
+    for (const target of targets) expect(names).toContain(target);
+  });
+
+  it.each(targets)('%s starts from Node 24 slim pinned to an exact version', (target) => {
+    expect(baseImage(stages, target, args)).toMatch(/^node:24\.\d+\.\d+-[a-z]+-slim$/);
+  });
+
+  it('the parser substitutes ARGs (an unpinned base would show)', () => {
+    expect(args.get('NODE_VERSION')).toMatch(/^24\.\d+\.\d+$/);
+    expect(baseImage(parseDockerfile('FROM node:${V}-slim AS x\n').stages, 'x', new Map())).toBe('node:<unset V>-slim');
+  });
+
+  it.each(targets)('%s runs as a non-root user and stops on SIGTERM', (target) => {
+    const user = effective(stages, target, 'USER');
+    expect(user).toBeDefined();
+    expect(user).not.toMatch(/^(root|0)(:|$)/);
+    expect(effective(stages, target, 'STOPSIGNAL')).toBe('SIGTERM');
+  });
+
+  it.each([...services, 'sim'])('%s has a HEALTHCHECK on its liveness probe', (target) => {
+    const healthcheck = effective(stages, target, 'HEALTHCHECK') ?? '';
+    expect(healthcheck).toMatch(/CMD \["node", "\/opt\/insightxi\/healthcheck.mjs"\]/);
+    expect(readRepoFile('docker/healthcheck.mjs')).toContain("'/health/live'");
+  });
+
+  it.each(services)('%s runs its server with tsx in exec form (signals reach Node directly)', (target) => {
+    expect(effective(stages, target, 'CMD')).toBe('["node", "--import", "tsx", "src/server.ts"]');
+    expect(effective(stages, target, 'EXPOSE')).toMatch(/^800[0-2]$/);
+  });
+
+  it('the migration image runs the database package\'s migrate script once, with no health check', () => {
+    expect(chain(stages, 'migrate').map((s) => s.name)).toContain('database');
+    expect(effective(stages, 'migrate', 'HEALTHCHECK')).toBe('NONE');
+    expect(effective(stages, 'migrate', 'CMD')).toBe('["npm", "run", "--silent", "migrate"]');
+    const pkg = JSON.parse(readRepoFile('services/database/package.json')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.migrate).toBeDefined();
+  });
+
+  it('installs from the frozen lockfile, generates the Prisma client and prunes with pnpm deploy --prod', () => {
+    const build = [...chain(stages, 'deploy'), ...chain(stages, 'database')];
+    expect(build.map((s) => s.name)).toEqual(['workspace', 'deploy', 'runtime', 'database']);
+    const runs = build.flatMap((s) => s.instructions).filter((i) => i.keyword === 'RUN').map((i) => i.args).join('\n');
+    expect(runs).toContain('pnpm install --frozen-lockfile');
+    expect(runs).toContain('pnpm --filter @insightxi/database run generate');
+    expect(runs).toMatch(/pnpm --filter "@insightxi\/\$\{service\}" --prod deploy --legacy/);
+    expect(runs).toContain('cp -r services/database/src/generated /out/database/src/generated');
+    const copies = instructions('database').filter((i) => i.keyword === 'COPY').map((i) => i.args);
+    expect(copies).toContain('--from=deploy /out/database /app');
+  });
+
+  it('the final images carry no build toolchain: services start from a fresh runtime stage', () => {
+    for (const target of services) {
+      expect(chain(stages, target).map((s) => s.name)).toEqual(['runtime', target]);
+    }
+  });
+
+  it('every file the images copy from docker/ exists', () => {
+    const copied = stages
+      .flatMap((s) => s.instructions)
+      .filter((i) => i.keyword === 'COPY' && !i.args.startsWith('--from'))
+      .flatMap((i) => i.args.split(/\s+/).slice(0, -1))
+      .filter((p) => p.startsWith('docker/'));
+    expect(copied.length).toBeGreaterThanOrEqual(3);
+    for (const path of copied) expect(existsSync(join(repoRoot(), path)), path).toBe(true);
+  });
+
+  it('.dockerignore keeps secrets, dependencies and history out of the build context', () => {
+    const ignored = readRepoFile('.dockerignore').split('\n');
+    for (const entry of ['**/node_modules', '.git', '.env', '.tools', '.data', '**/src/generated']) expect(ignored).toContain(entry);
+  });
+});
