@@ -81,11 +81,15 @@ down: ## docker compose down (the MySQL volume is kept; docker compose down -v d
 
 .PHONY: infra-check
 infra-check: ## terraform fmt -check and validate on infra/ (skipped when terraform is not installed)
-	@if command -v terraform >/dev/null; then \
-	  terraform -chdir=infra fmt -check -recursive && \
-	  terraform -chdir=infra/envs/dev init -backend=false -input=false >/dev/null && \
-	  terraform -chdir=infra/envs/dev validate; \
-	else echo "terraform not installed: skipping fmt/validate (the static checks in make test still run)"; fi
+	@if ! command -v terraform >/dev/null; then \
+	  echo "terraform not installed: skipping fmt/validate (the static checks in make test still run)"; \
+	else \
+	  terraform -chdir=infra fmt -check -recursive || exit 1; \
+	  if terraform -chdir=infra/envs/dev init -backend=false -input=false >/dev/null; then \
+	    terraform -chdir=infra/envs/dev validate; \
+	  elif [ -n "$(CI)" ]; then exit 1; \
+	  else echo "terraform init failed (registry unreachable?): fmt checked, validate skipped"; fi; \
+	fi
 
 .PHONY: clean
 clean: ## stop the private MySQL if one runs, remove dependencies, the local toolchain and local data
