@@ -35,18 +35,27 @@ try {
   console.log(`\nRun ${String(summary.runId)}: ${String(summary.status)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.table(summary.counters);
 
-  const connection = await mariadb.createConnection(connectionConfig(stack.databaseUrl));
+  const connection = await mariadb.createConnection({ ...connectionConfig(stack.databaseUrl), bigIntAsNumber: true, decimalAsNumber: true });
   try {
-    const [season] = await connection.query<{ season_id: number }[]>(
-      'SELECT season_id FROM league_table GROUP BY season_id ORDER BY COUNT(*) DESC, season_id LIMIT 1',
+    const [season] = await connection.query<{ season_id: number; league: string; season: string }[]>(
+      'SELECT season_id, MAX(league) AS league, MAX(season) AS season FROM league_table GROUP BY season_id ORDER BY season_id LIMIT 1',
     );
     if (season) {
-      console.log(`\nleague_table, season ${season.season_id} (top 5):`);
-      console.table(await connection.query('SELECT * FROM league_table WHERE season_id = ? ORDER BY position LIMIT 5', [season.season_id]));
+      console.log(`\nleague_table: ${season.league} ${season.season} (top 5):`);
+      console.table(
+        await connection.query(
+          `SELECT position, team, played, won, drawn, lost, goals_for, goals_against, goal_difference, points
+             FROM league_table WHERE season_id = ? ORDER BY position LIMIT 5`,
+          [season.season_id],
+        ),
+      );
     }
     console.log('\nfixture_results (five most recent finished):');
     console.table(
-      await connection.query("SELECT * FROM fixture_results WHERE home_goals IS NOT NULL ORDER BY starting_at DESC LIMIT 5"),
+      await connection.query(
+        `SELECT DATE_FORMAT(starting_at, '%Y-%m-%d %H:%i') AS kick_off_utc, league, home_team, score, away_team, state
+           FROM fixture_results WHERE state = 'FT' ORDER BY starting_at DESC, fixture_id LIMIT 5`,
+      ),
     );
   } finally {
     await connection.end();
