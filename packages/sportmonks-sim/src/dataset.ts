@@ -25,10 +25,6 @@ export interface Dataset {
 }
 
 const node = (children: IncludeTree = new Map()): { fields: null; children: IncludeTree } => ({ fields: null, children });
-const FIXTURE_TREE: IncludeTree = new Map([
-  ['participants', node()],
-  ['scores', node()],
-]);
 const STANDING_TREE: IncludeTree = new Map([['details', node()]]);
 const NONE: IncludeTree = new Map();
 
@@ -43,11 +39,11 @@ export function snapshot(world: World, ser: Serializer): Dataset {
     seasons: seasons.map((s) => parse(ser.season(s, NONE))),
     stages: seasons.map((s) => parse(ser.stage(s, NONE))),
     rounds: seasons.flatMap((s) => s.rounds.map((r) => parse(ser.round(r, NONE)))),
-    venues: world.venues.map((v) => parse(ser.venue(v))),
-    teams: [...world.teams.values()].map((t) => parse(ser.team(t, NONE))),
-    placeholderTeams: [...world.placeholderTeams.values()].map((t) => parse(ser.team(t, NONE))),
-    fixtures: world.fixtures.filter((f) => !f.deleted).map((f) => parse(ser.fixture(f, FIXTURE_TREE))),
+    venues: world.venues.map((v) => ({ ...v })),
+    teams: [...world.teams.values()].map((t) => ({ ...t.api })),
+    placeholderTeams: [...world.placeholderTeams.values()].map((t) => ({ ...t.api })),
+    fixtures: world.fixtures.filter((f) => !f.deleted).map((f) => ser.fixtureObject(f)),
     standings: seasons.flatMap((s) => world.standings(s).map((row) => parse(ser.standing(row, STANDING_TREE)))),
-    deletedFixtures: world.fixtures.filter((f) => f.deleted).map((f) => parse(ser.fixture(f, FIXTURE_TREE))),
+    deletedFixtures: world.fixtures.filter((f) => f.deleted).map((f) => ser.fixtureObject(f)),
   };
 }

@@ -33,6 +33,7 @@ function extend(objectJson: string, parts: string): string {
 export class Serializer {
   private readonly venueJson = new Map<number, string>();
   private readonly stateJson = new Map<number, string>();
+  private readonly currentRounds = new WeakMap<SeasonRec, { version: number; round: RoundRec | undefined }>();
 
   constructor(private readonly world: World) {}
 
@@ -118,31 +119,22 @@ export class Serializer {
   }
 
   scores(f: FixtureRec): string {
-    if (f.scoresJson !== null) return f.scoresJson;
-    const rows: string[] = [];
-    const [homeId, awayId] = [f.homeId, f.awayId];
-    let slot = 0;
-    const add = (typeId: number, description: string, goals: [number, number]): void => {
-      const pair = [
-        { participant: 'home', id: homeId, goals: goals[0] },
-        { participant: 'away', id: awayId, goals: goals[1] },
-      ];
-      if (!f.homeFirst) pair.reverse();
-      for (const side of pair) {
-        rows.push(
-          `{"id":${100_000_000 + f.index * 8 + slot++},"fixture_id":${f.id},"type_id":${typeId},"participant_id":${side.id},"score":{"goals":${side.goals},"participant":"${side.participant}"},"description":"${description}"}`,
-        );
-      }
+    return f.scoresJson ?? (f.scoresJson = JSON.stringify(scoreRows(f)));
+  }
+
+  /** The fixture with participants and scores as plain objects (what `include=participants;scores` parses to). */
+  fixtureObject(f: FixtureRec): Record<string, unknown> {
+    const [homeId, awayId] = f.placeholderIds ?? [f.homeId, f.awayId];
+    const finished = f.phase === Phase.Finished;
+    const home = f.h1[0] + f.h2[0];
+    const away = f.h1[1] + f.h2[1];
+    const participant = (teamId: number, location: string, mine: number, theirs: number): Record<string, unknown> | null => {
+      const team = this.world.team(teamId);
+      return team ? { ...team.api, meta: { location, winner: finished ? mine > theirs : null, position: null } } : null;
     };
-    const total: [number, number] = [f.h1[0] + f.h2[0], f.h1[1] + f.h2[1]];
-    if (f.phase >= Phase.HalfTime) add(SCORE_TYPES.FIRST_HALF, '1ST_HALF', f.h1);
-    if (f.phase >= Phase.FirstHalf) add(SCORE_TYPES.CURRENT, 'CURRENT', total);
-    if (f.phase >= Phase.SecondHalf) {
-      add(SCORE_TYPES.SECOND_HALF, '2ND_HALF', total);
-      add(SCORE_TYPES.SECOND_HALF_ONLY, '2ND_HALF_ONLY', f.h2);
-    }
-    f.scoresJson = `[${rows.join(',')}]`;
-    return f.scoresJson;
+    const pair = [participant(homeId, 'home', home, away), participant(awayId, 'away', away, home)];
+    if (!f.homeFirst) pair.reverse();
+    return { ...this.fixtureFields(f), participants: pair, scores: scoreRows(f) };
   }
 
   team(t: TeamRec, tree: IncludeTree): string {
@@ -267,7 +259,7 @@ export class Serializer {
       stage_id: s.stage.id,
       name: r.name,
       finished: roundFinished(r),
-      is_current: currentRound(s) === r,
+      is_current: this.currentRound(s) === r,
       starting_at: r.startDate,
       ending_at: r.endDate,
       games_in_current_week: r.fixtures.some((f) => Math.abs(f.kickoffMs - this.world.now()) < 3.5 * 86_400_000),
@@ -280,6 +272,15 @@ export class Serializer {
       else if (name === 'fixtures') parts += `,"fixtures":[${this.liveFixtures(r.fixtures, node.children)}]`;
     }
     return extend(base, parts);
+  }
+
+  /** The first round not yet finished; the last one once the season is over. */
+  private currentRound(s: SeasonRec): RoundRec | undefined {
+    const cached = this.currentRounds.get(s);
+    if (cached?.version === s.version) return cached.round;
+    const round = s.rounds.find((r) => !roundFinished(r)) ?? s.rounds.at(-1);
+    this.currentRounds.set(s, { version: s.version, round });
+    return round;
   }
 
   liveFixtures(fixtures: FixtureRec[], tree: IncludeTree): string {
@@ -326,11 +327,37 @@ export class Serializer {
   }
 }
 
-function roundFinished(r: RoundRec): boolean {
-  return r.fixtures.every((f) => f.deleted || FINAL.has(f.stateId) || f.stateId === STATE.POSTPONED);
+interface ScoreRow {
+  id: number;
+  fixture_id: number;
+  type_id: number;
+  participant_id: number;
+  score: { goals: number; participant: 'home' | 'away' };
+  description: string;
 }
 
-/** The first round not yet finished; the last one once the season is over. */
-function currentRound(s: SeasonRec): RoundRec | undefined {
-  return s.rounds.find((r) => !roundFinished(r)) ?? s.rounds.at(-1);
+/** Score rows for the match so far: one per side and period, in no fixed order (as upstream). */
+function scoreRows(f: FixtureRec): ScoreRow[] {
+  const rows: ScoreRow[] = [];
+  let slot = 0;
+  const add = (typeId: number, description: string, goals: [number, number]): void => {
+    const home: ScoreRow = { id: 0, fixture_id: f.id, type_id: typeId, participant_id: f.homeId, score: { goals: goals[0], participant: 'home' }, description };
+    const away: ScoreRow = { id: 0, fixture_id: f.id, type_id: typeId, participant_id: f.awayId, score: { goals: goals[1], participant: 'away' }, description };
+    for (const row of f.homeFirst ? [home, away] : [away, home]) {
+      row.id = 100_000_000 + f.index * 8 + slot++;
+      rows.push(row);
+    }
+  };
+  const total: [number, number] = [f.h1[0] + f.h2[0], f.h1[1] + f.h2[1]];
+  if (f.phase >= Phase.HalfTime) add(SCORE_TYPES.FIRST_HALF, '1ST_HALF', f.h1);
+  if (f.phase >= Phase.FirstHalf) add(SCORE_TYPES.CURRENT, 'CURRENT', total);
+  if (f.phase >= Phase.SecondHalf) {
+    add(SCORE_TYPES.SECOND_HALF, '2ND_HALF', total);
+    add(SCORE_TYPES.SECOND_HALF_ONLY, '2ND_HALF_ONLY', f.h2);
+  }
+  return rows;
+}
+
+function roundFinished(r: RoundRec): boolean {
+  return r.fixtures.every((f) => f.deleted || FINAL.has(f.stateId) || f.stateId === STATE.POSTPONED);
 }

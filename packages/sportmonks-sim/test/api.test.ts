@@ -84,6 +84,13 @@ describe('includes', () => {
     }
   });
 
+  it('serves fixtures exactly as the ground truth holds them', async () => {
+    const truth = new Map(sim.dataset().fixtures.map((f) => [f.id, f]));
+    const p = await page(sim, '/v3/football/fixtures?include=participants;scores&per_page=50&page=3');
+    expect(p.data).toHaveLength(50);
+    for (const fixture of p.data ?? []) expect(fixture).toEqual(truth.get(fixture.id));
+  });
+
   it('nests includes with a dot and refuses unknown or too deep ones', async () => {
     const p = await page(sim, '/v3/football/fixtures?include=participants.venue&per_page=1');
     const participant = (p.data?.[0]?.participants as Record<string, unknown>[])[0];
