@@ -9,6 +9,7 @@ import { internalAuth } from './auth.ts';
 import { installErrorHandling } from './error-handler.ts';
 import { healthRoutes, type ReadinessCheck } from './health.ts';
 import { createLogger, type LoggerOptions } from './logger.ts';
+import { installMetrics } from './metrics.ts';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.ts';
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
@@ -19,7 +20,7 @@ export interface ServiceOptions {
   version?: string;
   description?: string;
   logger?: LoggerOptions;
-  /** When set, every route except /health/*, /docs* and `config: { public: true }` needs this bearer token. */
+  /** When set, every route except /health/*, /metrics, /docs* and `config: { public: true }` needs this bearer token. */
   internalToken?: string | undefined;
   /** Checks run by GET /health/ready; a check throws when its dependency is not usable. */
   readiness?: Record<string, ReadinessCheck>;
@@ -68,6 +69,7 @@ export async function buildService(options: ServiceOptions): Promise<App> {
   });
   closeKeepAliveWhenClosing(app);
   installErrorHandling(app);
+  installMetrics(app, options.name);
   app.addSchema(ErrorBody);
 
   await app.register(underPressure, {

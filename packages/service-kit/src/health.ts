@@ -45,7 +45,7 @@ export async function readiness(options: HealthOptions): Promise<Health> {
 }
 
 /** Probes hit these every few seconds: log them at warn, unless the service is quieter still. */
-function probeLogLevel(serviceLevel: string): LevelWithSilent {
+export function probeLogLevel(serviceLevel: string): LevelWithSilent {
   const value = serviceLevel === 'silent' ? Infinity : (pino.levels.values[serviceLevel] ?? 0);
   return value > (pino.levels.values.warn ?? 40) ? (serviceLevel as LevelWithSilent) : 'warn';
 }

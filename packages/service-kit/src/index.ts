@@ -7,6 +7,9 @@ export { HttpError, type FieldError } from './errors.ts';
 export { errorResponses } from './schemas.ts';
 export { type ReadinessCheck } from './health.ts';
 export { type LoggerOptions } from './logger.ts';
+export { METRICS_PATH, UNMATCHED_ROUTE } from './metrics.ts';
+// Services build their own metrics from these, registered in `app.metrics`.
+export { Counter, Gauge, Histogram, Summary, type Registry } from 'prom-client';
 export { scrubSecrets } from './redact.ts';
 export { REQUEST_ID_HEADER } from './request-id.ts';
 export type { FastifyPluginAsyncTypebox as RoutePlugin } from '@fastify/type-provider-typebox';
