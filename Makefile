@@ -61,6 +61,10 @@ sim: $(DEPS) ## start the SportMonks simulator on port 8010
 migrate: $(DEPS) ## apply the database migrations to the project database
 	pnpm --filter @insightxi/mysql exec tsx src/cli.ts migrate
 
+.PHONY: analyst-user
+analyst-user: $(DEPS) ## create the read-only analyst MySQL user (ANALYST_PASSWORD=… make analyst-user)
+	pnpm --filter @insightxi/database run analyst-user
+
 .PHONY: inspect-db
 inspect-db: $(DEPS) ## a mysql shell on the project database
 	pnpm --filter @insightxi/mysql exec tsx src/cli.ts shell

@@ -1,6 +1,6 @@
 // Builds the writer service from its config: the shared service shell, the MySQL pool, the
 // repositories, then the routes. Not listening yet (server.ts does that; tests inject).
-import { buildService, type App, type LoggerOptions } from '@insightxi/service-kit';
+import { buildService, type App, type LoggerOptions, type ServiceOptions } from '@insightxi/service-kit';
 import { ENTITIES } from '@insightxi/contracts';
 import { createBulkWriter } from './bulk/writer.ts';
 import type { DatabaseServiceConfig } from './config.ts';
@@ -14,6 +14,7 @@ import { syncRunRoutes } from './routes/sync-runs.ts';
 
 export type AppConfig = Pick<DatabaseServiceConfig, 'DATABASE_URL' | 'INTERNAL_TOKEN' | 'DATABASE_POOL_SIZE' | 'BULK_CHUNK_SIZE'> & {
   logger?: LoggerOptions;
+  underPressure?: ServiceOptions['underPressure'];
 };
 
 declare module 'fastify' {
@@ -28,6 +29,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
     name: 'database',
     description: 'The writer: the only service that talks to MySQL',
     ...(config.logger ? { logger: config.logger } : {}),
+    ...(config.underPressure ? { underPressure: config.underPressure } : {}),
     internalToken: config.INTERNAL_TOKEN,
     readiness: { mysql: () => database.ping() },
   });

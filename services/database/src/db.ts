@@ -1,9 +1,11 @@
-// One mariadb pool per service: the bulk writer uses it directly (multi-row statements, its
-// own transactions), and Prisma's client runs on the same pool through the MariaDB adapter.
+// The bulk writer uses a mariadb pool directly (multi-row statements, its own transactions);
+// reads, deletes, sync runs and quarantine go through Prisma's client and the MariaDB adapter.
 import mariadb, { type Pool, type PoolConnection } from 'mariadb';
 import { PrismaMariaDb } from '@prisma/adapter-mariadb';
 import { connectionConfig } from '@insightxi/mysql';
 import { PrismaClient } from './generated/prisma/client.ts';
+
+const PRISMA_POOL_SIZE = 4;
 
 export interface Database {
   pool: Pool;
@@ -19,19 +21,19 @@ export interface DatabaseOptions {
 }
 
 export function openDatabase(options: DatabaseOptions): Database {
-  const pool = mariadb.createPool({
+  const connection = {
     ...connectionConfig(options.url),
-    connectionLimit: options.poolSize ?? 10,
     acquireTimeout: 10_000,
     // Datetimes travel as UTC both ways.
     timezone: 'Z',
-    // Prisma's adapter turns the prepared-statement cache off for pools it owns; do the same.
-    prepareCacheLength: 0,
+  };
+  const pool = mariadb.createPool({ ...connection, connectionLimit: options.poolSize ?? 10 });
+  // Prisma gets a small pool of its own, made by the adapter with the driver version it was built
+  // for: handing it our pool (a newer driver) turns NULLs into '' and 0 through its typeCast.
+  const { host, port, user, password, database, socketPath } = connection;
+  const prisma = new PrismaClient({
+    adapter: new PrismaMariaDb({ host, port, user, password, database, socketPath, connectTimeout: 5_000, connectionLimit: PRISMA_POOL_SIZE }),
   });
-  // The adapter is typed against its own (older) copy of the mariadb driver; the pool object is
-  // what it expects at run time (it only needs getConnection/query/execute).
-  const adapterPool = pool as unknown as ConstructorParameters<typeof PrismaMariaDb>[0];
-  const prisma = new PrismaClient({ adapter: new PrismaMariaDb(adapterPool, { disposeExternalPool: false }) });
   return {
     pool,
     prisma,

@@ -20,6 +20,7 @@ import type { Entity } from '../entity.ts';
 import { conflict, notFound, unprocessable } from '../errors.ts';
 import type { ListQueries, RecordRepository } from '../repositories/records.ts';
 import { answerDomainErrors } from './domain-errors.ts';
+import { validateWithTypeBox } from './validation.ts';
 
 export interface EntityRoutesOptions {
   records: RecordRepository;
@@ -52,6 +53,7 @@ function entityRoutes(entity: Entity): FastifyPluginAsyncTypebox<EntityRoutesOpt
   const tags = [entity];
   return (app, { records, writer }) => {
     answerDomainErrors(app);
+    validateWithTypeBox(app);
     const load = async (id: number): Promise<EntityRecords[Entity]> => {
       const found = await records.get(entity, id);
       if (!found) throw notFound(`${entity} ${id} does not exist`);

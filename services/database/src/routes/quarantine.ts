@@ -2,11 +2,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody, QuarantineBulkRequest, QuarantineBulkResult, QuarantineList, QuarantineListQuery } from '@insightxi/contracts';
 import type { QuarantineRepository } from '../repositories/quarantine.ts';
 import { answerDomainErrors } from './domain-errors.ts';
+import { validateWithTypeBox } from './validation.ts';
 
 const tags = ['quarantine'];
 
 export const quarantineRoutes: FastifyPluginAsyncTypebox<{ quarantine: QuarantineRepository }> = (app, { quarantine }) => {
   answerDomainErrors(app);
+  validateWithTypeBox(app);
 
   app.post(
     '/quarantine/bulk',

@@ -3,11 +3,13 @@ import { ErrorBody, IdParams, SyncConflict, SyncRun, SyncRunCreate, SyncRunList,
 import { notFound } from '../errors.ts';
 import type { SyncRunRepository } from '../repositories/sync-runs.ts';
 import { answerDomainErrors } from './domain-errors.ts';
+import { validateWithTypeBox } from './validation.ts';
 
 const tags = ['sync-runs'];
 
 export const syncRunRoutes: FastifyPluginAsyncTypebox<{ runs: SyncRunRepository }> = (app, { runs }) => {
   answerDomainErrors(app);
+  validateWithTypeBox(app);
 
   app.post(
     '/sync-runs',
