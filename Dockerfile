@@ -69,12 +69,15 @@ HEALTHCHECK NONE
 CMD ["npm", "run", "--silent", "migrate"]
 
 # ---------------------------------------------------------------- SportMonks simulator (compose only)
+# Dev-only, so it runs from the installed workspace; Node resolves tsx from the workspace root.
 FROM workspace AS sim
 COPY docker/healthcheck.mjs /opt/insightxi/
-ENV NODE_ENV=production HOST=0.0.0.0 PORT=8010
+WORKDIR /repo/packages/sportmonks-sim
+# SIM_* configure the simulator; PORT and HEALTHCHECK_PATH tell the probe where to look (it has no /health).
+ENV NODE_ENV=production SIM_HOST=0.0.0.0 SIM_PORT=8010 PORT=8010 HEALTHCHECK_PATH=/__sim/clock
 USER node
 STOPSIGNAL SIGTERM
 HEALTHCHECK --interval=10s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "/opt/insightxi/healthcheck.mjs"]
 EXPOSE 8010
-CMD ["pnpm", "--filter", "@insightxi/sportmonks-sim", "start"]
+CMD ["node", "--import", "tsx", "src/cli.ts"]

@@ -49,7 +49,8 @@ describe('docker-compose.yml', () => {
     expect(published('database')).toEqual(['8001']);
     expect(published('orchestrator')).toEqual(['8002']);
     expect(published('sim')).toEqual(['8010']);
-    for (const name of longRunning) expect(service(name).environment?.HOST).toBe('0.0.0.0');
+    for (const name of ['sportmonks', 'database', 'orchestrator']) expect(service(name).environment?.HOST).toBe('0.0.0.0');
+    expect(service('sim').environment).toMatchObject({ SIM_HOST: '0.0.0.0', SIM_PORT: '8010' });
   });
 
   it('every long-running container has a health check and reads .env', () => {
@@ -71,6 +72,12 @@ describe('docker-compose.yml', () => {
       database: { condition: 'service_healthy' },
       sportmonks: { condition: 'service_healthy' },
     });
+  });
+
+  it('the fetcher sends the token the simulator accepts', () => {
+    const token = service('sportmonks').environment?.SPORTMONKS_API_TOKEN;
+    expect(token).toBe('${SPORTMONKS_API_TOKEN:-demo}');
+    expect(service('sim').environment?.SIM_API_TOKEN).toBe(token);
   });
 
   it('services find each other by compose service name', () => {

@@ -62,6 +62,16 @@ describe('Dockerfile', () => {
     expect(copies).toContain('--from=deploy /out/database /app');
   });
 
+  it('the simulator image runs the file its start script runs, probed on a route it serves', () => {
+    const pkg = JSON.parse(readRepoFile('packages/sportmonks-sim/package.json')) as { scripts: Record<string, string> };
+    const entry = /^tsx (\S+)$/.exec(pkg.scripts.start ?? '')?.[1];
+    expect(entry).toBeDefined();
+    expect(effective(stages, 'sim', 'CMD')).toBe(`["node", "--import", "tsx", "${entry ?? ''}"]`);
+    expect(effective(stages, 'sim', 'WORKDIR')).toBe('/repo/packages/sportmonks-sim');
+    expect(readRepoFile('packages/sportmonks-sim/src/simulator.ts')).toContain("app.get('/__sim/clock'");
+    expect(effective(stages, 'sim', 'ENV')).toContain('HEALTHCHECK_PATH=/__sim/clock');
+  });
+
   it('the final images carry no build toolchain: services start from a fresh runtime stage', () => {
     for (const target of services) {
       expect(chain(stages, target).map((s) => s.name)).toEqual(['runtime', target]);
