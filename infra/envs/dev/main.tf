@@ -75,7 +75,9 @@ module "alb" {
   subnet_ids                   = module.network.private_subnet_ids
   security_group_id            = module.network.security_group_ids["alb"]
   service_ports                = local.service_ports
-  health_check_path            = "/health/ready"
+  # Liveness, not readiness: the orchestrator's readiness follows the writer's and the writer's
+  # follows MySQL, so a readiness check would have ECS replace every task during a database blip.
+  health_check_path            = "/health/live"
   deregistration_delay_seconds = 30
   deletion_protection          = var.deletion_protection
   tags                         = local.tags

@@ -25,7 +25,7 @@ variable "service_ports" {
 
 variable "health_check_path" {
   type        = string
-  description = "Path the ALB probes on every target (the services' readiness route)."
+  description = "Path the ALB probes on every target; a failing target is replaced by ECS."
 }
 
 variable "deregistration_delay_seconds" {
