@@ -40,3 +40,18 @@ export function scaledClock(speed: number, start: number = Date.now()): Clock {
     toRealMs: (ms) => ms / speed,
   };
 }
+
+/** A clock reading another's time (a simulator's `now()`) that runs `speed` times faster than real time. */
+export function followingClock(now: () => number, speed: number): Clock {
+  return {
+    now,
+    setTimer(fn, ms) {
+      const handle = setTimeout(fn, Math.max(0, ms / speed));
+      handle.unref();
+      return () => {
+        clearTimeout(handle);
+      };
+    },
+    toRealMs: (ms) => ms / speed,
+  };
+}

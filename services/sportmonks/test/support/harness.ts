@@ -5,7 +5,7 @@ import type { App } from '@insightxi/service-kit';
 import { captureLogs, type CapturedLogs } from '@insightxi/service-kit/testing';
 import type { FetchPage, FetchQuery, RejectedRecord } from '@insightxi/contracts';
 import { buildApp } from '../../src/app.ts';
-import type { Clock } from '../../src/clock.ts';
+import { followingClock, type Clock } from '../../src/clock.ts';
 import { readConfig } from '../../src/config.ts';
 import type { EntityName } from '../../src/scope.ts';
 
@@ -76,15 +76,4 @@ export async function walk<T>(app: App, entity: EntityName, query: FetchQuery = 
 }
 
 /** The fetcher's view of a simulator running `speed` times faster than real time. */
-export function simulatorClock(sim: { now(): number }, speed: number): Clock {
-  return {
-    now: () => sim.now(),
-    setTimer(fn, ms) {
-      const handle = setTimeout(fn, Math.max(0, ms / speed));
-      return () => {
-        clearTimeout(handle);
-      };
-    },
-    toRealMs: (ms) => ms / speed,
-  };
-}
+export const simulatorClock = (sim: { now(): number }, speed: number): Clock => followingClock(() => sim.now(), speed);
