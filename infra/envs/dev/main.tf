@@ -67,6 +67,8 @@ module "rds" {
   tags                     = local.tags
 }
 
+# The ALB probes liveness, not readiness: the orchestrator's readiness follows the writer's and the
+# writer's follows MySQL, so a readiness check would have ECS replace every task during a database blip.
 module "alb" {
   source = "../../modules/alb"
 
@@ -75,8 +77,6 @@ module "alb" {
   subnet_ids                   = module.network.private_subnet_ids
   security_group_id            = module.network.security_group_ids["alb"]
   service_ports                = local.service_ports
-  # Liveness, not readiness: the orchestrator's readiness follows the writer's and the writer's
-  # follows MySQL, so a readiness check would have ECS replace every task during a database blip.
   health_check_path            = "/health/live"
   deregistration_delay_seconds = 30
   deletion_protection          = var.deletion_protection
