@@ -11,6 +11,7 @@ import { healthRoutes, type ReadinessCheck } from './health.ts';
 import { createLogger, type LoggerOptions } from './logger.ts';
 import { installMetrics } from './metrics.ts';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.ts';
+import { recordRoutes } from './routes.ts';
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
 
@@ -59,9 +60,12 @@ export async function buildService(options: ServiceOptions): Promise<App> {
     genReqId: requestIdFrom,
     requestIdHeader: false,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
-    // Report every failing field at once, not only the first one ajv meets.
-    ajv: { customOptions: { allErrors: true } },
+    // Report every failing field at once, not only the first one ajv meets; refuse properties a
+    // schema closes with `additionalProperties: false` (a typo like `?leauge=8` must not widen a sync)
+    // instead of Fastify's default of dropping them silently.
+    ajv: { customOptions: { allErrors: true, removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  recordRoutes(app);
 
   app.addHook('onRequest', (request, reply, done) => {
     void reply.header(REQUEST_ID_HEADER, request.id);

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 
+export { registeredRoutes, type RegisteredRoute } from './routes.ts';
+
 export type LogLine = Record<string, unknown> & { level: number; msg?: string; reqId?: string; name?: string };
 
 export interface CapturedLogs {
