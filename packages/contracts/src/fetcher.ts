@@ -16,7 +16,7 @@ export const FetchQuery = Type.Object(
     /** Fixtures the source reports deleted. */
     deleted: Type.Optional(Type.Boolean()),
     /** Opaque: the `next` of the previous page. */
-    cursor: Type.Optional(Type.String({ maxLength: 4096 })),
+    cursor: Type.Optional(Type.String({ maxLength: 16384 })),
   },
   { additionalProperties: false },
 );

@@ -4,8 +4,8 @@ import type { EntityRecords, FetchPage, FetchQuery, RejectedRecord } from '@insi
 import { TAIL_IDS, decodeCursor, encodeCursor, type CursorState } from './cursor.ts';
 import { NORMALIZERS, type NormalizeContext } from './mapping/normalize.ts';
 import { RawScheduleStage } from './mapping/raw.ts';
-import { planJobs, type Job } from './plan.ts';
-import { BadScopeError, scopeOf, type EntityName } from './scope.ts';
+import { idsPerJob, planJobs, type Job } from './plan.ts';
+import { BadScopeError, scopeOf, type EntityName, type Scope } from './scope.ts';
 import type { Pagination } from './upstream/envelope.ts';
 import type { SportMonksClient } from './upstream/client.ts';
 import { FetchError } from './upstream/errors.ts';
@@ -55,6 +55,15 @@ function scheduleFixtures(stages: unknown[], rejected: RejectedRecord[]): unknow
   return fixtures;
 }
 
+/**
+ * Where the walk continues. An id scope forgets the chunks already fetched, so its cursor
+ * shrinks as the walk goes instead of carrying every id to the end.
+ */
+function compact(entity: EntityName, scope: Scope, position: Position): Pick<CursorState, 'q' | 'j' | 'u' | 'p'> {
+  if (scope.ids === undefined || position.j === 0) return { q: scope, ...position };
+  return { q: { ...scope, ids: scope.ids.slice(position.j * idsPerJob(entity)) }, ...position, j: 0 };
+}
+
 export class Fetcher {
   private readonly client: SportMonksClient;
 
@@ -91,7 +100,7 @@ export class Fetcher {
       if (data.length + rejected.length > 0 || upstream.calls >= MAX_CALLS_PER_PAGE) break;
     }
 
-    const next = position === null ? null : encodeCursor({ v: 1, e: entity, q: state.q, ...position, ...(tail.length > 0 ? { t: tail } : {}) });
+    const next = position === null ? null : encodeCursor({ ...compact(entity, state.q, position), v: 1, e: entity, ...(tail.length > 0 ? { t: tail } : {}) });
     return { data, rejected, next, upstream };
   }
 

@@ -26,6 +26,9 @@ export const INCLUDES: Partial<Record<EntityName, string>> = {
 
 const DAY_MS = 86_400_000;
 
+/** With an `ids` scope, each job fetches this many of them (in order). */
+export const idsPerJob = (entity: EntityName): number => (entity === 'fixtures' ? MULTI_IDS : 1);
+
 export function dateWindows(from: string, to: string, days = MAX_WINDOW_DAYS): [string, string][] {
   const windows: [string, string][] = [];
   const end = Date.parse(`${to}T00:00:00Z`);

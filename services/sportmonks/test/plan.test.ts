@@ -48,3 +48,11 @@ describe('cursor', () => {
     expect(() => decodeCursor('not-a-cursor', 'fixtures')).toThrow(/not one this service issued/);
   });
 });
+
+describe('an id walk', () => {
+  it('plans one job per chunk of ids, so a cursor can drop the chunks already fetched', () => {
+    const ids = Array.from({ length: 101 }, (_, i) => String(1 + i)).join(',');
+    expect(planJobs('fixtures', scopeOf('fixtures', { ids }))).toHaveLength(3);
+    expect(planJobs('teams', scopeOf('teams', { ids: '3,1,2' })).map((j) => j.path)).toEqual(['/football/teams/1', '/football/teams/2', '/football/teams/3']);
+  });
+});

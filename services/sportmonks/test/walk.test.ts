@@ -102,6 +102,16 @@ describe('a walk of every entity', () => {
     expect(result.data.length).toBeGreaterThan(0);
   });
 
+  it('records by id: one call per id, the cursor shrinking as the ids are fetched', async () => {
+    const ids = truth.teams.slice(0, 3).map((t) => t.id as number);
+    const first = await getPage<Team>(fetcher.app, 'teams', { ids: ids.join(',') });
+    const cursor = JSON.parse(Buffer.from(first.body.next ?? '', 'base64url').toString()) as { q: { ids: number[] } };
+    expect(cursor.q.ids).toEqual(ids.slice(1));
+    const result = await walk<Team>(fetcher.app, 'teams', { ids: ids.join(',') });
+    expect(result.calls).toBe(3);
+    expect(result.data.map((t) => t.id)).toEqual(ids);
+  });
+
   it('never lets the token reach the logs', () => {
     const text = fetcher.logs.text();
     expect(text).toContain('SportMonks call');
@@ -117,6 +127,18 @@ describe('errors', () => {
     expect(body.message).toMatch(/refused the API token \(401/);
     expect(JSON.stringify(body)).not.toContain('not-the-token');
     await wrong.app.close();
+  });
+
+  it('names the upstream status and the include when the plan refuses a resource (403)', async () => {
+    const denied = await startSimulator({ port: 0, seed: 7, token: TOKEN, clock: { speed: 0 }, deniedLeagues: [501] });
+    const season = denied.dataset().seasons.find((s) => s.league_id === 501)?.id as number;
+    const other = await testFetcher(denied.url, { SPORTMONKS_API_TOKEN: TOKEN });
+    const { status, body } = await getPage(other.app, 'standings', { seasons: String(season) });
+    expect(status).toBe(502);
+    expect(body.message).toMatch(/403, code 5007/);
+    expect(body.message).toMatch(/include "details"/);
+    await other.app.close();
+    await denied.close();
   });
 
   it('refuses a cursor of another entity with 400', async () => {

@@ -194,8 +194,9 @@ export class SportMonksClient {
     let message: string;
     if (status === 401) {
       message = `SportMonks refused the API token (401${detail}); check SPORTMONKS_API_TOKEN`;
-    } else if (status === 403 && include !== undefined) {
-      message = `SportMonks refused the request (403${detail}); the plan may not cover the include "${include}" on ${req.path}`;
+    } else if (status === 403) {
+      const asked = include === undefined ? '' : ` or the include "${include}"`;
+      message = `SportMonks refused ${req.path} (403${detail}); the plan does not cover this resource${asked}`;
     } else {
       message = `SportMonks answered ${status}${detail} for ${req.path}`;
     }
