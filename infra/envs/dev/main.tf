@@ -67,6 +67,17 @@ module "rds" {
   tags                     = local.tags
 }
 
+module "cache" {
+  source = "../../modules/cache"
+
+  name              = local.name
+  subnet_ids        = module.network.private_subnet_ids
+  security_group_id = module.network.security_group_ids["cache"]
+  node_type         = var.cache_node_type
+  replicas          = 0
+  tags              = local.tags
+}
+
 # The ALB probes liveness, not readiness: the orchestrator's readiness follows the writer's and the
 # writer's follows MySQL, so a readiness check would have ECS replace every task during a database blip.
 module "alb" {
@@ -106,6 +117,7 @@ module "ecs" {
   database_port            = module.rds.port
   database_name            = module.rds.database_name
   sportmonks_base_url      = var.sportmonks_base_url
+  redis_url                = module.cache.url
   log_level                = var.log_level
   log_retention_days       = var.log_retention_days
   tags                     = local.tags

@@ -28,6 +28,8 @@ deletion_protection         = false
 secret_recovery_window_days = 7
 token_version               = 1
 
+cache_node_type = "cache.t4g.micro"
+
 cors_allowed_origins = []
 
 incremental_sync_schedule = "rate(5 minutes)"

@@ -116,6 +116,11 @@ variable "token_version" {
   description = "Bump to regenerate the internal and operator tokens."
 }
 
+variable "cache_node_type" {
+  type        = string
+  description = "ElastiCache node type of the fetcher's rate-limit cache."
+}
+
 variable "cors_allowed_origins" {
   type        = list(string)
   description = "Browser origins allowed on the sync API (empty: no CORS)."

@@ -42,6 +42,7 @@ locals {
       environment = {
         PORT                = tostring(var.service_ports["sportmonks"])
         SPORTMONKS_BASE_URL = var.sportmonks_base_url
+        REDIS_URL           = var.redis_url
       }
       secrets = {
         INTERNAL_TOKEN       = local.secret.internal_token

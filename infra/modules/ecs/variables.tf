@@ -105,6 +105,11 @@ variable "database_name" {
   description = "Application database name."
 }
 
+variable "redis_url" {
+  type        = string
+  description = "REDIS_URL of the fetcher: the cache that shares SportMonks rate-limit budgets between its tasks."
+}
+
 variable "sportmonks_base_url" {
   type        = string
   description = "Base URL of the SportMonks API used by the fetcher."

@@ -3,12 +3,14 @@
 #   API Gateway VPC link -> ALB:orchestrator      sync trigger task -> ALB:orchestrator
 #   orchestrator -> ALB:sportmonks, ALB:database  ALB -> each service on its own port
 #   database service, migrate task -> RDS:3306    tasks -> HTTPS out (ECR, Secrets Manager, logs, SportMonks)
+#   fetcher -> cache:6379 (shared rate-limit budget)
 
 locals {
   private_subnets = [for i, _ in var.availability_zones : cidrsubnet(var.vpc_cidr, 4, i)]
   public_subnets  = [for i, _ in var.availability_zones : cidrsubnet(var.vpc_cidr, 8, 200 + i)]
   https_anywhere  = "0.0.0.0/0"
   mysql_port      = 3306
+  redis_port      = 6379
 }
 
 module "vpc" {
@@ -78,6 +80,13 @@ resource "aws_security_group" "rds" {
   description = "RDS MySQL: 3306 from the database service and the migration task only"
   vpc_id      = module.vpc.vpc_id
   tags        = merge(var.tags, { Name = "${var.name}-rds" })
+}
+
+resource "aws_security_group" "cache" {
+  name        = "${var.name}-cache"
+  description = "Valkey of the fetcher's rate-limit budget: 6379 from the fetcher only"
+  vpc_id      = module.vpc.vpc_id
+  tags        = merge(var.tags, { Name = "${var.name}-cache" })
 }
 
 # --- VPC link -> ALB (orchestrator port)
@@ -199,6 +208,25 @@ resource "aws_vpc_security_group_ingress_rule" "rds_from_migrate" {
   from_port                    = local.mysql_port
   to_port                      = local.mysql_port
   description                  = "Migrations to MySQL"
+}
+
+# --- fetcher -> cache
+resource "aws_vpc_security_group_egress_rule" "sportmonks_to_cache" {
+  security_group_id            = aws_security_group.service["sportmonks"].id
+  referenced_security_group_id = aws_security_group.cache.id
+  ip_protocol                  = "tcp"
+  from_port                    = local.redis_port
+  to_port                      = local.redis_port
+  description                  = "Fetcher to its shared rate-limit budget"
+}
+
+resource "aws_vpc_security_group_ingress_rule" "cache_from_sportmonks" {
+  security_group_id            = aws_security_group.cache.id
+  referenced_security_group_id = aws_security_group.service["sportmonks"].id
+  ip_protocol                  = "tcp"
+  from_port                    = local.redis_port
+  to_port                      = local.redis_port
+  description                  = "Fetcher to its shared rate-limit budget"
 }
 
 # --- HTTPS out through the NAT gateway: image pulls, secrets, logs (Fargate fetches them through the

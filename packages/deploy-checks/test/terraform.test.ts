@@ -198,6 +198,21 @@ describe('RDS MySQL 8.4', () => {
   });
 });
 
+describe('rate-limit cache', () => {
+  it('is encrypted at rest and in transit, reachable from the fetcher only, and handed to it as REDIS_URL', () => {
+    const cache = resource('aws_elasticache_replication_group', 'cache');
+    expect(cache.at_rest_encryption_enabled).toBe(true);
+    expect(cache.transit_encryption_enabled).toBe(true);
+    const ingress = blocks(files, 'resource', 'aws_vpc_security_group_ingress_rule').filter(
+      (r) => text(r.body, 'security_group_id') === '${aws_security_group.cache.id}',
+    );
+    expect(ingress.map((r) => text(r.body, 'referenced_security_group_id'))).toEqual(['${aws_security_group.service["sportmonks"].id}']);
+    expect(moduleCall('ecs').redis_url).toBe('${module.cache.url}');
+    expect(readRepoFile(`${modulePath('cache')}/outputs.tf`)).toContain('rediss://');
+    expect(readRepoFile(`${modulePath('ecs')}/main.tf`)).toMatch(/REDIS_URL\s+= var\.redis_url/);
+  });
+});
+
 describe('internal ALB', () => {
   it('is internal, in private subnets', () => {
     const alb = resource('aws_lb', 'alb');
