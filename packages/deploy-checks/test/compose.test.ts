@@ -107,4 +107,12 @@ describe('docker-compose.yml', () => {
     for (const name of required) expect(defined.has(name), name).toBe(true);
     for (const name of ['INTERNAL_TOKEN', 'OPERATOR_TOKEN', 'LOG_LEVEL']) expect(defined.has(name), name).toBe(true);
   });
+
+  it('.env.example tokens are long enough for the services to accept them', () => {
+    const example = readRepoFile('.env.example');
+    for (const name of ['INTERNAL_TOKEN', 'OPERATOR_TOKEN']) {
+      const value = new RegExp(`^${name}=(.*)$`, 'm').exec(example)?.[1] ?? '';
+      expect(value.length, name).toBeGreaterThanOrEqual(16);
+    }
+  });
 });
