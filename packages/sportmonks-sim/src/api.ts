@@ -17,6 +17,8 @@ export interface RequestContext {
   params: Record<string, string | undefined>;
   denied: ReadonlySet<number>;
   faults: CallFaults;
+  /** Computes a value once per state of the world (the cache empties when the clock changes something). */
+  memo: <T>(key: string, build: () => T) => T;
   /** The full URL of this call with some query parameters replaced (api_token never kept). */
   urlWith: (overrides: Record<string, string>) => string;
 }
@@ -32,6 +34,8 @@ export interface Route {
   kind: Kind;
   filters: readonly string[];
   paged: boolean;
+  /** Answers that change with the clock alone (live feeds), never served from the page cache. */
+  live?: boolean;
   handle: (ctx: RequestContext) => Outcome;
 }
 
@@ -147,6 +151,12 @@ function filterValues(ctx: RequestContext, name: string): Set<number> | null {
   return values ? new Set(values) : null;
 }
 
+/** What fixtureFilter depends on, as a cache key. */
+function filterKey(ctx: RequestContext): string {
+  const { q } = ctx;
+  return `${JSON.stringify([...q.filters])}|${String(q.idAfter)}|${String(q.deleted)}`;
+}
+
 function fixtureFilter(ctx: RequestContext): (f: FixtureRec) => boolean {
   const leagues = filterValues(ctx, 'fixtureleagues');
   const states = filterValues(ctx, 'fixturestates');
@@ -195,11 +205,13 @@ function dateRange(ctx: RequestContext): { fromMs: number; toMs: number } | ApiE
 }
 
 function fixturesBetween(ctx: RequestContext, fromMs: number, toMs: number, teamId: number | null): Outcome {
-  const keep = fixtureFilter(ctx);
-  const source = ctx.q.deleted
-    ? ctx.world.fixtures.filter((f) => f.kickoffMs >= fromMs && f.kickoffMs < toMs + DAY).sort((a, b) => compareKeys(fixtureByTime(a), fixtureByTime(b)))
-    : ctx.world.fixturesOnDays(fromMs, toMs);
-  const fixtures = source.filter((f) => keep(f) && (teamId === null || f.homeId === teamId || f.awayId === teamId));
+  const fixtures = ctx.memo(`between|${String(fromMs)}|${String(toMs)}|${String(teamId)}|${filterKey(ctx)}`, () => {
+    const keep = fixtureFilter(ctx);
+    const source = ctx.q.deleted
+      ? ctx.world.fixtures.filter((f) => f.kickoffMs >= fromMs && f.kickoffMs < toMs + DAY).sort((a, b) => compareKeys(fixtureByTime(a), fixtureByTime(b)))
+      : ctx.world.fixturesOnDays(fromMs, toMs);
+    return source.filter((f) => keep(f) && (teamId === null || f.homeId === teamId || f.awayId === teamId));
+  });
   return paged(ctx, 'fixture', fixtures, fixtureByTime, emitFixture(ctx));
 }
 
@@ -405,10 +417,12 @@ export const ROUTES: Route[] = [
     kind: 'fixture',
     filters: FIXTURE_FILTERS,
     paged: true,
-    handle: (ctx) => paged(ctx, 'fixture', ctx.world.fixtures.filter(fixtureFilter(ctx)), fixtureById, emitFixture(ctx)),
+    handle: (ctx) =>
+      paged(ctx, 'fixture', ctx.memo(`fixtures|${filterKey(ctx)}`, () => ctx.world.fixtures.filter(fixtureFilter(ctx))), fixtureById, emitFixture(ctx)),
   },
   {
     path: '/v3/football/fixtures/latest',
+    live: true,
     entity: 'Fixture',
     kind: 'fixture',
     filters: FIXTURE_FILTERS,
@@ -485,6 +499,7 @@ export const ROUTES: Route[] = [
   },
   {
     path: '/v3/football/livescores',
+    live: true,
     entity: 'Fixture',
     kind: 'fixture',
     filters: FIXTURE_FILTERS,
@@ -500,6 +515,7 @@ export const ROUTES: Route[] = [
   },
   {
     path: '/v3/football/livescores/inplay',
+    live: true,
     entity: 'Fixture',
     kind: 'fixture',
     filters: FIXTURE_FILTERS,
@@ -513,6 +529,7 @@ export const ROUTES: Route[] = [
   },
   {
     path: '/v3/football/livescores/latest',
+    live: true,
     entity: 'Fixture',
     kind: 'fixture',
     filters: FIXTURE_FILTERS,

@@ -4,6 +4,8 @@ import type { FaultOptions } from './faults.ts';
 import { startSimulator, type SimulatorOptions } from './simulator.ts';
 
 const { values } = parseArgs({
+  // pnpm passes a literal `--` through to the script.
+  args: process.argv.slice(2).filter((arg) => arg !== '--'),
   options: {
     port: { type: 'string' },
     host: { type: 'string' },
@@ -19,6 +21,7 @@ const { values } = parseArgs({
     'clock-speed': { type: 'string' },
     faults: { type: 'string' },
     log: { type: 'boolean' },
+    'no-page-cache': { type: 'boolean' },
     help: { type: 'boolean' },
   },
 });
@@ -38,7 +41,8 @@ if (values.help) {
   --clock-start ISO   SIM_CLOCK_START     default now
   --clock-speed X     SIM_CLOCK_SPEED     default 1
   --faults JSON       SIM_FAULTS          default {}
-  --log               SIM_LOG=1           request logs`);
+  --log               SIM_LOG=1           request logs
+  --no-page-cache                         build every page afresh (benchmarks)`);
   process.exit(0);
 }
 
@@ -71,6 +75,7 @@ const options: SimulatorOptions = {
   clock: { start: values['clock-start'] ?? env.SIM_CLOCK_START, speed: num(values['clock-speed'], env.SIM_CLOCK_SPEED, 'clock speed') },
   faults: faultsText ? (JSON.parse(faultsText) as FaultOptions) : undefined,
   logger: values.log ?? env.SIM_LOG === '1',
+  pageCache: values['no-page-cache'] !== true,
 };
 
 const sim = await startSimulator(options);

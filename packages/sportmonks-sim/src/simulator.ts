@@ -12,6 +12,7 @@ import { RateLimiter, type Budget } from './rate-limit.ts';
 import { ClockBody, ClockReply, FaultsBody, StatsReply } from './schemas.ts';
 import { Serializer } from './serialize.ts';
 import { formatDateTime } from './time.ts';
+import { VersionedCache } from './versioned-cache.ts';
 import { World, type ClockAdvance } from './world.ts';
 
 export interface SimulatorOptions {
@@ -36,6 +37,8 @@ export interface SimulatorOptions {
   plan?: 'paid' | 'free';
   clock?: ClockOptions;
   faults?: FaultOptions;
+  /** Reuse built pages until the clock changes something. Default true (off only to measure the cold path). */
+  pageCache?: boolean;
   /** Fastify request logging (pino JSON). Default false. */
   logger?: boolean;
 }
@@ -93,6 +96,8 @@ export function buildSimulator(options: SimulatorOptions = {}): Omit<Simulator, 
     faults: Object.fromEntries(FAULT_KINDS.map((k) => [k, 0])) as Record<FaultKind, number>,
   };
   let callSeq = 0;
+  const pages = new VersionedCache<Buffer>(512);
+  const lists = new VersionedCache<unknown>(256);
 
   const app = Fastify({ logger: options.logger ?? false, forceCloseConnections: true });
   app.addHook('onClose', () => {
@@ -181,47 +186,57 @@ export function buildSimulator(options: SimulatorOptions = {}): Omit<Simulator, 
     const q = parseQuery(query, route.kind, route.filters, route.paged);
     if ('status' in q) return sendError(reply, q);
     const host = request.headers.host ?? `127.0.0.1:${String(request.socket.localPort)}`;
-    const ctx: RequestContext = {
-      world,
-      ser,
-      q,
-      params: request.params as Record<string, string | undefined>,
-      denied,
-      faults: decided,
-      urlWith: (overrides) => {
-        const url = new URL(request.url, `http://${host}`);
-        url.searchParams.delete('api_token');
-        if ('cursor' in overrides) url.searchParams.delete('page');
-        for (const [key, value] of Object.entries(overrides)) url.searchParams.set(key, value);
-        return url.toString();
-      },
-    };
-    const outcome = route.handle(ctx);
-    if (outcome.type === 'error') return sendError(reply, outcome.error);
+    // Faults that change the body make the page unshareable.
+    const cacheable = options.pageCache !== false && route.live !== true && decided.malformed === null && !decided.duplicate;
+    const cacheKey = `${host}${request.url}`;
+    // Flags such as games_in_current_week move with time alone: a page lives at most a simulated minute.
+    const pageVersion = `${String(world.version)}@${String(Math.floor(now / 60_000))}`;
+    let head = cacheable ? pages.get(cacheKey, pageVersion) : undefined;
+    if (head === undefined) {
+      const ctx: RequestContext = {
+        world,
+        ser,
+        q,
+        params: request.params as Record<string, string | undefined>,
+        denied,
+        faults: decided,
+        memo: (key, build) => lists.get(key, world.version, build),
+        urlWith: (overrides) => {
+          const url = new URL(request.url, `http://${host}`);
+          url.searchParams.delete('api_token');
+          if ('cursor' in overrides) url.searchParams.delete('page');
+          for (const [key, value] of Object.entries(overrides)) url.searchParams.set(key, value);
+          return url.toString();
+        },
+      };
+      const outcome = route.handle(ctx);
+      if (outcome.type === 'error') return sendError(reply, outcome.error);
+      if (outcome.type === 'empty') head = Buffer.from(`{"message":${JSON.stringify(NO_RESULT_MESSAGE)},`);
+      else {
+        if (decided.malformed && outcome.data !== '[]') inject('malformed');
+        if (decided.duplicate && route.paged && (q.page > 1 || q.cursor !== null) && outcome.data !== '[]') inject('duplicate');
+        head = Buffer.from(
+          `{"data":${outcome.data},` +
+            (outcome.pagination === null ? '' : `"pagination":${outcome.pagination},`) +
+            (outcome.message === undefined ? '' : `"message":${JSON.stringify(outcome.message)},`),
+        );
+      }
+      if (cacheable) pages.set(cacheKey, pageVersion, head);
+    }
 
     const left = limiter.spend(entity, now);
     stats.calls[entity] = (stats.calls[entity] ?? 0) + 1;
     const tail = `"subscription":${subscription()},"rate_limit":{"resets_in_seconds":${left.resetsInSeconds},"remaining":${left.remaining},"requested_entity":"${entity}"},"timezone":${JSON.stringify(q.timezone)}}`;
-    let body: string;
-    if (outcome.type === 'empty') body = `{"message":${JSON.stringify(NO_RESULT_MESSAGE)},${tail}`;
-    else {
-      if (decided.malformed && outcome.data !== '[]') inject('malformed');
-      if (decided.duplicate && route.paged && (q.page > 1 || q.cursor !== null) && outcome.data !== '[]') inject('duplicate');
-      body =
-        `{"data":${outcome.data},` +
-        (outcome.pagination === null ? '' : `"pagination":${outcome.pagination},`) +
-        (outcome.message === undefined ? '' : `"message":${JSON.stringify(outcome.message)},`) +
-        tail;
-    }
+    const body = Buffer.concat([head, Buffer.from(tail)]);
     if (decided.latencyMs > 0) {
       inject('latency');
       await new Promise((resolve) => setTimeout(resolve, decided.latencyMs));
     }
     if (decided.truncate) {
       inject('truncate');
-      const cut = body.slice(0, Math.max(1, Math.floor(body.length * 0.6)));
+      const cut = body.subarray(0, Math.max(1, Math.floor(body.length * 0.6)));
       reply.hijack();
-      reply.raw.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(cut) });
+      reply.raw.writeHead(200, { 'content-type': 'application/json', 'content-length': cut.length });
       reply.raw.end(cut);
       return undefined;
     }

@@ -52,6 +52,8 @@ export class World {
   private lastTickMs: number;
   private readonly standingsCache = new WeakMap<SeasonRec, { version: number; rows: StandingRow[] }>();
   private eventSeq = 0;
+  /** Bumped whenever the clock changes anything: caches keyed on it stay valid until then. */
+  version = 0;
   /** The simulated time of the event being applied: what a change is stamped with. */
   private eventMs = 0;
 
@@ -108,6 +110,7 @@ export class World {
       const event = this.events[this.nextEvent];
       if (!event || event.atMs > toMs) break;
       this.nextEvent++;
+      this.version++;
       this.eventMs = event.atMs;
       const changed = event.run();
       for (const id of changed.fixtures) {

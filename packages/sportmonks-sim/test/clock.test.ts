@@ -45,7 +45,7 @@ describe('the simulated clock', () => {
     expect(live?.state_id).toBe(2);
 
     sim.advanceClock(20_000);
-    const later = await call(sim, '/v3/football/fixtures/latest');
+    const later = await call(sim, '/v3/football/fixtures/latest?include=state');
     expect(((later.body.data ?? []) as { id: number }[]).map((f) => f.id)).not.toContain(fixture.id);
 
     sim.advanceClock(3 * 3_600_000);
@@ -96,6 +96,14 @@ describe('the simulated clock', () => {
     expect(moved.teamIds).toHaveLength(1);
     const team = await page(sim, `/v3/football/teams/${String(moved.teamIds[0])}`);
     expect((team.data as unknown as { name: string }).name).toMatch(/Sporting Club$/);
+  });
+
+  it('never serves a page built before the clock changed it', async () => {
+    const fixture = nextKickoff();
+    const path = `/v3/football/fixtures/${String(fixture.id)}`;
+    expect(((await page(sim, path)).data as unknown as { state_id: number }).state_id).toBe(1);
+    sim.advanceClock(fixture.starting_at_timestamp * 1000 - startMs + 60_000);
+    expect(((await page(sim, path)).data as unknown as { state_id: number }).state_id).toBe(2);
   });
 
   it('moves the clock through POST /__sim/clock', async () => {
