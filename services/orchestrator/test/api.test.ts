@@ -56,7 +56,7 @@ describe('POST /sync/:entity', () => {
     const { app } = await setup();
     const res = await app.inject({ method: 'POST', url: '/sync/standings?wait=true&seasons=201', headers: auth, payload: { seasons: [101] } });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'succeeded', scope: { seasons: [101] }, counters: { fetched: 4, created: 4 } });
+    expect(res.json()).toMatchObject({ status: 'succeeded', scope: { seasons: [101] }, counters: { fetched: 4, created: 4 }, error: null });
   });
 
   it('answers 409 naming the active run for a second identical request', async () => {

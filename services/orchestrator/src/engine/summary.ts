@@ -42,7 +42,8 @@ export function toSummary(run: SyncRun, now: number): SyncRunSummary {
     finishedAt: run.finishedAt,
     heartbeatAt: run.heartbeatAt,
     durationMs: finished === null ? null : finished - started,
-    error: run.error === null ? null : { message: run.error, requestId: run.errorRequestId },
+    // An empty error is no error (a writer may serialise a null column as '').
+    error: run.error === null || run.error === '' ? null : { message: run.error, requestId: run.errorRequestId === '' ? null : run.errorRequestId },
     links: { self: runLink(run.id) },
   };
 }

@@ -1,0 +1,92 @@
+// The whole stack on real ports: simulator → fetcher → orchestrator → writer → MariaDB.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SyncRunSummary } from '@insightxi/contracts';
+import { actualRows, expectedRows, startE2E, type E2E } from './support/e2e.ts';
+
+let e2e: E2E;
+let firstRun: SyncRunSummary;
+
+beforeAll(async () => {
+  e2e = await startE2E('orch_sync', { simulator: { seed: 7, leagues: 2, seasonsPerLeague: 2, clock: { start: '2026-03-01T12:00:00Z', speed: 0 } } });
+}, 120_000);
+
+afterAll(async () => {
+  await e2e.close();
+});
+
+describe('sync/all against the simulator', () => {
+  it('two identical POSTs: one 202, one 409 naming the active run', async () => {
+    const [a, b] = await Promise.all([e2e.post('/sync/all?seasons=all'), e2e.post('/sync/all?seasons=all')]);
+    expect([a.status, b.status].sort()).toEqual([202, 409]);
+    const accepted = (a.status === 202 ? a : b).body as { runId: number; links: { self: string } };
+    const conflict = (a.status === 409 ? a : b).body as { activeRunId: number };
+    expect(conflict.activeRunId).toBe(accepted.runId);
+    expect((a.status === 202 ? a : b).location).toBe(`/sync/runs/${accepted.runId}`);
+    firstRun = await e2e.waitFor(accepted.runId);
+    expect(firstRun.status).toBe('succeeded');
+  }, 180_000);
+
+  it('lands exactly the simulator dataset, table by table', async () => {
+    const dataset = e2e.stack.simulator?.dataset();
+    if (!dataset) throw new Error('no simulator');
+    const expected = expectedRows(dataset);
+    const actual = await actualRows(e2e.sql);
+    for (const table of Object.keys(expected)) {
+      expect({ table, rows: actual[table] }).toEqual({ table, rows: expected[table] });
+    }
+    const [quarantine] = await e2e.sql.query<{ n: bigint }[]>('SELECT COUNT(*) AS n FROM quarantine');
+    expect(Number(quarantine?.n)).toBe(firstRun.counters.quarantined);
+    const total = Object.values(actual).reduce((sum, rows) => sum + rows.length, 0);
+    expect(firstRun.counters.created).toBe(total);
+    expect(firstRun.counters.fetched).toBe(firstRun.counters.created + firstRun.counters.unchanged + firstRun.counters.updated);
+  });
+
+  it('the league_table view equals the simulator standings for every finished season', async () => {
+    const dataset = e2e.stack.simulator?.dataset();
+    if (!dataset) throw new Error('no simulator');
+    const finished = new Set(dataset.seasons.filter((s) => s.finished === true).map((s) => s.id as number));
+    expect(finished.size).toBeGreaterThan(0);
+    const expected = dataset.standings
+      .filter((s) => finished.has(s.season_id as number))
+      .map((s) => `${String(s.season_id)}|${String(s.participant_id)}|${String(s.position)}|${String(s.points)}`)
+      .sort();
+    const rows = await e2e.sql.query<{ l: string }[]>(
+      `SELECT CONCAT_WS('|', season_id, team_id, position, points) AS l FROM league_table WHERE season_id IN (${[...finished].join(',')})`,
+    );
+    expect(rows.map((r) => r.l).sort()).toEqual(expected);
+  });
+
+  it('a second sync of unchanged data creates and updates nothing', async () => {
+    const again = await e2e.post('/sync/all?seasons=all&wait=true');
+    expect(again.status).toBe(200);
+    const summary = again.body as SyncRunSummary;
+    expect(summary.status).toBe('succeeded');
+    expect(summary.counters).toMatchObject({ created: 0, updated: 0, fetched: firstRun.counters.fetched, unchanged: firstRun.counters.fetched });
+    const list = await e2e.get<{ items: SyncRunSummary[] }>('/sync/runs?entity=all&status=succeeded');
+    expect(list.items.map((r) => r.runId)).toEqual([summary.runId, firstRun.runId]);
+  }, 180_000);
+
+  it('incremental: after the clock moves, picks up the changed fixtures and rewrites nothing else', async () => {
+    const sim = e2e.stack.simulator;
+    if (!sim) throw new Error('no simulator');
+    const before = new Map((await e2e.sql.query<{ id: number; u: string }[]>("SELECT id, DATE_FORMAT(updated_at, '%Y-%m-%d %H:%i:%s.%f') AS u FROM fixtures")).map((r) => [r.id, r.u]));
+    const changed = sim.advanceClock(3 * 86_400_000);
+    expect(changed.fixtureIds.length).toBeGreaterThan(0);
+    const today = new Date(sim.now()).toISOString().slice(0, 10);
+    const from = new Date(sim.now() - 3 * 86_400_000).toISOString().slice(0, 10);
+    const res = await e2e.post(`/sync/fixtures?mode=incremental&from=${from}&to=${today}&wait=true`);
+    expect(res.status).toBe(200);
+    const summary = res.body as SyncRunSummary;
+    expect(summary.status).toBe('succeeded');
+
+    const dataset = sim.dataset();
+    const actual = await actualRows(e2e.sql);
+    expect(actual.fixtures).toEqual(expectedRows(dataset).fixtures);
+    const after = await e2e.sql.query<{ id: number; u: string }[]>("SELECT id, DATE_FORMAT(updated_at, '%Y-%m-%d %H:%i:%s.%f') AS u FROM fixtures");
+    const rewritten = after.filter((r) => before.get(r.id) !== r.u).map((r) => r.id);
+    const changedSet = new Set(changed.fixtureIds);
+    expect(rewritten.filter((id) => !changedSet.has(id))).toEqual([]);
+    expect(summary.counters.updated).toBe(rewritten.length);
+    expect(summary.counters.updated).toBeGreaterThan(0);
+  }, 180_000);
+});
