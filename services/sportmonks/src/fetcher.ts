@@ -25,7 +25,7 @@ function rawIdOf(raw: unknown): number | null {
   return typeof id === 'number' && Number.isSafeInteger(id) && id > 0 ? id : null;
 }
 
-function nextPosition(position: Position, pagination: Pagination | null, jobCount: number, path: string): Position | null {
+export function nextPosition(position: Position, pagination: Pagination | null, jobCount: number, path: string): Position | null {
   if (pagination?.hasMore === true) {
     if (pagination.nextCursor !== null) return { j: position.j, u: pagination.nextCursor };
     const page = pagination.nextPage ?? (position.p ?? pagination.currentPage ?? 1) + 1;

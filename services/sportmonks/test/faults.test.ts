@@ -5,7 +5,7 @@ import { startSimulator, type Dataset, type Simulator } from '@insightxi/sportmo
 import type { Fixture, Standing } from '@insightxi/contracts';
 import { NORMALIZERS } from '../src/mapping/normalize.ts';
 import type { EntityName } from '../src/scope.ts';
-import { testFetcher, walk, type TestFetcher } from './support/harness.ts';
+import { getPage, testFetcher, walk, type TestFetcher } from './support/harness.ts';
 
 let sim: Simulator;
 let fetcher: TestFetcher;
@@ -15,7 +15,7 @@ beforeAll(async () => {
   sim = await startSimulator({ port: 0, seed: 11, clock: { speed: 0 } });
   truth = sim.dataset();
   fetcher = await testFetcher(sim.url, { SPORTMONKS_HEADERS_TIMEOUT_MS: '400', SPORTMONKS_BODY_TIMEOUT_MS: '400' });
-  sim.setFaults({ errorRate: 0.1, hangRate: 0.02, hangMs: 5_000, truncateRate: 0.05, malformedRate: 0.15, duplicateRate: 0.3 });
+  sim.setFaults({ errorRate: 0.1, hangRate: 0.02, hangMs: 5_000, dropRate: 0.02, truncateRate: 0.05, malformedRate: 0.15, duplicateRate: 0.3 });
 });
 
 afterAll(async () => {
@@ -60,5 +60,19 @@ describe('a walk through faults', () => {
     expectComplete('teams', await walk(fetcher.app, 'teams'), truth.teams);
     expectComplete('venues', await walk(fetcher.app, 'venues'), truth.venues);
     expectComplete('standings', await walk<Standing>(fetcher.app, 'standings', { seasons: truth.seasons.map((s) => s.id as number).join(',') }), truth.standings);
+  });
+
+  it('gives up with 502 naming the problem when every answer is cut short', async () => {
+    const impatient = await testFetcher(sim.url, { SPORTMONKS_RETRIES: '2' });
+    sim.setFaults({ truncateRate: 1 });
+    try {
+      const { status, body } = await getPage(impatient.app, 'leagues', {});
+      expect(status).toBe(502);
+      expect(body.message).toMatch(/not valid JSON/);
+      expect(impatient.logs.text()).toContain('SportMonks call failed');
+    } finally {
+      sim.setFaults({});
+      await impatient.app.close();
+    }
   });
 });

@@ -126,6 +126,9 @@ describe('errors', () => {
     expect(status).toBe(502);
     expect(body.message).toMatch(/refused the API token \(401/);
     expect(JSON.stringify(body)).not.toContain('not-the-token');
+    // The refused call held the entity's only slot: it must come back, not block the next call.
+    const again = await getPage(wrong.app, 'leagues', {});
+    expect(again.status).toBe(502);
     await wrong.app.close();
   });
 

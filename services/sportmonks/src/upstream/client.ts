@@ -131,28 +131,35 @@ export class SportMonksClient {
   private async attempt(url: string, req: UpstreamRequest, entity: string, counter: { calls: number; waitedMs: number; entity: string }): Promise<Envelope> {
     const { value, waitedMs } = await this.options.rateLimits.schedule(entity, async () => {
       counter.calls += 1;
-      const started = performance.now();
-      let status: number;
-      let text: string;
       try {
-        const response = await request(url, {
-          method: 'GET',
-          headers: { authorization: this.options.token, accept: 'application/json' },
-          dispatcher: this.agent,
-          signal: AbortSignal.timeout(this.options.headersTimeoutMs + this.options.bodyTimeoutMs),
-        });
-        status = response.statusCode;
-        text = await response.body.text();
+        const { status, text } = await this.send(url, req);
+        return await this.interpret(status, text, req, entity);
       } catch (error) {
-        const reason = networkReason(error);
-        throw new TransientUpstreamError(reason.message, { cause: error, timeout: reason.timeout });
+        if (!(error instanceof RateLimitedError)) await this.options.rateLimits.unanswered(entity);
+        throw error;
       }
-      this.options.log?.('debug', 'SportMonks call', { path: req.path, status, ms: Math.round(performance.now() - started) });
-      return this.interpret(status, text, req, entity);
     });
     counter.waitedMs += waitedMs;
     counter.entity = value.entity;
     return value.envelope;
+  }
+
+  private async send(url: string, req: UpstreamRequest): Promise<{ status: number; text: string }> {
+    const started = performance.now();
+    try {
+      const response = await request(url, {
+        method: 'GET',
+        headers: { authorization: this.options.token, accept: 'application/json' },
+        dispatcher: this.agent,
+        signal: AbortSignal.timeout(this.options.headersTimeoutMs + this.options.bodyTimeoutMs),
+      });
+      const text = await response.body.text();
+      this.options.log?.('debug', 'SportMonks call', { path: req.path, status: response.statusCode, ms: Math.round(performance.now() - started) });
+      return { status: response.statusCode, text };
+    } catch (error) {
+      const reason = networkReason(error);
+      throw new TransientUpstreamError(reason.message, { cause: error, timeout: reason.timeout });
+    }
   }
 
   private async interpret(status: number, text: string, req: UpstreamRequest, entity: string): Promise<{ envelope: Envelope; entity: string }> {

@@ -171,6 +171,19 @@ export class RateLimits {
     if (remaining <= 0) this.pause(budget, budget.resetAt + this.options.resetMarginMs, 'budget spent');
   }
 
+  /**
+   * A call that ended without a rate_limit block (network error, 5xx, unreadable body). When it
+   * held the entity's last slot — typically the probe that learns the budget — the slot comes
+   * back, or nothing would ever go out again; a spent budget is not refunded (it is paused).
+   */
+  async unanswered(entity: string): Promise<void> {
+    const budget = this.budget(entity);
+    if (budget.pausedUntil !== null) return;
+    const current = (await budget.limiter.currentReservoir()) ?? 0;
+    if (current > 0 || (await budget.limiter.running()) > 1) return;
+    await budget.limiter.incrementReservoir(1 - current);
+  }
+
   /** A 429: nothing more goes out for this entity until its reset (or a probe when none is known). */
   async rateLimited(entity: string): Promise<void> {
     const budget = this.budget(entity);
