@@ -16,4 +16,7 @@ output "listener_arns" {
 output "target_group_arns" {
   description = "Target group ARN of each service."
   value       = { for k, tg in aws_lb_target_group.service : k => tg.arn }
+
+  # ECS refuses a target group that no listener uses yet: services wait for the listeners.
+  depends_on = [aws_lb_listener.service]
 }

@@ -234,6 +234,11 @@ describe('internal ALB', () => {
     expect(main).toMatch(/orchestrator = 8002/);
   });
 
+  it('hands target groups to ECS only once their listeners exist (ECS refuses an unattached target group)', () => {
+    const output = only(blocks(files, 'output').filter((o) => o.dir === modulePath('alb') && o.address === 'target_group_arns'), 'output');
+    expect(output.body.depends_on).toEqual(['${aws_lb_listener.service}']);
+  });
+
   it('callers get per-port base URLs, not prefixed paths', () => {
     const urls = only(blocks(files, 'output').filter((o) => o.dir === modulePath('alb') && o.address === 'service_urls'), 'service_urls');
     expect(text(urls.body, 'value')).toContain('http://${aws_lb.this.dns_name}:${port}');
