@@ -99,7 +99,8 @@ export function buildSimulator(options: SimulatorOptions = {}): Omit<Simulator, 
   const pages = new VersionedCache<Buffer>(512);
   const lists = new VersionedCache<unknown>(256);
 
-  const app = Fastify({ logger: options.logger ?? false, forceCloseConnections: true });
+  // fixtures/multi takes up to 50 ids in one path segment: well past Fastify's default of 100 characters.
+  const app = Fastify({ logger: options.logger ?? false, forceCloseConnections: true, routerOptions: { maxParamLength: 1000 } });
   app.addHook('onClose', () => {
     for (const socket of hung) socket.destroy();
     hung.clear();

@@ -57,6 +57,14 @@ describe('envelope and auth', () => {
     }
   });
 
+  it('returns up to 50 fixtures from multi and refuses more', async () => {
+    const ids = sim.dataset().fixtures.slice(0, 51).map((f) => String(f.id));
+    const fifty = await page(sim, `/v3/football/fixtures/multi/${ids.slice(0, 50).join(',')}?include=participants;scores`);
+    expect(fifty.data).toHaveLength(50);
+    const tooMany = await call(sim, `/v3/football/fixtures/multi/${ids.join(',')}`);
+    expect(tooMany.status).toBe(400);
+  });
+
   it('lists all 25 states with SportMonks ids, over two pages at the default per_page', async () => {
     const first = await page(sim, '/v3/football/states');
     expect(first.data).toHaveLength(25);
