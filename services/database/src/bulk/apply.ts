@@ -148,7 +148,7 @@ export async function applyRecords<R extends { id: number }>(
     toWrite.push({ record, hash, existing: stored });
   }
   await writeRows(connection, spec, toWrite, options.now);
-  if (spec.writeChildren) await spec.writeChildren(connection, toWrite.map((w) => w.record), options.now);
+  if (spec.writeChildren) await spec.writeChildren(connection, toWrite.map((w) => ({ record: w.record, existed: w.existing !== undefined })), options.now);
   result.failed.sort((a, b) => a.id - b.id);
   return result;
 }

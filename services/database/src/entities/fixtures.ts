@@ -2,7 +2,7 @@ import type { Fixture, FixtureScore } from '@insightxi/contracts';
 import type { Fixture as Row, FixtureScore as ScoreRow } from '../generated/prisma/client.ts';
 import type { Connection } from '../db.ts';
 import { placeholders, type SqlValue } from '../sql.ts';
-import { column, type EntitySpec } from './spec.ts';
+import { column, type EntitySpec, type Written } from './spec.ts';
 
 const SCORE_COLUMNS = ['id', 'fixture_id', 'team_id', 'type_id', 'period', 'participant', 'goals', 'created_at', 'updated_at'];
 
@@ -10,12 +10,18 @@ function scoreValues(score: FixtureScore, now: Date): SqlValue[] {
   return [score.id, score.fixtureId, score.teamId, score.typeId, score.period, score.participant, score.goals, now, now];
 }
 
-/** A fixture's scores are replaced as a whole whenever the fixture is written. */
-async function writeScores(connection: Connection, fixtures: readonly Fixture[], now: Date): Promise<void> {
-  if (fixtures.length === 0) return;
-  const ids = fixtures.map((f) => f.id);
-  await connection.query(`DELETE FROM fixture_scores WHERE fixture_id IN (${ids.map(() => '?').join(', ')})`, ids);
-  const scores = fixtures.flatMap((f) => f.scores);
+/** A fixture's scores are replaced as a whole whenever the fixture is written: upserted by id, and
+ * the scores the source no longer lists for a fixture we already had are removed. */
+async function writeScores(connection: Connection, written: readonly Written<Fixture>[], now: Date): Promise<void> {
+  const existed = written.filter((w) => w.existed).map((w) => w.record);
+  if (existed.length > 0) {
+    const kept = existed.flatMap((f) => f.scores.map((s) => s.id));
+    await connection.query(
+      `DELETE FROM fixture_scores WHERE fixture_id IN (${existed.map(() => '?').join(', ')})${kept.length > 0 ? ` AND id NOT IN (${kept.map(() => '?').join(', ')})` : ''}`,
+      [...existed.map((f) => f.id), ...kept],
+    );
+  }
+  const scores = written.flatMap((w) => w.record.scores);
   if (scores.length === 0) return;
   const row = placeholders(SCORE_COLUMNS.length);
   await connection.query(

@@ -23,6 +23,12 @@ export interface Column<R> {
   hashed?: false;
 }
 
+export interface Written<R> {
+  record: R;
+  /** False when the row was just created: it has no children to replace yet. */
+  existed: boolean;
+}
+
 export interface Reference<R> {
   table: string;
   /** Names the missing row in the failure reason, e.g. `season 123 does not exist`. */
@@ -42,7 +48,7 @@ export interface EntitySpec<R extends { id: number }> {
   /** A reason the record cannot land that its schema cannot express; undefined when fine. */
   check?(record: R): string | undefined;
   /** Writes rows that belong to the written records (fixture scores), in the same transaction. */
-  writeChildren?(connection: Connection, records: readonly R[], now: Date): Promise<void>;
+  writeChildren?(connection: Connection, written: readonly Written<R>[], now: Date): Promise<void>;
 }
 
 export function column<R>(name: string, value: (record: R, context: RowContext) => SqlValue, options: { hashed?: false } = {}): Column<R> {
