@@ -14,7 +14,8 @@ interface Fixture {
 
 let sim: Simulator;
 beforeEach(async () => {
-  sim = await start();
+  // Two leagues (271 with its renamed team, 501), the current season only: all the clock needs.
+  sim = await start({ leagues: 2, seasonsPerLeague: 1 });
 });
 afterEach(async () => {
   await sim.close();

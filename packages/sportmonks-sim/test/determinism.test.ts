@@ -12,7 +12,8 @@ let a: Simulator;
 let b: Simulator;
 let other: Simulator;
 beforeAll(async () => {
-  [a, b, other] = await Promise.all([start(), start(), start({ seed: 7 })]);
+  const size = { leagues: 3, seasonsPerLeague: 2 };
+  [a, b, other] = await Promise.all([start(size), start(size), start({ ...size, seed: 7 })]);
 });
 afterAll(async () => {
   await Promise.all([a.close(), b.close(), other.close()]);
