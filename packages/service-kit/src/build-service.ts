@@ -6,7 +6,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import underPressure, { type FastifyUnderPressureOptions } from '@fastify/under-pressure';
 import { ErrorBody } from '@insightxi/contracts';
 import { internalAuth } from './auth.ts';
-import { installErrorHandling } from './error-handler.ts';
+import { frameworkErrors, installErrorHandling } from './error-handler.ts';
 import { healthRoutes, type ReadinessCheck } from './health.ts';
 import { createLogger, type LoggerOptions } from './logger.ts';
 import { installMetrics } from './metrics.ts';
@@ -59,6 +59,7 @@ export async function buildService(options: ServiceOptions): Promise<App> {
     loggerInstance: logger,
     genReqId: requestIdFrom,
     requestIdHeader: false,
+    frameworkErrors,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     // Report every failing field at once, not only the first one ajv meets; refuse properties a
     // schema closes with `additionalProperties: false` (a typo like `?leauge=8` must not widen a sync)

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { Static } from '@sinclair/typebox';
 import type { ErrorBody } from '@insightxi/contracts';
 import { HttpError, statusText, type FieldError } from './errors.ts';
+import { REQUEST_ID_HEADER } from './request-id.ts';
 
 type ErrorBodyType = Static<typeof ErrorBody>;
 
@@ -83,6 +84,23 @@ function handleNotFound(request: FastifyRequest, reply: FastifyReply): FastifyRe
   const message = `Route ${request.method} ${request.url.split('?')[0] ?? ''} not found`;
   request.log.info({ statusCode: 404 }, 'route not found');
   return reply.status(404).send(body(404, message, request));
+}
+
+// The router's own refusals happen before any route or hook, so they get their body here; their
+// messages would repeat the path, which can be long or hostile.
+const FRAMEWORK_MESSAGES: Record<string, string> = {
+  FST_ERR_BAD_URL: 'The URL is not valid (a bad percent-encoding?)',
+  FST_ERR_MAX_PARAM_LENGTH: 'A path parameter is too long',
+};
+
+/** Fastify's `frameworkErrors` option: malformed URLs and over-long path parameters in the standard body. */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const statusCode = typeof error.statusCode === 'number' ? error.statusCode : 400;
+  request.log.info({ statusCode, code: error.code }, 'request rejected');
+  void reply
+    .status(statusCode)
+    .header(REQUEST_ID_HEADER, request.id)
+    .send(body(statusCode, FRAMEWORK_MESSAGES[error.code] ?? statusText(statusCode), request));
 }
 
 export function installErrorHandling(app: FastifyInstance): void {

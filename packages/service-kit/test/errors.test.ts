@@ -93,6 +93,18 @@ describe('error format of Fastify’s own failures', () => {
     expect(unsupported.json()).toMatchObject({ statusCode: 415, error: 'Unsupported Media Type' });
   });
 
+  it('keeps the standard body for a broken percent-encoding and an over-long path parameter', async () => {
+    const { service } = await app();
+    service.get('/items/:id', (request) => request.params);
+    const badUrl = await service.inject({ url: '/items/%E0%A4%A', headers: { 'x-request-id': 'bad-url' } });
+    expect(badUrl.statusCode).toBe(400);
+    expect(badUrl.headers['x-request-id']).toBe('bad-url');
+    expect(badUrl.json()).toEqual({ statusCode: 400, error: 'Bad Request', message: 'The URL is not valid (a bad percent-encoding?)', requestId: 'bad-url' });
+    const long = await service.inject({ url: `/items/${'a'.repeat(150)}` });
+    expect(long.statusCode).toBe(414);
+    expect(long.json()).toEqual({ statusCode: 414, error: 'URI Too Long', message: 'A path parameter is too long', requestId: long.headers['x-request-id'] });
+  });
+
   it('answers 503 in the standard body when under pressure, stays live and reports not ready', async () => {
     const service = await buildService({
       name: 'errors-test',
