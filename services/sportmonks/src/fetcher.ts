@@ -4,9 +4,9 @@ import type { EntityRecords, FetchPage, FetchQuery, RejectedRecord } from '@insi
 import { TAIL_IDS, decodeCursor, encodeCursor, type CursorState } from './cursor.ts';
 import { NORMALIZERS, type NormalizeContext } from './mapping/normalize.ts';
 import { RawScheduleStage } from './mapping/raw.ts';
-import { idsPerJob, planJobs, type Job } from './plan.ts';
+import { INCLUDES, MULTI_IDS, chunks, idsPerJob, planJobs, type Job } from './plan.ts';
 import { BadScopeError, scopeOf, type EntityName, type Scope } from './scope.ts';
-import type { Pagination } from './upstream/envelope.ts';
+import type { Envelope, Pagination } from './upstream/envelope.ts';
 import type { SportMonksClient } from './upstream/client.ts';
 import { FetchError } from './upstream/errors.ts';
 import { Value } from '@sinclair/typebox/value';
@@ -86,22 +86,47 @@ export class Fetcher {
     while (position !== null) {
       const job: Job = jobs[position.j] as Job;
       const params = { ...job.params, ...(position.u !== undefined ? { cursor: position.u } : position.p !== undefined ? { page: String(position.p) } : {}) };
-      const answer = await this.client.get({ path: job.path, params });
-      upstream.calls += answer.calls;
-      upstream.waitedMs += answer.waitedMs;
-      const rate = answer.envelope.rateLimit;
-      upstream.rateLimitRemaining = rate?.remaining ?? null;
-      upstream.resetsInSeconds = rate?.resetsInSeconds ?? null;
-
-      const raws = job.shape === 'schedule' ? scheduleFixtures(answer.envelope.records, rejected) : answer.envelope.records;
+      const call = async (path: string, callParams: Record<string, string>) => {
+        const answer = await this.client.get({ path, params: callParams });
+        upstream.calls += answer.calls;
+        upstream.waitedMs += answer.waitedMs;
+        const rate = answer.envelope.rateLimit;
+        upstream.rateLimitRemaining = rate?.remaining ?? null;
+        upstream.resetsInSeconds = rate?.resetsInSeconds ?? null;
+        return answer.envelope;
+      };
+      const envelope = await call(job.path, params);
+      const raws = job.shape === 'schedule' ? await this.completeSchedule(scheduleFixtures(envelope.records, rejected), call) : envelope.records;
       const pageIds = this.collect(entity, raws, new Set(tail), job.context, data, rejected);
       if (pageIds.length > 0) tail = pageIds.slice(-TAIL_IDS);
-      position = nextPosition(position, answer.envelope.pagination, jobs.length, job.path);
+      position = nextPosition(position, envelope.pagination, jobs.length, job.path);
       if (data.length + rejected.length > 0 || upstream.calls >= MAX_CALLS_PER_PAGE) break;
     }
 
     const next = position === null ? null : encodeCursor({ ...compact(entity, state.q, position), v: 1, e: entity, ...(tail.length > 0 ? { t: tail } : {}) });
     return { data, rejected, next, upstream };
+  }
+
+  /**
+   * Schedules are documented to carry participants and scores on their fixtures, but scores
+   * are not certain: fixtures served without them are fetched again through multi (50 a call)
+   * rather than stored without a score.
+   */
+  private async completeSchedule(fixtures: unknown[], call: (path: string, params: Record<string, string>) => Promise<Envelope>): Promise<unknown[]> {
+    const incomplete = fixtures
+      .filter((f): f is { id: number } => typeof f === 'object' && f !== null && (!('scores' in f) || !('participants' in f)))
+      .map((f) => rawIdOf(f))
+      .filter((id): id is number => id !== null);
+    if (incomplete.length === 0) return fixtures;
+    const complete = new Map<number, unknown>();
+    for (const ids of chunks(incomplete, MULTI_IDS)) {
+      const envelope = await call(`/football/fixtures/multi/${ids.join(',')}`, { include: INCLUDES.fixtures ?? '' });
+      for (const record of envelope.records) {
+        const id = rawIdOf(record);
+        if (id !== null) complete.set(id, record);
+      }
+    }
+    return fixtures.map((f) => complete.get(rawIdOf(f) ?? 0) ?? f);
   }
 
   /** Validates and maps `raws` into data/rejected, skipping ids already seen; returns this page's ids. */
