@@ -546,6 +546,45 @@ export const ROUTES: Route[] = [
       withSeason(ctx, (season) => list(ctx, 'standing', ctx.world.standings(season), (row: StandingRow) => ctx.ser.standing(row, ctx.q.include))),
   },
   {
+    path: '/v3/football/standings/rounds/:roundId',
+    entity: 'Standing',
+    kind: 'standing',
+    filters: [],
+    paged: false,
+    handle: (ctx) => {
+      const id = idParam(ctx, 'roundId');
+      if (typeof id !== 'number') return errorOutcome(id);
+      const round = ctx.world.roundById.get(id);
+      if (!round) return { type: 'empty' };
+      if (ctx.denied.has(round.season.league.id)) return errorOutcome(forbidden());
+      return list(ctx, 'standing', ctx.world.standings(round.season, round), (row: StandingRow) => ctx.ser.standing(row, ctx.q.include));
+    },
+  },
+  {
+    path: '/v3/football/standings/live/leagues/:leagueId',
+    entity: 'LiveStanding',
+    kind: 'standing',
+    filters: [],
+    paged: false,
+    handle: (ctx) => {
+      const id = idParam(ctx, 'leagueId');
+      if (typeof id !== 'number') return errorOutcome(id);
+      if (ctx.denied.has(id)) return errorOutcome(forbidden());
+      const season = ctx.world.leagueById.get(id)?.seasons.find((s) => s.isCurrent);
+      if (!season) return { type: 'empty' };
+      return list(ctx, 'standing', ctx.world.standings(season), (row: StandingRow) => ctx.ser.standing(row, ctx.q.include));
+    },
+  },
+  {
+    path: '/v3/football/standings/corrections/seasons/:seasonId',
+    entity: 'Standing',
+    kind: 'standing',
+    filters: [],
+    paged: false,
+    // No points deductions are simulated: every season answers "no result".
+    handle: (ctx) => withSeason(ctx, () => ({ type: 'empty' })),
+  },
+  {
     path: '/v3/football/schedules/seasons/:seasonId',
     entity: 'Stage',
     kind: 'stage',

@@ -1,6 +1,6 @@
 // League tables from the fixtures: 3/1/0 points, ordered by points, goal difference, goals
 // scored, then team id (SportMonks applies head-to-head rules we don't model).
-import type { FixtureRec, SeasonRec, TeamRec } from './model.ts';
+import type { FixtureRec, RoundRec, SeasonRec } from './model.ts';
 import { FINAL_STANDING } from './states.ts';
 
 export interface StandingRecord {
@@ -65,8 +65,10 @@ function order(records: Map<number, StandingRecord>): number[] {
     .map(([id]) => id);
 }
 
-export function computeStandings(season: SeasonRec, _teams: Map<number, TeamRec>): StandingRow[] {
-  const counted = season.fixtures.filter((f) => !f.deleted && FINAL_STANDING.has(f.stateId));
+/** The table of the season, or as it stood after `upToRound` (its fixtures and earlier rounds'). */
+export function computeStandings(season: SeasonRec, upToRound?: RoundRec): StandingRow[] {
+  const limit = upToRound ? season.rounds.indexOf(upToRound) : season.rounds.length;
+  const counted = season.fixtures.filter((f) => !f.deleted && FINAL_STANDING.has(f.stateId) && season.rounds.indexOf(f.round) <= limit);
   const lastRoundIndex = Math.max(-1, ...counted.map((f) => season.rounds.indexOf(f.round)));
   const lastRound = season.rounds[Math.max(0, lastRoundIndex)];
   const now = table(season, counted);

@@ -160,10 +160,11 @@ export class World {
     return this.teams.get(id) ?? this.placeholderTeams.get(id);
   }
 
-  standings(season: SeasonRec): StandingRow[] {
+  standings(season: SeasonRec, upToRound?: RoundRec): StandingRow[] {
+    if (upToRound) return computeStandings(season, upToRound);
     const cached = this.standingsCache.get(season);
     if (cached?.version === season.version) return cached.rows;
-    const rows = computeStandings(season, this.teams);
+    const rows = computeStandings(season);
     this.standingsCache.set(season, { version: season.version, rows });
     return rows;
   }

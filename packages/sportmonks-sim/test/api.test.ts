@@ -164,6 +164,24 @@ describe('paging', () => {
   });
 });
 
+describe('standings', () => {
+  it('by round count only the fixtures up to that round; live standings follow the current season', async () => {
+    const data = sim.dataset();
+    const season = data.seasons.find((s) => s.finished === true);
+    const firstRound = data.rounds.find((r) => r.season_id === season?.id);
+    const table = await page(sim, `/v3/football/standings/rounds/${String(firstRound?.id)}?include=details`);
+    const played = (table.data ?? []).map((row) => (row.details as { type_id: number; value: number }[]).find((d) => d.type_id === 129)?.value);
+    expect(played.every((p) => p === 0 || p === 1)).toBe(true);
+    expect(played.filter((p) => p === 1).length).toBeGreaterThan(0);
+
+    const current = data.seasons.find((s) => s.league_id === 271 && s.is_current === true);
+    const live = await page(sim, '/v3/football/standings/live/leagues/271');
+    expect(live.rate_limit.requested_entity).toBe('LiveStanding');
+    const bySeason = await page(sim, `/v3/football/standings/seasons/${String(current?.id)}`);
+    expect(live.data).toEqual(bySeason.data);
+  });
+});
+
 describe('fixtures by date', () => {
   it('refuses between ranges over 100 days and accepts exactly 100', async () => {
     const over = await call(sim, '/v3/football/fixtures/between/2026-08-01/2026-11-10');
