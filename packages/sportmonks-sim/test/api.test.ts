@@ -116,6 +116,14 @@ describe('includes', () => {
     expect(Object.keys(p.data?.[0] ?? {})).toEqual(['id', 'name', 'starting_at']);
   });
 
+  it('converts starting_at when a timezone is asked, leaving the timestamp alone', async () => {
+    const utc = await page(sim, '/v3/football/fixtures?per_page=1');
+    const copenhagen = await page(sim, '/v3/football/fixtures?per_page=1&timezone=Europe/Copenhagen');
+    expect(copenhagen.data?.[0]?.starting_at_timestamp).toBe(utc.data?.[0]?.starting_at_timestamp);
+    expect(String(copenhagen.data?.[0]?.starting_at)).not.toBe(String(utc.data?.[0]?.starting_at));
+    expect((await call(sim, '/v3/football/fixtures?timezone=Mars/Olympus')).status).toBe(400);
+  });
+
   it('refuses an unknown filter', async () => {
     const answer = await call(sim, '/v3/football/fixtures?filters=fixtureColours:1');
     expect(answer.status).toBe(400);
@@ -135,6 +143,19 @@ describe('paging', () => {
       if (!p.pagination?.has_more) break;
     }
     expect(byPage).toEqual(truth);
+  });
+
+  it('walks backwards with order=desc, by cursor too', async () => {
+    const truth = sim.dataset().fixtures.filter((f) => f.league_id === 501).map((f) => f.id).reverse();
+    const walked = await walk(sim, '/v3/football/fixtures?filters=fixtureLeagues:501&order=desc&per_page=50');
+    expect(walked.map((f) => f.id)).toEqual(truth);
+  });
+
+  it('returns only newer records with idAfter', async () => {
+    const ids = sim.dataset().fixtures.map((f) => Number(f.id));
+    const pivot = ids[ids.length - 30] ?? 0;
+    const newer = await walk(sim, `/v3/football/fixtures?filters=idAfter:${String(pivot)}&per_page=50`);
+    expect(newer.map((f) => f.id)).toEqual(ids.filter((id) => id > pivot));
   });
 
   it('caps per_page at 50, or 1000 with populate (which ignores includes)', async () => {
