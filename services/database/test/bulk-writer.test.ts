@@ -62,4 +62,17 @@ describe('bulk writer', () => {
     expect(rows[0]?.home_team_id).toBeNull();
     expect((await writer.write('fixtures', { records: [{ ...placeholder, deleted: true }] })).unchanged).toBe(1);
   });
+
+  it('replaces the scores of a changed fixture, dropping the ones the source no longer lists', async () => {
+    const base = fixture({ id: 4001, leagueId: 8, seasonId: 100, home: 1, away: 2, goals: [1, 0] });
+    await writer.write('fixtures', { records: [base] });
+    const half = { id: 40_019, fixtureId: 4001, teamId: 1, typeId: 1, period: '1ST_HALF', participant: 'home' as const, goals: 1 };
+    expect((await writer.write('fixtures', { records: [{ ...base, scores: [...base.scores, half] }] })).updated).toBe(1);
+    expect(await count('SELECT COUNT(*) AS n FROM fixture_scores WHERE fixture_id = 4001')).toBe(3);
+    expect((await writer.write('fixtures', { records: [{ ...base, scores: [half] }] })).updated).toBe(1);
+    const rows = await ctx.db.pool.query<{ id: number }[]>('SELECT id FROM fixture_scores WHERE fixture_id = 4001');
+    expect(rows.map((r) => r.id)).toEqual([40_019]);
+    expect((await writer.write('fixtures', { records: [{ ...base, scores: [] }] })).updated).toBe(1);
+    expect(await count('SELECT COUNT(*) AS n FROM fixture_scores WHERE fixture_id = 4001')).toBe(0);
+  });
 });

@@ -120,7 +120,16 @@ function entityRoutes(entity: Entity): FastifyPluginAsyncTypebox<EntityRoutesOpt
           response: { 200: BulkResult, 404: ErrorBody },
         },
       },
-      (request) => writer.write(entity, request.body as { records: EntityRecords[Entity][] }),
+      async (request) => {
+        const body = request.body as BulkRequest<EntityRecords[Entity]>;
+        const result = await writer.write(entity, body);
+        const { created, updated, unchanged, duplicatePage } = result;
+        request.log.info(
+          { entity, records: body.records.length, created, updated, unchanged, failed: result.failed.length, duplicatePage, runId: body.sync?.runId, pageKey: body.sync?.pageKey },
+          'bulk applied',
+        );
+        return result;
+      },
     );
     return Promise.resolve();
   };
