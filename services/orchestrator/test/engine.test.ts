@@ -4,14 +4,15 @@ import { DependencyError, RunConflictError } from '../src/engine/errors.ts';
 import { RunManager, RunStateError, type ManagerConfig } from '../src/engine/manager.ts';
 import { FakeFetcher, FakeWriter, collectingLog, silentLog, world, type Rec } from './fakes.ts';
 
-const config: ManagerConfig = { heartbeatMs: 20, staleAfterMs: 200, backoff: { attempts: 3, initialDelayMs: 1, maxDelayMs: 5 }, chunkSize: 1000 };
+// One page per writer call (pages hold 3 records), unless a test says otherwise.
+const config: ManagerConfig = { heartbeatMs: 20, staleAfterMs: 200, backoff: { attempts: 3, initialDelayMs: 1, maxDelayMs: 5 }, chunkSize: 3 };
 
-function setup(opts: { fixtures?: number; pageSize?: number; reject?: number[] } = {}) {
+function setup(opts: { fixtures?: number; pageSize?: number; reject?: number[]; chunkSize?: number } = {}) {
   const data = world(opts.fixtures ?? 10);
   const fetcher = new FakeFetcher(data, opts.pageSize ?? 3, new Set(opts.reject ?? []));
   const writer = new FakeWriter();
   const log = collectingLog();
-  const manager = new RunManager({ fetcher, writer, log, config });
+  const manager = new RunManager({ fetcher, writer, log, config: { ...config, chunkSize: opts.chunkSize ?? config.chunkSize } });
   return { data, fetcher, writer, manager, log };
 }
 
@@ -81,6 +82,47 @@ describe('a full run', () => {
     const second = await (await manager.start('fixtures', { seasons: [101] }, {})).done;
     expect(second.counters).toMatchObject({ fetched: 10, created: 0, updated: 0, unchanged: 10 });
     expect(ids(writer, 'fixtures')).toHaveLength(10);
+  });
+});
+
+describe('batches', () => {
+  it('writes small pages of one entity together, with the same counts', async () => {
+    const { writer, manager } = setup({ chunkSize: 10 });
+    const final = await (await manager.start('all', {}, {})).done;
+    expect(final.counters).toEqual(await uninterrupted('all'));
+    // 24 pages of 1 to 3 records, never mixing entities in a call.
+    expect(writer.bulkCalls).toBeLessThan(final.counters.pages / 2);
+  });
+
+  it('splits a page bigger than a writer call into chunks and resumes a half-written page exactly', async () => {
+    const { writer, manager } = setup({ pageSize: 10, chunkSize: 4, fixtures: 20 });
+    let bulks = 0;
+    writer.beforeBulk = () => {
+      bulks++;
+      if (bulks === 6) return Promise.reject(new DependencyError('database', 'connect ECONNREFUSED', { transient: false }));
+      return Promise.resolve();
+    };
+    const failed = await (await manager.start('fixtures', {}, {})).done;
+    expect(failed.status).toBe('failed');
+    writer.beforeBulk = () => Promise.resolve();
+    const resumed = await (await manager.resume(failed.id, {})).done;
+    expect(resumed.status).toBe('succeeded');
+    const reference = setup({ pageSize: 10, chunkSize: 4, fixtures: 20 });
+    const expected = (await (await reference.manager.start('fixtures', {}, {})).done).counters;
+    expect(resumed.counters).toEqual({ ...expected, upstreamCalls: resumed.counters.upstreamCalls });
+    expect(resumed.counters).toMatchObject({ pages: 4, fetched: 40, created: 40 });
+    expect(ids(writer, 'fixtures')).toHaveLength(40);
+  });
+
+  it('resumes a run that died between batches to the exact counts', async () => {
+    const first = setup({ chunkSize: 10 });
+    let writes = 0;
+    first.writer.beforeBulk = () => (++writes === 4 ? Promise.reject(new DependencyError('database', 'gone', { transient: false })) : Promise.resolve());
+    const failed = await (await first.manager.start('all', {}, {})).done;
+    expect(failed.status).toBe('failed');
+    first.writer.beforeBulk = () => Promise.resolve();
+    const resumed = await (await first.manager.resume(failed.id, {})).done;
+    expect(resumed.counters).toEqual({ ...(await uninterrupted('all')), upstreamCalls: resumed.counters.upstreamCalls });
   });
 });
 

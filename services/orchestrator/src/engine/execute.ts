@@ -71,6 +71,9 @@ async function* walkPages(
 const sameCounters = (a: RunCounters, b: RunCounters): boolean =>
   a.pages === b.pages && a.fetched === b.fetched && a.created === b.created && a.updated === b.updated && a.unchanged === b.unchanged && a.quarantined === b.quarantined;
 
+const recordId = (record: unknown): number | null =>
+  typeof record === 'object' && record !== null && typeof (record as { id?: unknown }).id === 'number' ? (record as { id: number }).id : null;
+
 function chunks<T>(items: T[], size: number): T[][] {
   if (items.length <= size) return [items];
   const out: T[][] = [];
@@ -110,61 +113,107 @@ export async function executeRun(deps: ExecuteDeps, input: ExecuteInput): Promis
    * first page that wrote something.
    */
   let writerAddsResults: boolean | null = null;
-  try {
-    for await (const item of readAhead(walkPages(plan, position, fetchOne, resolveQuery, deps.now))) {
-      if (signal.aborted) throw new RunCancelledError();
-      const { page, step } = item;
-      const parts = chunks(page.data, deps.chunkSize);
-      for (let c = 0; c < parts.length; c++) {
-        const records = parts[c] ?? [];
-        const last = c === parts.length - 1;
-        const fetchSide = c === 0
-          ? { fetched: records.length, quarantined: page.rejected.length, upstreamCalls: page.upstream.calls, rateLimitWaitMs: page.upstream.waitedMs }
-          : { fetched: records.length };
-        const checkpoint = { cursor: encodePosition(last ? item.next : item.position), counters: addCounters(counters, { ...fetchSide, pages: last ? 1 : 0 }) };
-        const result = await withBackoff(
-          () => deps.writer.bulk(step.entity, { records, sync: { runId: run.id, pageKey: pageKey(item.position, c), checkpoint, rejected: c === 0 ? page.rejected : [] } }, ctx),
-          deps.backoff,
-          retry(`write ${step.label}`),
-        );
-        if (result.duplicatePage) {
-          // Already applied (a retried call whose first attempt committed): the stored counters are the truth.
-          const stored = await withBackoff(() => deps.writer.getRun(run.id, ctx), deps.backoff, retry('read run'));
-          counters = stored?.counters ?? checkpoint.counters;
-          continue;
-        }
-        counters = addCounters(checkpoint.counters, { created: result.created, updated: result.updated, unchanged: result.unchanged, quarantined: result.failed.length });
-        const wrote = result.created + result.updated + result.unchanged + result.failed.length > 0;
-        if (writerAddsResults === null && wrote) {
-          const stored = await withBackoff(() => deps.writer.getRun(run.id, ctx), deps.backoff, retry('read run'));
-          writerAddsResults = stored !== null && sameCounters(stored.counters, counters);
-          if (!writerAddsResults) deps.log.warn({ runId: run.id }, 'the writer stores checkpoint counters without the page results: recording them after each page');
-        }
-        if (writerAddsResults === false && wrote) {
-          const committed = counters;
-          await withBackoff(() => deps.writer.patchRun(run.id, { counters: committed }, ctx), deps.backoff, retry('record counters'));
-        }
+
+  /** Lands a batch of consecutive pages of one entity: its records, rejects and checkpoint in one call per chunk. */
+  const writeBatch = async (batch: PageItem[]): Promise<void> => {
+    const first = batch[0];
+    const lastItem = batch.at(-1);
+    if (first === undefined || lastItem === undefined) return;
+    const entity = first.step.entity;
+    const records = batch.flatMap((item) => item.page.data);
+    const rejected = batch.flatMap((item) => item.page.rejected);
+    const fetchSide = {
+      fetched: 0,
+      quarantined: rejected.length,
+      upstreamCalls: batch.reduce((sum, item) => sum + item.page.upstream.calls, 0),
+      rateLimitWaitMs: batch.reduce((sum, item) => sum + item.page.upstream.waitedMs, 0),
+    };
+    const parts = chunks(records, deps.chunkSize);
+    const writeStart = deps.now();
+    for (let c = 0; c < parts.length; c++) {
+      const part = parts[c] ?? [];
+      const last = c === parts.length - 1;
+      const delta = c === 0 ? { ...fetchSide, fetched: part.length } : { fetched: part.length };
+      // Until the last chunk lands, a resume starts the batch again; its landed chunks come back as duplicates.
+      const checkpoint = { cursor: encodePosition(last ? lastItem.next : first.position), counters: addCounters(counters, { ...delta, pages: last ? batch.length : 0 }) };
+      const result = await withBackoff(
+        () => deps.writer.bulk(entity, { records: part, sync: { runId: run.id, pageKey: pageKey(first.position, c), checkpoint, rejected: c === 0 ? rejected : [] } }, ctx),
+        deps.backoff,
+        retry(`write ${first.step.label}`),
+      );
+      if (result.duplicatePage) {
+        // Already applied (a retried call whose first attempt committed): the stored counters are the truth.
+        const stored = await withBackoff(() => deps.writer.getRun(run.id, ctx), deps.backoff, retry('read run'));
+        counters = stored?.counters ?? checkpoint.counters;
+        continue;
       }
-      position = item.next;
-      input.onProgress?.(counters, position);
+      counters = addCounters(checkpoint.counters, { created: result.created, updated: result.updated, unchanged: result.unchanged, quarantined: result.failed.length });
+      const wrote = result.created + result.updated + result.unchanged + result.failed.length > 0;
+      if (writerAddsResults === null && wrote) {
+        const stored = await withBackoff(() => deps.writer.getRun(run.id, ctx), deps.backoff, retry('read run'));
+        writerAddsResults = stored !== null && sameCounters(stored.counters, counters);
+        if (!writerAddsResults) deps.log.warn({ runId: run.id }, 'the writer stores checkpoint counters without the page results: recording them after each page');
+      }
+      if (writerAddsResults === false && wrote) {
+        const committed = counters;
+        await withBackoff(() => deps.writer.patchRun(run.id, { counters: committed }, ctx), deps.backoff, retry('record counters'));
+      }
+    }
+    position = lastItem.next;
+    input.onProgress?.(counters, position);
+    const writeMs = deps.now() - writeStart;
+    for (const item of batch) {
       deps.log.info(
         {
           runId: run.id,
-          entity: step.entity,
-          step: step.label,
+          entity,
+          step: item.step.label,
           page: item.position.page,
-          records: page.data.length,
-          rejected: page.rejected.length,
+          records: item.page.data.length,
+          rejected: item.page.rejected.length,
           elapsedMs: deps.now() - item.fetchedAt + item.fetchMs,
           fetchMs: item.fetchMs,
-          budgetLeft: page.upstream.rateLimitRemaining,
-          budgetResetsInSeconds: page.upstream.resetsInSeconds,
+          writeMs,
+          batchPages: batch.length,
+          budgetLeft: item.page.upstream.rateLimitRemaining,
+          budgetResetsInSeconds: item.page.upstream.resetsInSeconds,
         },
         'page synced',
       );
     }
+  };
+
+  // Small pages of one entity are written together (a writer call has a fixed cost), and one
+  // batch is written while the next is fetched: at most one batch in flight and one filling.
+  let writing: Promise<void> = Promise.resolve();
+  const submit = async (batch: PageItem[]): Promise<void> => {
+    await writing;
+    if (signal.aborted) throw new RunCancelledError();
+    writing = writeBatch(batch);
+    writing.catch(() => undefined);
+  };
+  try {
+    let batch: PageItem[] = [];
+    let batchIds = new Set<number>();
+    for await (const item of readAhead(walkPages(plan, position, fetchOne, resolveQuery, deps.now))) {
+      if (signal.aborted) throw new RunCancelledError();
+      const ids = item.page.data.map(recordId);
+      // A record seen twice in one call would be counted once: such pages go in separate calls.
+      const overlaps = ids.some((id) => id !== null && batchIds.has(id));
+      const full = batchIds.size + ids.length > deps.chunkSize;
+      if (batch.length > 0 && (batch[0]?.step.entity !== item.step.entity || full || overlaps)) {
+        await submit(batch);
+        batch = [];
+        batchIds = new Set<number>();
+      }
+      batch.push(item);
+      for (const id of ids) if (id !== null) batchIds.add(id);
+    }
+    if (batch.length > 0) await submit(batch);
+    await writing;
   } finally {
     local.abort();
+    await writing.catch(() => undefined);
   }
   return { counters, position };
 }
