@@ -24,7 +24,7 @@ export function openDatabase(options: DatabaseOptions): Database {
   const connection = {
     ...connectionConfig(options.url),
     acquireTimeout: 10_000,
-    // Datetimes travel as UTC both ways.
+    // Datetimes travel as UTC both ways, and the session time zone is UTC (column defaults).
     timezone: 'Z',
   };
   const pool = mariadb.createPool({ ...connection, connectionLimit: options.poolSize ?? 10 });
@@ -32,7 +32,8 @@ export function openDatabase(options: DatabaseOptions): Database {
   // for: handing it our pool (a newer driver) turns NULLs into '' and 0 through its typeCast.
   const { host, port, user, password, database, socketPath } = connection;
   const prisma = new PrismaClient({
-    adapter: new PrismaMariaDb({ host, port, user, password, database, socketPath, connectTimeout: 5_000, connectionLimit: PRISMA_POOL_SIZE }),
+    // timezone 'Z' also sets the session time zone, so CURRENT_TIMESTAMP(3) defaults are UTC.
+    adapter: new PrismaMariaDb({ host, port, user, password, database, socketPath, timezone: 'Z', connectTimeout: 5_000, connectionLimit: PRISMA_POOL_SIZE }),
   });
   return {
     pool,
