@@ -185,6 +185,38 @@ describe('paging', () => {
   });
 });
 
+describe('schedules', () => {
+  it('hold every live fixture of the season once, with participants and scores as the ground truth has them', async () => {
+    const data = sim.dataset();
+    const season = data.seasons.find((s) => s.is_current === true && s.league_id === 501);
+    const truth = data.fixtures.filter((f) => f.season_id === season?.id);
+    const answer = await page(sim, `/v3/football/schedules/seasons/${String(season?.id)}`);
+    const stages = (answer.data ?? []) as unknown as { rounds: { fixtures: Record<string, unknown>[] }[] }[];
+    const served = stages.flatMap((stage) => stage.rounds.flatMap((round) => round.fixtures));
+    expect(served.map((f) => f.id).sort()).toEqual(truth.map((f) => f.id).sort());
+    const byId = new Map(truth.map((f) => [f.id, f]));
+    for (const fixture of served) expect(fixture).toEqual(byId.get(fixture.id));
+
+    const team = (truth[0]?.participants as { id: number }[] | undefined)?.find((p) => p.id < 990_000)?.id;
+    const teamAnswer = await page(sim, `/v3/football/schedules/seasons/${String(season?.id)}/teams/${String(team)}`);
+    const teamStages = (teamAnswer.data ?? []) as unknown as { rounds: { fixtures: { participants: { id: number }[] }[] }[] }[];
+    const teamFixtures = teamStages.flatMap((stage) => stage.rounds.flatMap((round) => round.fixtures));
+    expect(teamFixtures.length).toBeGreaterThan(0);
+    expect(teamFixtures.every((f) => f.participants.some((p) => p.id === team))).toBe(true);
+  });
+});
+
+describe('deleted fixtures', () => {
+  it('are listed only with filters=deleted, in state 20, and never in normal lists', async () => {
+    const data = sim.dataset();
+    const deleted = await walk(sim, '/v3/football/fixtures?filters=deleted&per_page=50');
+    expect(deleted.map((f) => f.id)).toEqual(data.deletedFixtures.map((f) => f.id));
+    expect(deleted.every((f) => f.state_id === 20)).toBe(true);
+    const live = new Set(data.fixtures.map((f) => f.id));
+    expect(deleted.some((f) => live.has(f.id))).toBe(false);
+  });
+});
+
 describe('standings', () => {
   it('by round count only the fixtures up to that round; live standings follow the current season', async () => {
     const data = sim.dataset();
