@@ -22,11 +22,13 @@ const days = sim
 const scope = { from: days[0] ?? '', to: days.at(-1) ?? '' };
 
 // Count the Fixture budget's pauses: a window ends when the fetcher pauses at `remaining: 0`.
+// The first window is warm-up (cold caches may let the simulator's hour pass before it is
+// spent); the measured ones start with the probe after a reset and end at the next pause.
 const windowCalls: number[] = [];
 let paused = false;
 let done = false;
 const watcher = (async () => {
-  while (windowCalls.length < WINDOWS) {
+  while (windowCalls.length < WINDOWS + 1) {
     const response = await app.inject({ url: '/rate-limits', headers: { authorization: `Bearer ${INTERNAL_TOKEN}` } });
     const fixture = response.json<RateLimitsResponse>().entities.find((e) => e.entity === 'Fixture');
     const nowPaused = fixture?.pausedUntil != null;
@@ -51,13 +53,14 @@ const walks: WalkTotals[] = await Promise.all(
 await watcher;
 const elapsed = performance.now() - started;
 
-const perWindow = windowCalls.map((calls, i) => calls - (windowCalls[i - 1] ?? 0));
+const perWindow = windowCalls.slice(1).map((calls, i) => calls - (windowCalls[i] ?? 0));
 const utilisation = perWindow.map((calls) => calls / N);
-const overall = (windowCalls.at(-1) ?? 0) / (N * WINDOWS);
+const overall = ((windowCalls.at(-1) ?? 0) - (windowCalls[0] ?? 0)) / (N * WINDOWS);
 const failed = walks.reduce((sum, w) => sum + w.failedPages, 0);
 const stats = sim.stats();
 
 console.log(`fetcher budget utilisation: budget N=${String(N)} calls per simulated hour (${String(HOUR_MS)} ms real), ${String(WALKERS)} concurrent walkers, ${String(WINDOWS)} windows in ${(elapsed / 1000).toFixed(1)} s`);
+console.log(`  warm-up window:          ${String(windowCalls[0] ?? 0)} calls (not measured)`);
 console.log(`  calls per window:        ${perWindow.join(', ')}`);
 console.log(`  calls in window / N:     ${utilisation.map(ratio).join(', ')}   (ideal 1.000, goal >= 0.95)`);
 console.log(`  overall:                 ${ratio(overall)}`);
@@ -65,6 +68,6 @@ console.log(`  failed pages: ${String(failed)}, 429s served by the simulator: ${
 
 await app.close();
 await sim.close();
-const ok = utilisation.every((u) => u >= 0.95) && failed === 0 && stats.rateLimited === 0;
+const ok = utilisation.every((u) => u >= 0.95 && u <= 1) && failed === 0 && stats.rateLimited === 0;
 console.log(ok ? 'PASS' : 'FAIL');
 process.exitCode = ok ? 0 : 1;

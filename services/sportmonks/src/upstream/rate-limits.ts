@@ -36,6 +36,10 @@ interface EntityBudget {
   resetAt: number | null;
   pausedUntil: number | null;
   cancelTimer: (() => void) | null;
+  /** End of the window the answers we saw belong to (upstream time). */
+  windowEndsAt: number | null;
+  lowestRemaining: number | null;
+  observing: Promise<void>;
 }
 
 export interface Scheduled<T> {
@@ -89,7 +93,7 @@ export class RateLimits {
           ? {}
           : { datastore: 'ioredis', connection: this.connection, clearDatastore: false, timeout: REDIS_KEY_TTL_MS }),
       });
-      budget = { entity, limiter, remaining: null, resetAt: null, pausedUntil: null, cancelTimer: null };
+      budget = { entity, limiter, remaining: null, resetAt: null, pausedUntil: null, cancelTimer: null, windowEndsAt: null, lowestRemaining: null, observing: Promise.resolve() };
       this.budgets.set(entity, budget);
     }
     return budget;
@@ -154,21 +158,39 @@ export class RateLimits {
    * Feeds the `rate_limit` block of an answer. `fromOwnCall` is true when called from inside the
    * scheduled call of the same entity (that call is still counted as running).
    */
-  async observe(entity: string, remaining: number, resetsInSeconds: number, fromOwnCall: boolean): Promise<void> {
+  observe(entity: string, remaining: number, resetsInSeconds: number, fromOwnCall: boolean): Promise<void> {
     const budget = this.budget(entity);
+    // One at a time per entity: interleaved reads of the reservoir would undo each other.
+    const next = budget.observing.then(() => this.apply(budget, remaining, resetsInSeconds, fromOwnCall));
+    budget.observing = next.catch(() => undefined);
+    return next;
+  }
+
+  private async apply(budget: EntityBudget, remaining: number, resetsInSeconds: number, fromOwnCall: boolean): Promise<void> {
     const now = this.options.clock.now();
-    budget.remaining = remaining;
+    const newWindow = budget.windowEndsAt === null || now >= budget.windowEndsAt;
+    if (newWindow) {
+      budget.windowEndsAt = now + resetsInSeconds * 1000;
+      budget.lowestRemaining = remaining;
+    }
+    // Answers can arrive out of order: within a window the lowest `remaining` is the freshest.
+    const latest = Math.min(remaining, budget.lowestRemaining ?? remaining);
+    budget.lowestRemaining = latest;
+    budget.remaining = latest;
     budget.resetAt = now + resetsInSeconds * 1000;
-    if (budget.pausedUntil !== null && budget.pausedUntil > now && remaining > 0) return;
+    if (budget.pausedUntil !== null && budget.pausedUntil > now && latest > 0) return;
 
     // Read the reservoir before `running`: a call starting in between is then counted in the
     // target and its decrement survives the increment, erring on the side of fewer calls.
     const current = (await budget.limiter.currentReservoir()) ?? 0;
     const running = await budget.limiter.running();
     const othersInFlight = Math.max(0, running - (fromOwnCall ? 1 : 0));
-    const target = Math.max(0, remaining - othersInFlight);
-    if (target !== current) await budget.limiter.incrementReservoir(target - current);
-    if (remaining <= 0) this.pause(budget, budget.resetAt + this.options.resetMarginMs, 'budget spent');
+    const target = Math.max(0, latest - othersInFlight);
+    // With calls in flight, some may already be counted in `remaining`: only lower the reservoir
+    // then; the last answer of a burst (nothing else in flight) sets it exactly.
+    const next = newWindow || othersInFlight === 0 ? target : Math.min(current, target);
+    if (next !== current) await budget.limiter.incrementReservoir(next - current);
+    if (latest <= 0) this.pause(budget, budget.resetAt + this.options.resetMarginMs, 'budget spent');
   }
 
   /**
@@ -209,6 +231,9 @@ export class RateLimits {
     budget.cancelTimer = null;
     budget.pausedUntil = null;
     budget.remaining = null;
+    // Paused until after the reset: the next answer opens a new window.
+    budget.windowEndsAt = null;
+    budget.lowestRemaining = null;
     const current = (await budget.limiter.currentReservoir()) ?? 0;
     // One probe call: its answer tells the new window's budget (another process may have probed).
     if (current <= 0) await budget.limiter.incrementReservoir(1 - current);
