@@ -1,0 +1,131 @@
+// Orchestrator peak memory: a fixtures sync of ~100,000 fixtures vs one of ~1,000, side by side
+// (goal: peak RSS ratio ≤ 1.5 — pages stream through, nothing accumulates). The simulator and
+// a real fetcher process feed it; the writer is a stub that answers at once, so the run is as
+// fast as the fetcher and the measure is the orchestrator's own memory.
+// Usage: pnpm --filter @insightxi/bench bench:orchestrator:memory [-- --scale 25]
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { repoRoot } from '@insightxi/mysql';
+import { startSimulator } from '@insightxi/sportmonks-sim';
+import { ServiceProcess, freePort } from '@insightxi/stack';
+import { callJson, peakRssMiB, ratio, timed } from './orchestrator-support.ts';
+
+const TOKEN = 'bench-internal-token-0123456789';
+const OPERATOR = 'bench-operator-token-0123456789';
+
+interface Counters {
+  pages: number;
+  fetched: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  quarantined: number;
+  upstreamCalls: number;
+  rateLimitWaitMs: number;
+}
+
+/** Just enough of the writer's API for a run: sync runs in memory, bulk calls counted and dropped. */
+async function stubWriter(): Promise<{ url: string; close(): Promise<void> }> {
+  const runs = new Map<number, Record<string, unknown> & { id: number; counters: Counters }>();
+  const zero: Counters = { pages: 0, fetched: 0, created: 0, updated: 0, unchanged: 0, quarantined: 0, upstreamCalls: 0, rateLimitWaitMs: 0 };
+  const readBody = async (req: IncomingMessage): Promise<Record<string, unknown>> => {
+    const parts: Buffer[] = [];
+    for await (const chunk of req) parts.push(chunk as Buffer);
+    return parts.length === 0 ? {} : (JSON.parse(Buffer.concat(parts).toString('utf8')) as Record<string, unknown>);
+  };
+  const send = (res: ServerResponse, status: number, body: unknown): boolean => {
+    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    return true;
+  };
+  const server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://stub');
+      const body = req.method === 'GET' ? {} : await readBody(req);
+      const now = new Date().toISOString();
+      const runMatch = /^\/sync-runs\/(\d+)$/.exec(url.pathname);
+      if (url.pathname === '/health/live') return send(res, 200, { status: 'ok' });
+      if (req.method === 'POST' && url.pathname === '/sync-runs') {
+        const run = { ...body, id: runs.size + 1, status: 'running', cursor: null, plan: body.plan ?? null, counters: zero, error: null, errorRequestId: null, startedAt: now, heartbeatAt: now, finishedAt: null };
+        runs.set(run.id, run);
+        return send(res, 201, run);
+      }
+      if (req.method === 'GET' && url.pathname === '/sync-runs') return send(res, 200, { items: [], next: null });
+      if (runMatch) {
+        const run = runs.get(Number(runMatch[1]));
+        if (!run) return send(res, 404, { statusCode: 404, error: 'Not Found', message: 'no run', requestId: '' });
+        if (req.method === 'PATCH') {
+          const { heartbeat: _h, ...patch } = body;
+          Object.assign(run, patch, { heartbeatAt: now });
+          if (typeof patch.status === 'string') run.finishedAt = patch.status === 'running' ? null : now;
+        }
+        return send(res, 200, run);
+      }
+      if (req.method === 'POST' && url.pathname.endsWith('/bulk')) {
+        const records = (body.records as unknown[] | undefined)?.length ?? 0;
+        const sync = body.sync as { runId: number; checkpoint: { cursor: string | null; counters: Counters } } | undefined;
+        const run = sync ? runs.get(sync.runId) : undefined;
+        if (run && sync) {
+          run.counters = { ...sync.checkpoint.counters, created: sync.checkpoint.counters.created + records };
+          run.cursor = sync.checkpoint.cursor;
+        }
+        return send(res, 200, { created: records, updated: 0, unchanged: 0, failed: [], duplicatePage: false });
+      }
+      if (req.method === 'GET' && url.pathname === '/fixtures') return send(res, 200, { items: [], next: null });
+      return send(res, 404, { statusCode: 404, error: 'Not Found', message: url.pathname, requestId: '' });
+    })();
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${String(port)}`, close: () => new Promise((resolve) => server.close(() => { resolve(); })) };
+}
+
+async function measure(label: string, simOptions: Parameters<typeof startSimulator>[0]): Promise<{ fixtures: number; peakMiB: number; ms: number }> {
+  const root = repoRoot();
+  const sim = await startSimulator({ seed: 3, budgetPerHour: 1_000_000_000, clock: { start: '2026-03-01T12:00:00Z', speed: 0 }, ...simOptions });
+  const writer = await stubWriter();
+  const common = { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', HOST: '127.0.0.1', INTERNAL_TOKEN: TOKEN };
+  const fetcherPort = await freePort();
+  const orchestratorPort = await freePort();
+  const fetcher = new ServiceProcess({
+    name: 'sportmonks',
+    cwd: join(root, 'services', 'sportmonks'),
+    entry: 'src/server.ts',
+    env: { ...common, PORT: String(fetcherPort), SPORTMONKS_BASE_URL: sim.url, SPORTMONKS_API_TOKEN: 'demo' },
+    baseUrl: `http://127.0.0.1:${String(fetcherPort)}`,
+  });
+  const orchestrator = new ServiceProcess({
+    name: 'orchestrator',
+    cwd: join(root, 'services', 'orchestrator'),
+    entry: 'src/server.ts',
+    env: { ...common, PORT: String(orchestratorPort), OPERATOR_TOKEN: OPERATOR, DATABASE_SERVICE_URL: writer.url, SPORTMONKS_SERVICE_URL: fetcher.baseUrl },
+    baseUrl: `http://127.0.0.1:${String(orchestratorPort)}`,
+  });
+  try {
+    fetcher.start();
+    await fetcher.waitReady();
+    orchestrator.start();
+    await orchestrator.waitReady();
+    const pid = orchestrator.pid;
+    if (pid === undefined) throw new Error('no orchestrator pid');
+    const run = await timed(() => callJson('POST', `${orchestrator.baseUrl}/sync/fixtures?seasons=all&wait=true`, OPERATOR));
+    const summary = run.value.body as { status: string; counters: Counters };
+    if (summary.status !== 'succeeded') throw new Error(`${label}: ${JSON.stringify(summary)}`);
+    const peakMiB = await peakRssMiB(pid);
+    const fixtures = summary.counters.fetched;
+    console.log(`${label}: ${String(fixtures)} fixtures in ${run.ms.toFixed(0)} ms, ${String(summary.counters.pages)} pages, orchestrator peak RSS ${peakMiB.toFixed(1)} MiB`);
+    return { fixtures, peakMiB, ms: run.ms };
+  } finally {
+    await orchestrator.stop();
+    await fetcher.stop();
+    await writer.close();
+    await sim.close();
+  }
+}
+
+const { values } = parseArgs({ options: { scale: { type: 'string', default: '25' } } });
+const small = await measure('small', { leagues: 2, seasonsPerLeague: 4 });
+const large = await measure('large', { scale: Number(values.scale) });
+const memoryRatio = large.peakMiB / small.peakMiB;
+console.log(`fixtures ratio: ${ratio(large.fixtures, small.fixtures)}×`);
+console.log(`peak RSS ratio large/small: ${ratio(large.peakMiB, small.peakMiB)} (goal ≤ 1.5) ${memoryRatio <= 1.5 ? 'PASS' : 'FAIL'}`);

@@ -1,0 +1,65 @@
+// Shared by the orchestrator benchmarks: HTTP helpers against a running stack and the
+// fetch-only walk of what a `POST /sync/all?seasons=all` run covers.
+import { request } from 'undici';
+
+export interface Timed<T> {
+  ms: number;
+  value: T;
+}
+
+export async function timed<T>(work: () => Promise<T>): Promise<Timed<T>> {
+  const t0 = performance.now();
+  const value = await work();
+  return { ms: performance.now() - t0, value };
+}
+
+export async function callJson(method: 'GET' | 'POST', url: string, token: string): Promise<{ status: number; body: unknown }> {
+  const res = await request(url, { method, headers: { authorization: `Bearer ${token}` }, headersTimeout: 0, bodyTimeout: 0 });
+  return { status: res.statusCode, body: await res.body.json() };
+}
+
+interface Page {
+  data: { id: number; isCurrent?: boolean }[];
+  next: string | null;
+}
+
+/** Follows `next` through one fetcher scope; returns the records seen. */
+async function walk(fetcherUrl: string, token: string, entity: string, query: Record<string, string>): Promise<Page['data']> {
+  const records: Page['data'] = [];
+  let cursor: string | null = null;
+  do {
+    const params: URLSearchParams = new URLSearchParams(cursor === null ? query : { ...query, cursor });
+    const answer: { status: number; body: unknown } = await callJson('GET', `${fetcherUrl}/${entity}?${params.toString()}`, token);
+    if (answer.status !== 200) throw new Error(`GET /${entity} answered ${String(answer.status)}`);
+    const body = answer.body as Page;
+    records.push(...body.data);
+    cursor = body.next;
+  } while (cursor !== null);
+  return records;
+}
+
+/**
+ * The same pages a sync of everything reads, read and thrown away: states, leagues,
+ * seasons, then venues, teams, fixtures and standings season by season.
+ */
+export async function fetchOnlyWalk(fetcherUrl: string, token: string): Promise<number> {
+  let records = 0;
+  for (const entity of ['states', 'leagues']) records += (await walk(fetcherUrl, token, entity, {})).length;
+  const seasons = await walk(fetcherUrl, token, 'seasons', {});
+  records += seasons.length;
+  for (const entity of ['venues', 'teams', 'fixtures', 'standings']) {
+    for (const season of seasons) records += (await walk(fetcherUrl, token, entity, { seasons: String(season.id) })).length;
+  }
+  return records;
+}
+
+/** Peak resident set size of a process (VmHWM), in MiB. Linux only. */
+export async function peakRssMiB(pid: number): Promise<number> {
+  const { readFile } = await import('node:fs/promises');
+  const status = await readFile(`/proc/${String(pid)}/status`, 'utf8');
+  const match = /VmHWM:\s+(\d+) kB/.exec(status);
+  if (!match?.[1]) throw new Error(`no VmHWM for pid ${String(pid)}`);
+  return Number(match[1]) / 1024;
+}
+
+export const ratio = (a: number, b: number): string => (a / b).toFixed(2);
