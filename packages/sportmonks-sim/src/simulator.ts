@@ -2,7 +2,7 @@
 // routes, plus the /__sim control endpoints.
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Socket } from 'node:net';
-import { ROUTES, type RequestContext, type Route } from './api.ts';
+import { ROUTES, type RequestContext, type Route } from './api/index.ts';
 import type { ClockOptions } from './clock.ts';
 import { snapshot, type Dataset } from './dataset.ts';
 import { NO_RESULT_MESSAGE, NOT_FOUND, UNAUTHENTICATED, type ApiError } from './errors.ts';
