@@ -34,11 +34,13 @@ function limits(clock: Clock, maxWaitMs = 10_000) {
   return new RateLimits({ clock, idPrefix: `test-${process.pid}-${Math.random()}`, maxConcurrent: 4, maxWaitMs, resetMarginMs: 1000, unknownResetPauseMs: 60_000 });
 }
 
-async function callThrough(rl: RateLimits, entity: string, budget: ReturnType<typeof fakeBudget>): Promise<void> {
+async function callThrough(rl: RateLimits, entity: string, budget: ReturnType<typeof fakeBudget>, jitterMs = 0): Promise<void> {
   for (;;) {
     const { value } = await rl.schedule(entity, async () => {
       await sleep(1);
       const answer = budget.call();
+      // Answers travel back at different speeds: they arrive out of the order they were counted.
+      if (jitterMs > 0) await sleep(Math.random() * jitterMs);
       if (answer === 429) {
         await rl.rateLimited(entity);
         return false;
@@ -61,6 +63,28 @@ describe('rate limits', () => {
     expect(budget.stats).toMatchObject({ served: 35, refused: 0 });
     expect(budget.stats.windows).toBe(4);
     expect(clock.now() - started).toBeGreaterThanOrEqual(3 * HOUR);
+    await rl.close();
+  });
+
+  it('never overruns when answers arrive out of order', async () => {
+    const clock = scaledClock(9_000);
+    const rl = limits(clock);
+    const budget = fakeBudget(clock, 12);
+    await Promise.all(Array.from({ length: 40 }, () => callThrough(rl, 'Fixture', budget, 8)));
+    expect(budget.stats).toMatchObject({ served: 40, refused: 0 });
+    await rl.close();
+  });
+
+  it('trusts the lowest remaining of a window: a late, older answer does not hand out calls already spent', async () => {
+    const clock = scaledClock(1);
+    const rl = limits(clock, 200);
+    await rl.observe('Venue', 10, 3600, false);
+    await rl.observe('Venue', 5, 3590, false);
+    await rl.observe('Venue', 7, 3595, false);
+    expect(rl.snapshot()).toMatchObject([{ entity: 'Venue', remaining: 5 }]);
+    const outcomes = await Promise.allSettled(Array.from({ length: 6 }, () => rl.schedule('Venue', () => Promise.resolve('called'))));
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(5);
+    expect(outcomes.filter((o) => o.status === 'rejected').map((o) => String(o.reason))).toEqual([expect.stringMatching(/budget for Venue is spent/)]);
     await rl.close();
   });
 
