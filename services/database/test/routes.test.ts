@@ -188,6 +188,7 @@ describe('sync runs and pages', () => {
     const failed = await call('GET', '/sync-runs?status=failed');
     expect(failed.body?.items).toEqual([expect.objectContaining({ id: next.body?.id, error: 'boom' })]);
     expect((await call('GET', '/sync-runs/999999')).status).toBe(404);
+    expect((await call('GET', '/sync-runs?cursor=abc')).status).toBe(422);
     expect((await call('PATCH', '/sync-runs/999999', { heartbeat: true })).status).toBe(404);
   });
 

@@ -1,3 +1,5 @@
+import { unprocessable } from '../errors.ts';
+
 export const DEFAULT_LIMIT = 100;
 
 export interface PageOf<T> {
@@ -14,5 +16,7 @@ export function toPage<Row extends { id: number }, T>(rows: Row[], limit: number
 }
 
 export function cursorId(cursor: string | undefined): number | undefined {
-  return cursor === undefined ? undefined : Number(cursor);
+  if (cursor === undefined) return undefined;
+  if (!/^\d{1,15}$/.test(cursor)) throw unprocessable('cursor must be the `next` of a previous page');
+  return Number(cursor);
 }

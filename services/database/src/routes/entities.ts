@@ -62,7 +62,7 @@ function entityRoutes(entity: Entity): FastifyPluginAsyncTypebox<EntityRoutesOpt
 
     app.get(
       `/${entity}`,
-      { schema: { tags, summary: `List ${entity} by id (limit + cursor)`, querystring: LIST_QUERIES[entity], response: { 200: Page(record) } } },
+      { schema: { tags, summary: `List ${entity} by id (limit + cursor)`, querystring: LIST_QUERIES[entity], response: { 200: Page(record), 422: ErrorBody } } },
       (request) => records.list(entity, request.query as ListQueries[Entity]),
     );
 

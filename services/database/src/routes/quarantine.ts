@@ -25,7 +25,7 @@ export const quarantineRoutes: FastifyPluginAsyncTypebox<{ quarantine: Quarantin
 
   app.get(
     '/quarantine',
-    { schema: { tags, summary: 'Quarantined records (filters: runId, entity)', querystring: QuarantineListQuery, response: { 200: QuarantineList } } },
+    { schema: { tags, summary: 'Quarantined records (filters: runId, entity)', querystring: QuarantineListQuery, response: { 200: QuarantineList, 422: ErrorBody } } },
     (request) => quarantine.list(request.query),
   );
   return Promise.resolve();

@@ -40,7 +40,7 @@ export const syncRunRoutes: FastifyPluginAsyncTypebox<{ runs: SyncRunRepository 
 
   app.get(
     '/sync-runs',
-    { schema: { tags, summary: 'Runs, newest first (filters: entity, status)', querystring: SyncRunsQuery, response: { 200: SyncRunList } } },
+    { schema: { tags, summary: 'Runs, newest first (filters: entity, status)', querystring: SyncRunsQuery, response: { 200: SyncRunList, 422: ErrorBody } } },
     (request) => runs.list(request.query),
   );
 
