@@ -1,9 +1,7 @@
 import { registeredRoutes } from '@insightxi/service-kit/testing';
-import type { App } from '@insightxi/service-kit';
+import { DEFAULT_LIMITS, type App } from '@insightxi/service-kit';
 import { describeProblems, generateBadRequests, probe, tally, unknownRouteRequests, type ProbeOptions } from '../src/index.ts';
 
-// buildService's default; a body one byte over it must be refused with 413.
-const BODY_LIMIT = 10 * 1024 * 1024;
 
 export interface BadInputReport {
   malformed: number;
@@ -21,7 +19,7 @@ export interface BadInputOptions extends ProbeOptions {
 /** Sends every generated bad request (malformed ones first), prints the counts, returns the wrong answers. */
 export async function sendBadInput(service: string, app: App, headers: Record<string, string>, options: BadInputOptions = {}): Promise<BadInputReport> {
   await app.ready();
-  const requests = [...generateBadRequests(registeredRoutes(app), { headers, bodyLimit: BODY_LIMIT }), ...unknownRouteRequests(headers)];
+  const requests = [...generateBadRequests(registeredRoutes(app), { headers, bodyLimit: DEFAULT_LIMITS.bodyLimit }), ...unknownRouteRequests(headers)];
   const calls = options.downstreamCalls ?? (() => 0);
   const before = calls();
   const malformed = await probe(app, requests.filter((request) => request.mustRefuse), options);

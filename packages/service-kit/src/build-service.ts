@@ -8,6 +8,7 @@ import { ErrorBody } from '@insightxi/contracts';
 import { internalAuth } from './auth.ts';
 import { frameworkErrors, installErrorHandling } from './error-handler.ts';
 import { healthRoutes, type ReadinessCheck } from './health.ts';
+import { clientErrorHandler, DEFAULT_LIMITS, type Limits } from './limits.ts';
 import { createLogger, type LoggerOptions } from './logger.ts';
 import { installMetrics } from './metrics.ts';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.ts';
@@ -26,14 +27,15 @@ export interface ServiceOptions {
   /** Checks run by GET /health/ready; a check throws when its dependency is not usable. */
   readiness?: Record<string, ReadinessCheck>;
   readinessTimeoutMs?: number;
+  /** Overrides for the body limit and the timeouts (see `DEFAULT_LIMITS`). */
+  limits?: Partial<Limits>;
+  /** Same as `limits.bodyLimit`. */
   bodyLimit?: number;
   /** Overrides for @fastify/under-pressure (503 when the event loop or memory is saturated). */
   underPressure?: FastifyUnderPressureOptions;
   /** Set false to serve no /docs (the OpenAPI document is still built). */
   docs?: boolean;
 }
-
-const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
 
 /**
  * server.close() only drops the connections idle at that moment; a keep-alive connection whose
@@ -55,12 +57,14 @@ function closeKeepAliveWhenClosing(app: App): void {
 /** A Fastify app with the team's logging, request ids, errors, health, docs and auth; not yet listening. */
 export async function buildService(options: ServiceOptions): Promise<App> {
   const logger: FastifyBaseLogger = createLogger(options.name, options.logger);
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits, ...(options.bodyLimit === undefined ? {} : { bodyLimit: options.bodyLimit }) };
   const app = Fastify({
     loggerInstance: logger,
     genReqId: requestIdFrom,
     requestIdHeader: false,
     frameworkErrors,
-    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    ...limits,
+    clientErrorHandler,
     // Report every failing field at once, not only the first one ajv meets; refuse properties a
     // schema closes with `additionalProperties: false` (a typo like `?leauge=8` must not widen a sync)
     // instead of Fastify's default of dropping them silently.

@@ -1,4 +1,5 @@
 export { buildService, type App, type ServiceOptions } from './build-service.ts';
+export { DEFAULT_LIMITS, type Limits } from './limits.ts';
 export { startService, type StartOptions } from './start-service.ts';
 export { loadConfig, runMain, ConfigError, CommonConfig, type Env } from './config.ts';
 export { resolveSecrets, type ResolveSecretsOptions } from './secrets.ts';
