@@ -40,3 +40,9 @@ export const StatsReply = Type.Object({
   faults: Type.Record(Type.String(), Type.Integer(), { description: 'Faults injected by kind.' }),
 });
 export type StatsReply = Static<typeof StatsReply>;
+
+export const ClockNow = Type.Object({
+  now: Type.String({ description: 'Simulated time, ISO 8601 UTC.' }),
+  formatted: Type.String({ description: 'The same as SportMonks writes datetimes: YYYY-MM-DD HH:MM:SS.' }),
+});
+export type ClockNow = Static<typeof ClockNow>;

@@ -1,5 +1,4 @@
-// The HTTP face of the simulator: auth, rate limits, faults and the envelope around the API
-// routes, plus the /__sim control endpoints.
+// The HTTP face of the simulator: auth, rate limits, faults and the envelope around the API routes.
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Socket } from 'node:net';
 import { ROUTES, type RequestContext, type Route } from './api/index.ts';
@@ -9,9 +8,8 @@ import { NO_RESULT_MESSAGE, NOT_FOUND, UNAUTHENTICATED, type ApiError } from './
 import { FAULT_KINDS, FaultPlan, type CallFaults, type FaultKind, type FaultOptions } from './faults.ts';
 import { parseQuery, type QueryInput } from './query.ts';
 import { RateLimiter, type Budget } from './rate-limit.ts';
-import { ClockBody, ClockReply, FaultsBody, StatsReply } from './schemas.ts';
+import { registerControlRoutes } from './control.ts';
 import { Serializer } from './serialize.ts';
-import { formatDateTime } from './time.ts';
 import { VersionedCache } from './versioned-cache.ts';
 import { World, type ClockAdvance } from './world.ts';
 
@@ -260,18 +258,7 @@ export function buildSimulator(options: SimulatorOptions = {}): Omit<Simulator, 
     bursts.clear();
   };
 
-  app.get('/__sim/dataset', () => dataset());
-  app.get('/__sim/stats', { schema: { response: { 200: StatsReply } } }, () => copyStats());
-  app.get('/__sim/faults', { schema: { response: { 200: FaultsBody } } }, () => faults.current);
-  app.post<{ Body: FaultsBody }>('/__sim/faults', { schema: { body: FaultsBody, response: { 200: FaultsBody } } }, (request) => {
-    setFaults(request.body);
-    return faults.current;
-  });
-  app.get('/__sim/clock', () => ({ now: new Date(world.now()).toISOString(), formatted: formatDateTime(world.now()) }));
-  app.post<{ Body: ClockBody }>('/__sim/clock', { schema: { body: ClockBody, response: { 200: ClockReply } } }, (request): ClockReply => {
-    const moved = advanceClock(request.body.advanceMs);
-    return { now: new Date(moved.toMs).toISOString(), fixtureIds: moved.fixtureIds, teamIds: moved.teamIds };
-  });
+  registerControlRoutes(app, { dataset, advanceClock, now: () => world.now(), stats: copyStats, faults: () => faults.current, setFaults });
 
   return { app, dataset, advanceClock, now: () => world.now(), stats: copyStats, setFaults };
 }
