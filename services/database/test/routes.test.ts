@@ -34,6 +34,13 @@ describe('auth and health', () => {
     expect((await app.inject({ method: 'GET', url: '/leagues', headers: { authorization: 'Bearer wrong-token-0123456789' } })).statusCode).toBe(401);
     expect((await app.inject({ method: 'GET', url: '/health/ready' })).statusCode).toBe(200);
   });
+
+  it('documents every route in the OpenAPI document', async () => {
+    const response = await app.inject({ method: 'GET', url: '/docs/json' });
+    expect(response.statusCode).toBe(200);
+    const paths = Object.keys(response.json<{ paths: Record<string, unknown> }>().paths);
+    expect(paths).toEqual(expect.arrayContaining(['/fixtures', '/fixtures/{id}', '/fixtures/bulk', '/standings/bulk', '/sync-runs', '/sync-runs/{id}', '/quarantine', '/quarantine/bulk']));
+  });
 });
 
 describe('CRUD', () => {
