@@ -15,6 +15,7 @@ const { values } = parseArgs({
     seasons: { type: 'string' },
     token: { type: 'string' },
     'denied-leagues': { type: 'string' },
+    'denied-includes': { type: 'string' },
     budget: { type: 'string' },
     plan: { type: 'string' },
     'clock-start': { type: 'string' },
@@ -36,6 +37,7 @@ if (values.help) {
   --seasons N         SIM_SEASONS         default 3
   --token T           SIM_API_TOKEN       default demo
   --denied-leagues L  SIM_DENIED_LEAGUES  comma-separated league ids
+  --denied-includes I SIM_DENIED_INCLUDES comma-separated include names (403, code 5002)
   --budget N          SIM_BUDGET_PER_HOUR default 3000
   --plan paid|free    SIM_PLAN            default paid
   --clock-start ISO   SIM_CLOCK_START     default now
@@ -58,6 +60,7 @@ function num(flag: string | undefined, envValue: string | undefined, name: strin
 
 const deniedText = values['denied-leagues'] ?? env.SIM_DENIED_LEAGUES;
 const faultsText = values.faults ?? env.SIM_FAULTS;
+const deniedIncludesText = values['denied-includes'] ?? env.SIM_DENIED_INCLUDES;
 const plan = values.plan ?? env.SIM_PLAN;
 if (plan !== undefined && plan !== 'paid' && plan !== 'free') throw new Error('plan must be paid or free');
 
@@ -70,6 +73,7 @@ const options: SimulatorOptions = {
   seasonsPerLeague: num(values.seasons, env.SIM_SEASONS, 'seasons'),
   token: values.token ?? env.SIM_API_TOKEN,
   deniedLeagues: deniedText ? deniedText.split(',').map(Number).filter(Number.isInteger) : undefined,
+  deniedIncludes: deniedIncludesText ? deniedIncludesText.split(',').map((name) => name.trim()).filter((name) => name !== '') : undefined,
   budgetPerHour: num(values.budget, env.SIM_BUDGET_PER_HOUR, 'budget'),
   plan,
   clock: { start: values['clock-start'] ?? env.SIM_CLOCK_START, speed: num(values['clock-speed'], env.SIM_CLOCK_SPEED, 'clock speed') },

@@ -23,6 +23,13 @@ export function forbidden(): ApiError {
   };
 }
 
+export function includeNotInPlan(name: string): ApiError {
+  return {
+    status: 403,
+    body: { message: `You do not have access to the "${name}" include with your current subscription.`, code: 5002, link: DOCS },
+  };
+}
+
 export const NOT_FOUND: ApiError = { status: 404, body: { message: 'The requested endpoint does not exist' } };
 
 export function isApiError(value: unknown): value is ApiError {

@@ -4,8 +4,9 @@ import type { Socket } from 'node:net';
 import { ROUTES, type RequestContext, type Route } from './api/index.ts';
 import type { ClockOptions } from './clock.ts';
 import { snapshot, type Dataset } from './dataset.ts';
-import { NO_RESULT_MESSAGE, NOT_FOUND, UNAUTHENTICATED, type ApiError } from './errors.ts';
+import { includeNotInPlan, NO_RESULT_MESSAGE, NOT_FOUND, UNAUTHENTICATED, type ApiError } from './errors.ts';
 import { FAULT_KINDS, FaultPlan, type CallFaults, type FaultKind, type FaultOptions } from './faults.ts';
+import type { IncludeTree } from './includes.ts';
 import { parseQuery, type QueryInput } from './query.ts';
 import { RateLimiter, type Budget } from './rate-limit.ts';
 import { registerControlRoutes } from './control.ts';
@@ -29,6 +30,8 @@ export interface SimulatorOptions {
   token?: string;
   /** Leagues the plan does not cover: 403 when asked for directly, left out of lists. */
   deniedLeagues?: number[];
+  /** Includes the plan does not cover (by name, at any depth): asking for one fails the whole call with 403 (code 5002). */
+  deniedIncludes?: string[];
   /** Calls per entity per simulated hour. Default 3000. */
   budgetPerHour?: number;
   /** 'paid' sends subscription meta as an object, 'free' as []. Default 'paid'. */
@@ -66,6 +69,15 @@ export interface Simulator {
 const RATE_LIMIT_LINK = 'https://docs.sportmonks.com/football/api/rate-limit';
 const BAD_GATEWAY_HTML = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>';
 
+function findInclude(tree: IncludeTree, names: ReadonlySet<string>): string | undefined {
+  for (const [name, node] of tree) {
+    if (names.has(name)) return name;
+    const nested = findInclude(node.children, names);
+    if (nested !== undefined) return nested;
+  }
+  return undefined;
+}
+
 function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.at(-1) : value;
 }
@@ -75,6 +87,7 @@ export function buildSimulator(options: SimulatorOptions = {}): Omit<Simulator, 
   const token = options.token ?? 'demo';
   const budget = options.budgetPerHour ?? 3000;
   const denied = new Set(options.deniedLeagues ?? []);
+  const deniedIncludes = new Set(options.deniedIncludes ?? []);
   const world = new World({
     seed,
     leagueCount: Math.max(1, Math.round((options.leagues ?? 6) * (options.scale ?? 1))),
@@ -184,6 +197,8 @@ export function buildSimulator(options: SimulatorOptions = {}): Omit<Simulator, 
 
     const q = parseQuery(query, route.kind, route.filters, route.paged);
     if ('status' in q) return sendError(reply, q);
+    const notInPlan = deniedIncludes.size > 0 ? findInclude(q.include, deniedIncludes) : undefined;
+    if (notInPlan !== undefined) return sendError(reply, includeNotInPlan(notInPlan));
     const host = request.headers.host ?? `127.0.0.1:${String(request.socket.localPort)}`;
     // Faults that change the body make the page unshareable.
     const cacheable = options.pageCache !== false && route.live !== true && decided.malformed === null && !decided.duplicate;

@@ -77,6 +77,14 @@ describe('plans', () => {
     expect(fixtures.message).toMatch(/^No result/);
   });
 
+  it('fails the whole call with 403 (code 5002) when an include is not in the plan, at any depth', async () => {
+    sim = await start({ leagues: 1, seasonsPerLeague: 1, deniedIncludes: ['venue'] });
+    const nested = await call(sim, '/v3/football/fixtures?include=participants.venue');
+    expect(nested.status).toBe(403);
+    expect(nested.body.code).toBe(5002);
+    expect((await call(sim, '/v3/football/fixtures?include=participants;scores')).status).toBe(200);
+  });
+
   it('sends subscription meta as [] on the free plan and as an object on a paid one', async () => {
     sim = await start({ leagues: 1, seasonsPerLeague: 1, plan: 'free' });
     const free = await call(sim, '/v3/football/states');
