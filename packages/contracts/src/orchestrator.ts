@@ -101,3 +101,20 @@ export const SyncConflict = Type.Object({
   links: Type.Optional(Type.Object({ active: Type.String() })),
 });
 export type SyncConflict = Static<typeof SyncConflict>;
+
+/** GET /sync/live: the live poller of the latest-updated feed. */
+export const LiveStatus = Type.Object({
+  enabled: Type.Boolean(),
+  /** A match kicks off soon or is under way: the poller reads the feed. */
+  matchesOn: Type.Boolean(),
+  polls: Type.Integer({ minimum: 0 }),
+  records: Type.Integer({ minimum: 0 }),
+  created: Type.Integer({ minimum: 0 }),
+  updated: Type.Integer({ minimum: 0 }),
+  quarantined: Type.Integer({ minimum: 0 }),
+  lastPollAt: Nullable(Type.String()),
+  lastError: Nullable(Type.String()),
+  /** Spans the feed could not cover (a poll came later than the feed's window), oldest first. */
+  gaps: Type.Array(Type.Object({ from: Type.String(), to: Type.String() })),
+});
+export type LiveStatus = Static<typeof LiveStatus>;

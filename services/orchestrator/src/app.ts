@@ -5,6 +5,7 @@ import { buildService, type App, type LoggerOptions } from '@insightxi/service-k
 import { httpFetcher } from './clients/fetcher-client.ts';
 import { httpWriter } from './clients/writer-client.ts';
 import type { OrchestratorConfig } from './config.ts';
+import { LivePoller } from './engine/live-poller.ts';
 import { RunManager } from './engine/manager.ts';
 import type { Fetcher, Writer } from './engine/ports.ts';
 import { runRoutes } from './routes/runs.ts';
@@ -13,6 +14,8 @@ import { syncRoutes } from './routes/sync.ts';
 export interface Orchestrator {
   app: App;
   runs: RunManager;
+  /** Not started here: server.ts starts it when LIVE_POLL_MS > 0. */
+  live: LivePoller;
 }
 
 export interface AppOverrides {
@@ -46,9 +49,11 @@ export async function buildApp(config: OrchestratorConfig, overrides: AppOverrid
     },
   });
 
+  const fetcher = overrides.fetcher ?? httpFetcher(sportmonks);
+  const writer = overrides.writer ?? httpWriter(database);
   const manager = new RunManager({
-    fetcher: overrides.fetcher ?? httpFetcher(sportmonks),
-    writer: overrides.writer ?? httpWriter(database),
+    fetcher,
+    writer,
     log: app.log.child({ component: 'runs' }),
     config: {
       heartbeatMs: config.HEARTBEAT_MS,
@@ -58,12 +63,26 @@ export async function buildApp(config: OrchestratorConfig, overrides: AppOverrid
     },
     ...(overrides.now ? { now: overrides.now } : {}),
   });
+  const live = new LivePoller({
+    fetcher,
+    writer,
+    log: app.log.child({ component: 'live' }),
+    config: {
+      intervalMs: Math.max(config.LIVE_POLL_MS, 1),
+      feedWindowMs: config.LIVE_FEED_WINDOW_MS,
+      beforeKickoffMs: config.LIVE_BEFORE_KICKOFF_MS,
+      afterKickoffMs: config.LIVE_AFTER_KICKOFF_MS,
+      scheduleCheckMs: config.LIVE_SCHEDULE_CHECK_MS,
+    },
+    ...(overrides.now ? { now: overrides.now } : {}),
+  });
   app.addHook('onClose', async () => {
+    await live.stop();
     await manager.close();
     await Promise.all([database.close(), sportmonks.close()]);
   });
 
   await app.register(syncRoutes, { operatorToken: config.OPERATOR_TOKEN, runs: manager });
-  await app.register(runRoutes, { operatorToken: config.OPERATOR_TOKEN, runs: manager });
-  return { app, runs: manager };
+  await app.register(runRoutes, { operatorToken: config.OPERATOR_TOKEN, runs: manager, live });
+  return { app, runs: manager, live };
 }

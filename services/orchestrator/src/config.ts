@@ -15,6 +15,11 @@ export const OrchestratorConfig = Type.Object({
   RETRY_INITIAL_DELAY_MS: Type.Integer({ default: 1_000, minimum: 0 }),
   RETRY_MAX_DELAY_MS: Type.Integer({ default: 30_000, minimum: 0 }),
   BULK_CHUNK_SIZE: Type.Integer({ default: 1_000, minimum: 1, maximum: 5_000, description: 'records per writer call' }),
+  LIVE_POLL_MS: Type.Integer({ default: 5_000, minimum: 0, description: 'live poller interval while matches are on (below the 10 s feed window); 0 turns it off' }),
+  LIVE_FEED_WINDOW_MS: Type.Integer({ default: 10_000, minimum: 1, description: 'how far back the latest-updated feed reaches' }),
+  LIVE_BEFORE_KICKOFF_MS: Type.Integer({ default: 15 * 60_000, minimum: 0, description: 'matches count as on from this long before kick-off' }),
+  LIVE_AFTER_KICKOFF_MS: Type.Integer({ default: 3 * 3_600_000, minimum: 0, description: '… until this long after it' }),
+  LIVE_SCHEDULE_CHECK_MS: Type.Integer({ default: 60_000, minimum: 0, description: 'how often to ask the writer whether matches are on' }),
   DOWNSTREAM_TIMEOUT_MS: Type.Integer({ default: 120_000, minimum: 100, description: 'wait for a fetcher or writer reply (the fetcher may wait on the rate limit)' }),
 });
 export type OrchestratorConfig = Static<typeof OrchestratorConfig>;

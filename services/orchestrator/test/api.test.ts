@@ -125,6 +125,14 @@ describe('run control', () => {
     expect(missing.statusCode).toBe(404);
   });
 
+  it('reports the live poller', async () => {
+    const { app } = await setup();
+    const res = await app.inject({ method: 'GET', url: '/sync/live', headers: auth });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ enabled: false, matchesOn: false, polls: 0, gaps: [] });
+    expect((await app.inject({ method: 'GET', url: '/sync/live' })).statusCode).toBe(401);
+  });
+
   it('serves the OpenAPI document with the sync routes', async () => {
     const { app } = await setup();
     const res = await app.inject({ method: 'GET', url: '/docs/json' });

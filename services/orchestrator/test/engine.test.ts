@@ -62,7 +62,7 @@ describe('a full run', () => {
     const final = await (await manager.start('fixtures', {}, {})).done;
     expect(final.status).toBe('succeeded');
     expect(final.counters.quarantined).toBe(2);
-    expect(writer.quarantine.map((q) => q.sourceId).sort()).toEqual([101_000, 101_005]);
+    expect(writer.quarantined.map((q) => q.sourceId).sort()).toEqual([101_000, 101_005]);
     expect(ids(writer, 'fixtures')).not.toContain(101_000);
     expect(final.counters.fetched).toBe(18);
   });

@@ -1,6 +1,6 @@
 // In-process stand-ins for the fetcher and the writer with the semantics the engine relies
 // on: cursor paging, page keys applied once, the checkpoint committed with the page.
-import type { BulkRequest, BulkResult, FetchPage, FetchQuery, Fixture, FixtureListQuery, RunCounters, SyncRun, SyncRunCreate, SyncRunPatch } from '@insightxi/contracts';
+import type { BulkRequest, BulkResult, FetchPage, FetchQuery, Fixture, FixtureListQuery, RejectedRecord, RunCounters, SyncRun, SyncRunCreate, SyncRunPatch } from '@insightxi/contracts';
 import { DependencyError, RunConflictError } from '../src/engine/errors.ts';
 import type { CallContext, EntityName, Fetcher, Log, RunListFilter, Writer } from '../src/engine/ports.ts';
 
@@ -78,7 +78,7 @@ const zero = (): RunCounters => ({ pages: 0, fetched: 0, created: 0, updated: 0,
 export class FakeWriter implements Writer {
   runs = new Map<number, SyncRun>();
   tables = new Map<EntityName, Map<number, string>>();
-  quarantine: { runId: number; sourceId: number | null }[] = [];
+  quarantined: { runId: number; sourceId: number | null }[] = [];
   appliedPages = new Set<string>();
   bulkCalls = 0;
   /** Throws a transient error for the next N bulk calls, after committing when `commitThenFail`. */
@@ -163,6 +163,11 @@ export class FakeWriter implements Writer {
     return result;
   }
 
+  quarantine(records: RejectedRecord[]): Promise<void> {
+    for (const r of records) this.quarantined.push({ runId: 0, sourceId: r.sourceId });
+    return Promise.resolve();
+  }
+
   listFixtures(query: FixtureListQuery): Promise<{ items: Fixture[]; next: string | null }> {
     const rows = [...(this.tables.get('fixtures')?.values() ?? [])].map((json) => JSON.parse(json) as Rec);
     const items = rows
@@ -192,7 +197,7 @@ export class FakeWriter implements Writer {
       table.set(record.id, json);
     }
     if (sync) {
-      for (const r of sync.rejected ?? []) this.quarantine.push({ runId: sync.runId, sourceId: r.sourceId });
+      for (const r of sync.rejected ?? []) this.quarantined.push({ runId: sync.runId, sourceId: r.sourceId });
       const run = this.runs.get(sync.runId);
       if (run) {
         const c = sync.checkpoint.counters;

@@ -1,5 +1,5 @@
 // The writer (services/database) over HTTP: bulk upserts with the run's checkpoint, sync runs.
-import { BulkResult, Fixture, Page, SyncRun, SyncRunList, type BulkRequest, type FixtureListQuery, type SyncRunCreate, type SyncRunPatch } from '@insightxi/contracts';
+import { BulkResult, Fixture, Page, SyncRun, SyncRunList, type BulkRequest, type FixtureListQuery, type RejectedRecord, type SyncRunCreate, type SyncRunPatch } from '@insightxi/contracts';
 
 const FixturePage = Page(Fixture);
 import { ServiceCallError, type ServiceClient } from '@insightxi/http-client';
@@ -81,6 +81,14 @@ export function httpWriter(client: ServiceClient): Writer {
     },
 
     listRuns,
+
+    async quarantine(records: RejectedRecord[], ctx: CallContext) {
+      try {
+        await client.request({ method: 'POST', path: '/quarantine/bulk', body: { records }, ...callOptions(ctx) });
+      } catch (error) {
+        throw toDependencyError(error, 'database');
+      }
+    },
 
     async listFixtures(query: FixtureListQuery, ctx: CallContext) {
       try {

@@ -9,6 +9,7 @@ import type {
   FetchQuery,
   Fixture,
   FixtureListQuery,
+  RejectedRecord,
   RunStatus,
   SyncRun,
   SyncRunCreate,
@@ -42,6 +43,8 @@ export interface Writer {
   patchRun(id: number, patch: SyncRunPatch, ctx: CallContext): Promise<SyncRun>;
   getRun(id: number, ctx: CallContext): Promise<SyncRun | null>;
   listRuns(filter: RunListFilter, ctx: CallContext): Promise<{ items: SyncRun[]; next: string | null }>;
+  /** Records kept out of the tables, outside a run's page (the live poller's rejects). */
+  quarantine(records: RejectedRecord[], ctx: CallContext): Promise<void>;
   /** Fixtures as stored, for re-checks of the ones not yet settled. */
   listFixtures(query: FixtureListQuery, ctx: CallContext): Promise<{ items: Fixture[]; next: string | null }>;
 }

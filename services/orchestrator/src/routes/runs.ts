@@ -1,11 +1,12 @@
 // Run history and control: GET /sync/runs, GET /sync/runs/:id, cancel, resume.
-import { ErrorBody, IdParams, SyncAccepted, SyncConflict, SyncRunSummary, SyncRunSummaryList, SyncRunsQuery } from '@insightxi/contracts';
+import { ErrorBody, IdParams, LiveStatus, SyncAccepted, SyncConflict, SyncRunSummary, SyncRunSummaryList, SyncRunsQuery } from '@insightxi/contracts';
 import { HttpError, bearerAuth, type RoutePlugin } from '@insightxi/service-kit';
 import { runLink, toSummary } from '../engine/summary.ts';
 import { mapEngineErrors } from './engine-errors.ts';
 import type { RunManager } from '../engine/manager.ts';
+import type { LivePoller } from '../engine/live-poller.ts';
 
-export const runRoutes: RoutePlugin<{ operatorToken: string; runs: RunManager }> = (app, options) => {
+export const runRoutes: RoutePlugin<{ operatorToken: string; runs: RunManager; live: LivePoller }> = (app, options) => {
   app.addHook('onRequest', bearerAuth(options.operatorToken));
   const security = [{ bearerAuth: [] }];
 
@@ -25,6 +26,19 @@ export const runRoutes: RoutePlugin<{ operatorToken: string; runs: RunManager }>
       const now = Date.now();
       return { items: (page?.items ?? []).map((run) => toSummary(run, now)), next: page?.next ?? null };
     },
+  );
+
+  app.get(
+    '/sync/live',
+    {
+      schema: {
+        tags: ['runs'],
+        summary: 'The live poller of the latest-updated feed: on or off, polls, records, gaps it could not cover',
+        security,
+        response: { 200: LiveStatus, 401: ErrorBody },
+      },
+    },
+    () => options.live.status(),
   );
 
   app.get(

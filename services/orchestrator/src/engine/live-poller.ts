@@ -1,0 +1,131 @@
+// The live poller: while matches are on, reads SportMonks' latest-updated feed more often than
+// the feed's window (it only covers the last seconds) and lands what changed. When a poll
+// comes too late to overlap the previous one, the uncovered span is recorded as a gap (the
+// scheduler's window sweeps catch up on it).
+import type { RejectedRecord } from '@insightxi/contracts';
+import type { Fetcher, Log, Writer } from './ports.ts';
+
+export interface LivePollerConfig {
+  /** Time between polls while matches are on; must stay below the feed's window. */
+  intervalMs: number;
+  /** How far back the latest-updated feed reaches (SportMonks: 10 s). */
+  feedWindowMs: number;
+  /** Matches count as on from this long before kick-off … */
+  beforeKickoffMs: number;
+  /** … until this long after it. */
+  afterKickoffMs: number;
+  /** How long the answer to "are matches on?" is reused. */
+  scheduleCheckMs: number;
+}
+
+export interface LiveGap {
+  from: string;
+  to: string;
+}
+
+export interface LiveStatus {
+  enabled: boolean;
+  matchesOn: boolean;
+  polls: number;
+  records: number;
+  created: number;
+  updated: number;
+  quarantined: number;
+  lastPollAt: string | null;
+  lastError: string | null;
+  /** The most recent spans the feed could not cover, oldest first. */
+  gaps: LiveGap[];
+}
+
+const MAX_GAPS = 100;
+
+export class LivePoller {
+  private timer: NodeJS.Timeout | null = null;
+  private busy: Promise<void> | null = null;
+  private lastCoveredAt: number | null = null;
+  private scheduleCheckedAt = -Infinity;
+  private readonly state: LiveStatus;
+
+  constructor(
+    private readonly deps: { fetcher: Fetcher; writer: Writer; log: Log; config: LivePollerConfig; now?: () => number },
+  ) {
+    this.state = { enabled: false, matchesOn: false, polls: 0, records: 0, created: 0, updated: 0, quarantined: 0, lastPollAt: null, lastError: null, gaps: [] };
+  }
+
+  private now(): number {
+    return (this.deps.now ?? Date.now)();
+  }
+
+  status(): LiveStatus {
+    return { ...this.state, gaps: [...this.state.gaps] };
+  }
+
+  start(): void {
+    if (this.timer) return;
+    this.state.enabled = true;
+    this.timer = setInterval(() => void this.tick(), this.deps.config.intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.state.enabled = false;
+    await this.busy;
+  }
+
+  /** One poll (when matches are on); overlapping ticks are skipped. */
+  tick(): Promise<void> {
+    if (this.busy) return this.busy;
+    this.busy = this.poll()
+      .catch((error: unknown) => {
+        this.state.lastError = error instanceof Error ? error.message : String(error);
+        this.deps.log.warn({ err: this.state.lastError }, 'live poll failed');
+      })
+      .finally(() => {
+        this.busy = null;
+      });
+    return this.busy;
+  }
+
+  private async matchesOn(now: number): Promise<boolean> {
+    if (now - this.scheduleCheckedAt < this.deps.config.scheduleCheckMs) return this.state.matchesOn;
+    const { beforeKickoffMs, afterKickoffMs } = this.deps.config;
+    // A match is on when its kick-off lies in [now − after, now + before].
+    const page = await this.deps.writer.listFixtures(
+      { from: new Date(now - afterKickoffMs).toISOString(), to: new Date(now + beforeKickoffMs).toISOString(), deleted: false, limit: 1 },
+      {},
+    );
+    const on = page.items.length > 0;
+    if (on !== this.state.matchesOn) this.deps.log.info({ matchesOn: on }, on ? 'matches on: live polling' : 'no match on: live polling paused');
+    this.state.matchesOn = on;
+    this.scheduleCheckedAt = now;
+    if (!on) this.lastCoveredAt = null;
+    return on;
+  }
+
+  private async poll(): Promise<void> {
+    const startedAt = this.now();
+    if (!(await this.matchesOn(startedAt))) return;
+    const page = await this.deps.fetcher.fetchPage('fixtures', { updated: 'latest' }, { requestId: `live-${String(startedAt)}` });
+    const coveredFrom = startedAt - this.deps.config.feedWindowMs;
+    if (this.lastCoveredAt !== null && coveredFrom > this.lastCoveredAt) {
+      const gap = { from: new Date(this.lastCoveredAt).toISOString(), to: new Date(coveredFrom).toISOString() };
+      this.state.gaps.push(gap);
+      if (this.state.gaps.length > MAX_GAPS) this.state.gaps.shift();
+      this.deps.log.warn({ gap }, 'live feed gap: changes in this span are left to the window sweeps');
+    }
+    const result = page.data.length > 0 ? await this.deps.writer.bulk('fixtures', { records: page.data }, {}) : null;
+    const failed: RejectedRecord[] = (result?.failed ?? []).map((f) => ({ entity: 'fixtures', sourceId: f.id, reason: f.reason, payload: null }));
+    const rejected = [...page.rejected, ...failed];
+    if (rejected.length > 0) await this.deps.writer.quarantine(rejected, {});
+    this.lastCoveredAt = startedAt;
+    this.state.polls += 1;
+    this.state.records += page.data.length;
+    this.state.created += result?.created ?? 0;
+    this.state.updated += result?.updated ?? 0;
+    this.state.quarantined += page.rejected.length;
+    this.state.lastPollAt = new Date(startedAt).toISOString();
+    this.state.lastError = null;
+  }
+}
