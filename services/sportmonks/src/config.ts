@@ -15,7 +15,7 @@ export const FetcherConfig = Type.Object({
   REDIS_URL: Type.Optional(Type.String({ description: 'share rate-limit budgets between fetcher processes (bottleneck clustering)' })),
   RATE_LIMIT_ID_PREFIX: Type.String({ default: 'insightxi:sportmonks', minLength: 1, description: 'limiter id prefix; processes sharing a budget use the same one' }),
   SPORTMONKS_MAX_CONCURRENCY: Type.Integer({ default: 4, minimum: 1, description: 'concurrent calls per SportMonks entity' }),
-  SPORTMONKS_MAX_WAIT_MS: Type.Integer({ default: 60_000, minimum: 0, description: 'longest a request waits for a paused budget before 503 + Retry-After' }),
+  SPORTMONKS_MAX_WAIT_MS: Type.Integer({ default: 60_000, minimum: 100, description: 'longest a request waits for a paused budget before 503 + Retry-After' }),
   SPORTMONKS_CONNECT_TIMEOUT_MS: Type.Integer({ default: 5_000, minimum: 1 }),
   SPORTMONKS_HEADERS_TIMEOUT_MS: Type.Integer({ default: 15_000, minimum: 1, description: 'wait for response headers' }),
   SPORTMONKS_BODY_TIMEOUT_MS: Type.Integer({ default: 30_000, minimum: 1, description: 'idle time inside a response body' }),
