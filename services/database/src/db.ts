@@ -28,13 +28,11 @@ export function openDatabase(options: DatabaseOptions): Database {
     timezone: 'Z',
   };
   const pool = mariadb.createPool({ ...connection, connectionLimit: options.poolSize ?? 10 });
-  // Prisma gets a small pool of its own, made by the adapter with the driver version it was built
-  // for: handing it our pool (a newer driver) turns NULLs into '' and 0 through its typeCast.
-  const { host, port, user, password, database, socketPath } = connection;
-  const prisma = new PrismaClient({
-    // timezone 'Z' also sets the session time zone, so CURRENT_TIMESTAMP(3) defaults are UTC.
-    adapter: new PrismaMariaDb({ host, port, user, password, database, socketPath, timezone: 'Z', connectTimeout: 5_000, connectionLimit: PRISMA_POOL_SIZE }),
-  });
+  // Prisma gets a small pool of its own, made by the adapter with the driver version it is built
+  // and tested with (it depends on an older mariadb than ours, and is typed against it; the
+  // settings are the same plain options). timezone 'Z' makes its sessions UTC as well.
+  const prismaPool = { ...connection, connectionLimit: PRISMA_POOL_SIZE } as unknown as ConstructorParameters<typeof PrismaMariaDb>[0];
+  const prisma = new PrismaClient({ adapter: new PrismaMariaDb(prismaPool) });
   return {
     pool,
     prisma,
