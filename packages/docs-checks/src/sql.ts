@@ -27,7 +27,8 @@ export interface QueryResult {
 const NUMERIC_TYPES = new Set(['DECIMAL', 'NEWDECIMAL', 'TINY', 'SHORT', 'INT', 'INT24', 'BIGINT', 'FLOAT', 'DOUBLE', 'YEAR']);
 
 export async function connect(url: string): Promise<Connection> {
-  const connection = await mariadb.createConnection({ ...connectionConfig(url), dateStrings: true });
+  // A new account's first login on MySQL 8.4 (caching_sha2_password) over plain TCP needs the server's key.
+  const connection = await mariadb.createConnection({ ...connectionConfig(url), dateStrings: true, allowPublicKeyRetrieval: true });
   await connection.query(`SET SESSION sql_mode = '${MYSQL_84_SQL_MODE}', time_zone = '+00:00'`);
   return connection;
 }
