@@ -1,6 +1,8 @@
 // `pnpm --filter @insightxi/sportmonks-sim start` / `make sim`: options from flags, else env.
 import { parseArgs } from 'node:util';
+import { Value } from '@sinclair/typebox/value';
 import type { FaultOptions } from './faults.ts';
+import { FaultsBody } from './schemas.ts';
 import { startSimulator, type SimulatorOptions } from './simulator.ts';
 
 const { values } = parseArgs({
@@ -58,6 +60,15 @@ function num(flag: string | undefined, envValue: string | undefined, name: strin
   return n;
 }
 
+function parseFaults(text: string): FaultOptions {
+  const parsed: unknown = JSON.parse(text);
+  if (!Value.Check(FaultsBody, parsed)) {
+    const first = Value.Errors(FaultsBody, parsed).First();
+    throw new Error(`faults: ${first ? `${first.path || '/'} ${first.message}` : 'invalid'}`);
+  }
+  return parsed;
+}
+
 const deniedText = values['denied-leagues'] ?? env.SIM_DENIED_LEAGUES;
 const faultsText = values.faults ?? env.SIM_FAULTS;
 const deniedIncludesText = values['denied-includes'] ?? env.SIM_DENIED_INCLUDES;
@@ -77,7 +88,7 @@ const options: SimulatorOptions = {
   budgetPerHour: num(values.budget, env.SIM_BUDGET_PER_HOUR, 'budget'),
   plan,
   clock: { start: values['clock-start'] ?? env.SIM_CLOCK_START, speed: num(values['clock-speed'], env.SIM_CLOCK_SPEED, 'clock speed') },
-  faults: faultsText ? (JSON.parse(faultsText) as FaultOptions) : undefined,
+  faults: faultsText ? parseFaults(faultsText) : undefined,
   logger: values.log ?? env.SIM_LOG === '1',
   pageCache: values['no-page-cache'] !== true,
 };
