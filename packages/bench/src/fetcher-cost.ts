@@ -23,10 +23,13 @@ const sync: [string, Record<string, string>][] = [
 const results = new Map<string, WalkTotals>();
 for (const [entity, query] of sync) results.set(entity, await walkScope(app, entity, query));
 const windows = await walkScope(app, 'fixtures', { from: days[0] ?? '', to: days.at(-1) ?? '' });
+// Venues and teams need no include: without a season scope they come 1000 a page (populate).
+const bulkVenues = await walkScope(app, 'venues', {});
+const bulkTeams = await walkScope(app, 'teams', {});
 
 const fixtures = results.get('fixtures') ?? windows;
 const all = [...results.values()].reduce((sum, r) => sum + r.calls, 0);
-const failed = [...results.values(), windows].reduce((sum, r) => sum + r.failedPages, 0);
+const failed = [...results.values(), windows, bulkVenues, bulkTeams].reduce((sum, r) => sum + r.failedPages, 0);
 const per1000 = (calls: number): string => ((calls / fixtures.records) * 1000).toFixed(2);
 
 console.log(`fetcher upstream cost, full sync of the default dataset (${String(truth.leagues.length)} leagues, ${String(truth.seasons.length)} seasons, ${String(fixtures.records)} fixtures)`);
@@ -35,6 +38,7 @@ console.log(`  fixtures via season schedules:   ${String(fixtures.calls)} calls 
 console.log(`  fixtures via between windows:    ${String(windows.calls)} calls = ${per1000(windows.calls)} calls per 1,000 fixtures (${String(windows.records)} fixtures)`);
 console.log(`  schedules / windows:             ${ratio(fixtures.calls / windows.calls)}`);
 console.log(`  whole sync:                      ${String(all)} calls = ${per1000(all)} calls per 1,000 fixtures`);
+console.log(`  venues + teams per season:       ${String((results.get('venues')?.calls ?? 0) + (results.get('teams')?.calls ?? 0))} calls; as two bulk lists: ${String(bulkVenues.calls + bulkTeams.calls)} calls (${String(bulkVenues.records)} venues, ${String(bulkTeams.records)} teams)`);
 console.log(`  failed pages: ${String(failed)}`);
 
 await app.close();
