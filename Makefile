@@ -45,6 +45,10 @@ typecheck: $(DEPS) ## tsc --noEmit in every package
 test: $(DEPS) lint typecheck ## install if needed, lint, typecheck, run every test (ends with "N passed, N failed")
 	pnpm run test
 
+.PHONY: bench
+bench: $(DEPS) ## run every benchmark and print the table
+	pnpm --filter @insightxi/bench run bench
+
 .PHONY: dev
 dev: $(DEPS) ## start the simulator and the three services (logs prefixed by service)
 	pnpm --filter @insightxi/stack run dev
