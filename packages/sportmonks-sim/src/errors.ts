@@ -31,7 +31,3 @@ export function includeNotInPlan(name: string): ApiError {
 }
 
 export const NOT_FOUND: ApiError = { status: 404, body: { message: 'The requested endpoint does not exist' } };
-
-export function isApiError(value: unknown): value is ApiError {
-  return typeof value === 'object' && value !== null && 'status' in value && 'body' in value;
-}

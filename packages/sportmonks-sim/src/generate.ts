@@ -1,7 +1,7 @@
 // Builds the world from a seed: leagues, seasons, teams, venues, fixtures and, for each
 // fixture, the plan of what happens to it (played, postponed, moved, cancelled, deleted…).
 import { DEFAULT_LEAGUES, extraLeague, madeUpClub, type LeagueSeed } from './names.ts';
-import { createRng, intBetween, pick, poisson, shuffle, type Rng } from './random.ts';
+import { createRng, intBetween, pick, poisson, shuffle } from './random.ts';
 import { DAY, HOUR, MINUTE, formatDate } from './time.ts';
 import { Phase, type FixtureRec, type LeagueRec, type RoundRec, type SeasonRec, type TeamRec, type VenueApi } from './model.ts';
 
@@ -387,4 +387,3 @@ export const MATCH = {
   },
 };
 
-export type { Rng };

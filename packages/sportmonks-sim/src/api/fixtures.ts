@@ -7,7 +7,7 @@ import { DAY, MINUTE, parseDay } from '../time.ts';
 import { compareKeys, list, paged, single } from './answers.ts';
 import { errorOutcome, filterValues, idParam, type Outcome, type RequestContext, type Route } from './route.ts';
 
-export const MAX_BETWEEN_DAYS = 100;
+const MAX_BETWEEN_DAYS = 100;
 const MULTI_MAX = 50;
 
 const fixtureById = (f: FixtureRec): SortKey => [f.id, 0];

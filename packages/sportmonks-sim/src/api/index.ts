@@ -5,6 +5,5 @@ import type { Route } from './route.ts';
 import { TABLE_ROUTES } from './tables.ts';
 
 export type { Outcome, RequestContext, Route } from './route.ts';
-export { MAX_BETWEEN_DAYS } from './fixtures.ts';
 
 export const ROUTES: Route[] = [...REFERENCE_ROUTES, ...FIXTURE_ROUTES, ...TABLE_ROUTES];
