@@ -65,7 +65,7 @@ describe('envelope and auth', () => {
     expect(tooMany.status).toBe(400);
   });
 
-  it('lists all 25 states with SportMonks ids, over two pages at the default per_page', async () => {
+  it('lists all 25 states with SportMonks ids, walking pages of 10 too', async () => {
     const first = await page(sim, '/v3/football/states');
     expect(first.data).toHaveLength(25);
     const all = await walk(sim, '/v3/football/states?per_page=10');
