@@ -3,6 +3,7 @@
 // fetching the same fixtures through 100-day `between` windows (pages of 50).
 //   pnpm --filter @insightxi/bench run bench:fetcher:cost
 import { startSimulator } from '@insightxi/sportmonks-sim';
+import { reportBench } from './bench-result.ts';
 import { benchFetcher, ratio, walkScope, type WalkTotals } from './fetcher-support.ts';
 
 const sim = await startSimulator({ port: 0, clock: { speed: 0 } });
@@ -43,4 +44,15 @@ console.log(`  failed pages: ${String(failed)}`);
 
 await app.close();
 await sim.close();
-process.exitCode = failed === 0 && fixtures.records === truth.fixtures.length ? 0 : 1;
+const complete = failed === 0 && fixtures.records === truth.fixtures.length;
+const perThousand = (calls: number) => (calls / fixtures.records) * 1000;
+reportBench({
+  bench: 'fetcher-calls-per-1000-fixtures',
+  ours: perThousand(fixtures.calls),
+  reference: perThousand(windows.calls),
+  ratio: fixtures.calls / windows.calls,
+  goal: '<= 0.5',
+  pass: complete && fixtures.calls / windows.calls <= 0.5,
+  unit: 'calls',
+});
+process.exitCode = complete ? 0 : 1;
