@@ -73,11 +73,9 @@ describe('a walk of every entity', () => {
     expect(windows.rejected).toEqual([]);
     expect(byId(windows.data)).toEqual(expected('fixtures', truth.fixtures));
 
-    // Chunks of 50 ids are what the API allows; the simulator's path length limit (Fastify's
-    // maxParamLength 100) refuses them today, so this walk stays under it.
-    const ids = truth.fixtures.slice(0, 8).map((f) => f.id as number);
+    const ids = truth.fixtures.slice(0, 120).map((f) => f.id as number);
     const multi = await walk<Fixture>(fetcher.app, 'fixtures', { ids: ids.join(',') });
-    expect(multi.calls).toBe(1);
+    expect(multi.calls).toBe(3);
     expect(multi.data.map((f) => f.id).sort((a, b) => a - b)).toEqual([...ids].sort((a, b) => a - b));
   });
 
@@ -142,6 +140,17 @@ describe('errors', () => {
     expect(body.message).toMatch(/include "details"/);
     await other.app.close();
     await denied.close();
+  });
+
+  it('names the include when the plan does not cover it (403, code 5002)', async () => {
+    const limited = await startSimulator({ port: 0, seed: 7, token: TOKEN, clock: { speed: 0 }, deniedIncludes: ['scores'] });
+    const other = await testFetcher(limited.url, { SPORTMONKS_API_TOKEN: TOKEN });
+    const { status, body } = await getPage(other.app, 'fixtures', { from: '2025-01-01', to: '2025-01-31' });
+    expect(status).toBe(502);
+    expect(body.message).toMatch(/403, code 5002/);
+    expect(body.message).toMatch(/include "participants;scores"/);
+    await other.app.close();
+    await limited.close();
   });
 
   it('refuses a cursor of another entity with 400', async () => {
