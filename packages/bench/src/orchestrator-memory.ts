@@ -80,7 +80,11 @@ async function stubWriter(): Promise<{ url: string; close(): Promise<void> }> {
   return { url: `http://127.0.0.1:${String(port)}`, close: () => new Promise((resolve) => server.close(() => { resolve(); })) };
 }
 
-async function measure(label: string, simOptions: Parameters<typeof startSimulator>[0]): Promise<{ fixtures: number; peakMiB: number; ms: number }> {
+async function measure(
+  label: string,
+  simOptions: Parameters<typeof startSimulator>[0],
+  orchestratorEnv: Record<string, string> = {},
+): Promise<{ fixtures: number; peakMiB: number; ms: number }> {
   const root = repoRoot();
   const sim = await startSimulator({ seed: 3, budgetPerHour: 1_000_000_000, clock: { start: '2026-03-01T12:00:00Z', speed: 0 }, ...simOptions });
   const writer = await stubWriter();
@@ -98,7 +102,7 @@ async function measure(label: string, simOptions: Parameters<typeof startSimulat
     name: 'orchestrator',
     cwd: join(root, 'services', 'orchestrator'),
     entry: 'src/server.ts',
-    env: { ...common, PORT: String(orchestratorPort), OPERATOR_TOKEN: OPERATOR, DATABASE_SERVICE_URL: writer.url, SPORTMONKS_SERVICE_URL: fetcher.baseUrl },
+    env: { ...common, ...orchestratorEnv, PORT: String(orchestratorPort), OPERATOR_TOKEN: OPERATOR, DATABASE_SERVICE_URL: writer.url, SPORTMONKS_SERVICE_URL: fetcher.baseUrl },
     baseUrl: `http://127.0.0.1:${String(orchestratorPort)}`,
   });
   try {
@@ -123,9 +127,14 @@ async function measure(label: string, simOptions: Parameters<typeof startSimulat
   }
 }
 
-const { values } = parseArgs({ options: { scale: { type: 'string', default: '25' } } });
-const small = await measure('small', { leagues: 2, seasonsPerLeague: 4 });
-const large = await measure('large', { scale: Number(values.scale) });
+// `--node-options` runs both sides with V8 flags, e.g. `--max-old-space-size=64`: a large run that
+// completes under a small heap cap shows that nothing accumulates (without it V8 grows the heap
+// lazily under a high allocation rate, which is what default-flag RSS mostly measures).
+const { values } = parseArgs({ options: { scale: { type: 'string', default: '25' }, 'node-options': { type: 'string' } } });
+const env: Record<string, string> = values['node-options'] ? { NODE_OPTIONS: values['node-options'] } : {};
+console.log(`orchestrator node options: ${values['node-options'] ?? '(defaults)'}`);
+const small = await measure('small', { leagues: 2, seasonsPerLeague: 4 }, env);
+const large = await measure('large', { scale: Number(values.scale) }, env);
 const memoryRatio = large.peakMiB / small.peakMiB;
 console.log(`fixtures ratio: ${ratio(large.fixtures, small.fixtures)}×`);
 console.log(`peak RSS ratio large/small: ${ratio(large.peakMiB, small.peakMiB)} (goal ≤ 1.5) ${memoryRatio <= 1.5 ? 'PASS' : 'FAIL'}`);
