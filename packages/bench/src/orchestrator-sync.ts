@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import { createTestDatabase } from '@insightxi/mysql';
 import { startStack } from '@insightxi/stack';
+import { reportBench } from './bench-result.ts';
 import { callJson, fetchOnlyWalk, ratio, timed } from './orchestrator-support.ts';
 
 interface Summary {
@@ -43,10 +44,10 @@ try {
   console.log(`fetch-only walk:        ${walkMs.toFixed(0)} ms (best of two)`);
   console.log(`first sync (all):       ${first.ms.toFixed(0)} ms`);
   console.log(`second sync, unchanged: ${second.ms.toFixed(0)} ms (created ${String(second.value.counters.created)}, updated ${String(second.value.counters.updated)})`);
-  const syncVsWalk = first.ms / walkMs;
-  const firstVsSecond = first.ms / second.ms;
-  console.log(`ratio sync/walk:        ${ratio(first.ms, walkMs)} (goal ≤ 1.3) ${syncVsWalk <= 1.3 ? 'PASS' : 'FAIL'}`);
-  console.log(`ratio first/second:     ${ratio(first.ms, second.ms)} (goal ≥ 3) ${firstVsSecond >= 3 ? 'PASS' : 'FAIL'}`);
+  console.log(`ratio sync/walk:        ${ratio(first.ms, walkMs)} (goal ≤ 1.3)`);
+  console.log(`ratio first/second:     ${ratio(first.ms, second.ms)} (goal ≥ 3)`);
+  reportBench({ bench: 'orchestrator-sync-vs-fetch-walk', ours: Math.round(first.ms), reference: Math.round(walkMs), ratio: Number((first.ms / walkMs).toFixed(3)), goal: '<= 1.3', unit: 'ms' });
+  reportBench({ bench: 'orchestrator-first-vs-unchanged-sync', ours: Math.round(first.ms), reference: Math.round(second.ms), ratio: Number((first.ms / second.ms).toFixed(3)), goal: '>= 3', unit: 'ms' });
 } finally {
   await stack.stop();
   await db.drop();
