@@ -94,6 +94,16 @@ describe('batches', () => {
     expect(writer.bulkCalls).toBeLessThan(final.counters.pages / 2);
   });
 
+  it('never puts a record twice in one call, so every fetched record is counted', async () => {
+    const { data, writer, manager } = setup({ chunkSize: 100 });
+    // The same teams play in both seasons of a league, as in real data.
+    data.teams = (data.teams ?? []).map((t) => ({ ...t, id: (t.id % 100) + 1 }));
+    const final = await (await manager.start('teams', { seasons: [100, 101] }, {})).done;
+    // Each season's copy differs (seasonId): the second season's four are updates.
+    expect(final.counters).toMatchObject({ fetched: 8, created: 4, updated: 4 });
+    expect(writer.bulkCalls).toBe(2);
+  });
+
   it('splits a page bigger than a writer call into chunks and resumes a half-written page exactly', async () => {
     const { writer, manager } = setup({ pageSize: 10, chunkSize: 4, fixtures: 20 });
     let bulks = 0;
