@@ -2,7 +2,7 @@
 // (goal: peak RSS ratio ≤ 1.5 — pages stream through, nothing accumulates). The simulator and
 // a real fetcher process feed it; the writer is a stub that answers at once, so the run is as
 // fast as the fetcher and the measure is the orchestrator's own memory.
-// Usage: pnpm --filter @insightxi/bench bench:orchestrator:memory [-- --scale 25]
+// Usage: pnpm --filter @insightxi/bench bench:orchestrator:memory [-- --scale 25 --chunk 1000 --only <bench name>]
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -132,15 +132,17 @@ async function measure(
 // high allocation rate V8 grows its heap lazily, so default-flag RSS rises with the length of
 // the run even when nothing accumulates; a large run that completes under the small cap shows
 // that the live set stays flat (at most one batch written, one filling and one page fetched).
-const { values } = parseArgs({ options: { scale: { type: 'string', default: '25' } } });
+const { values } = parseArgs({ options: { scale: { type: 'string', default: '25' }, chunk: { type: 'string' }, only: { type: 'string' } } });
+const chunkEnv: Record<string, string> = values.chunk === undefined ? {} : { BULK_CHUNK_SIZE: values.chunk };
 const results: { name: string; small: number; large: number }[] = [];
 for (const [name, env] of [
   ['orchestrator-peak-rss-100k-vs-1k', {}],
   ['orchestrator-peak-rss-100k-vs-1k-heap64', { NODE_OPTIONS: '--max-old-space-size=64' }],
 ] as const) {
+  if (values.only !== undefined && values.only !== name) continue;
   console.log(`${name}: orchestrator NODE_OPTIONS ${'NODE_OPTIONS' in env ? env.NODE_OPTIONS : '(defaults)'}`);
-  const small = await measure('small', { leagues: 2, seasonsPerLeague: 4 }, env);
-  const large = await measure('large', { scale: Number(values.scale) }, env);
+  const small = await measure('small', { leagues: 2, seasonsPerLeague: 4 }, { ...env, ...chunkEnv });
+  const large = await measure('large', { scale: Number(values.scale) }, { ...env, ...chunkEnv });
   console.log(`fixtures ratio ${ratio(large.fixtures, small.fixtures)}×, peak RSS ratio ${ratio(large.peakMiB, small.peakMiB)} (goal ≤ 1.5)`);
   results.push({ name, small: small.peakMiB, large: large.peakMiB });
 }
