@@ -58,7 +58,12 @@ export async function buildApp(config: OrchestratorConfig, overrides: AppOverrid
     config: {
       heartbeatMs: config.HEARTBEAT_MS,
       staleAfterMs: config.STALE_AFTER_MS,
-      backoff: { attempts: config.RETRY_ATTEMPTS, initialDelayMs: config.RETRY_INITIAL_DELAY_MS, maxDelayMs: config.RETRY_MAX_DELAY_MS },
+      backoff: {
+        attempts: config.RETRY_ATTEMPTS,
+        initialDelayMs: config.RETRY_INITIAL_DELAY_MS,
+        maxDelayMs: config.RETRY_MAX_DELAY_MS,
+        maxScheduledWaitMs: config.RATE_LIMIT_MAX_WAIT_MS,
+      },
       chunkSize: config.BULK_CHUNK_SIZE,
     },
     ...(overrides.now ? { now: overrides.now } : {}),

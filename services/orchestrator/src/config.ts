@@ -14,6 +14,7 @@ export const OrchestratorConfig = Type.Object({
   RETRY_ATTEMPTS: Type.Integer({ default: 8, minimum: 1, description: 'attempts per page when a dependency is down, before the run fails' }),
   RETRY_INITIAL_DELAY_MS: Type.Integer({ default: 1_000, minimum: 0 }),
   RETRY_MAX_DELAY_MS: Type.Integer({ default: 30_000, minimum: 0 }),
+  RATE_LIMIT_MAX_WAIT_MS: Type.Integer({ default: 65 * 60_000, minimum: 0, description: 'a spent SportMonks budget that resumes within this long is waited for (not counted as a failed attempt)' }),
   BULK_CHUNK_SIZE: Type.Integer({ default: 1_000, minimum: 1, maximum: 5_000, description: 'records per writer call' }),
   LIVE_POLL_MS: Type.Integer({ default: 5_000, minimum: 0, description: 'live poller interval while matches are on (below the 10 s feed window); 0 turns it off' }),
   LIVE_FEED_WINDOW_MS: Type.Integer({ default: 10_000, minimum: 1, description: 'how far back the latest-updated feed reaches' }),

@@ -214,6 +214,22 @@ describe('failures and resume', () => {
     expect(final.counters).toEqual({ ...(await uninterrupted('all')), upstreamCalls: final.counters.upstreamCalls });
   });
 
+  it('waits for a spent SportMonks budget to resume without using up its attempts', async () => {
+    const { fetcher, manager, log } = setup();
+    fetcher.failNext = 4;
+    fetcher.failure = () =>
+      new DependencyError('sportmonks', 'SportMonks budget for Fixture is spent', { status: 503, transient: true, retryAt: Date.now() + 20 });
+    const limited = new RunManager({ fetcher, writer: new FakeWriter(), log, config: { ...config, backoff: { ...config.backoff, maxScheduledWaitMs: 60_000 } } });
+    const final = await (await limited.start('fixtures', { seasons: [101] }, {})).done;
+    expect(final.status).toBe('succeeded');
+    expect(final.counters.rateLimitWaitMs).toBeGreaterThanOrEqual(40);
+    expect(log.lines.filter((l) => l.msg.includes('waiting until the dependency can serve again'))).toHaveLength(3);
+    // Without the scheduled waits, four failures in a row exceed the three attempts.
+    fetcher.failNext = 4;
+    const failed = await (await manager.start('fixtures', { seasons: [101] }, {})).done;
+    expect(failed.status).toBe('failed');
+  });
+
   it('counts a page once when the writer committed it but the reply was lost', async () => {
     const { writer, manager } = setup();
     writer.commitThenFail = true;

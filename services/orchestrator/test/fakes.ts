@@ -19,8 +19,9 @@ const transient = (service: string, message: string) => new DependencyError(serv
 export class FakeFetcher implements Fetcher {
   calls: { entity: EntityName; query: FetchQuery }[] = [];
   inFlight = 0;
-  /** Throws a transient error for the next N calls. */
+  /** Throws a transient error (made by `failure`) for the next N calls. */
   failNext = 0;
+  failure: () => Error = () => transient('sportmonks', 'connect ECONNREFUSED');
   /** Called before each page is served (tests block or count here). */
   beforePage: (entity: EntityName, query: FetchQuery) => Promise<void> = () => Promise.resolve();
 
@@ -38,7 +39,7 @@ export class FakeFetcher implements Fetcher {
       if (ctx.signal?.aborted) throw new DependencyError('sportmonks', 'aborted', { transient: false });
       if (this.failNext > 0) {
         this.failNext--;
-        throw transient('sportmonks', 'connect ECONNREFUSED');
+        throw this.failure();
       }
       let rows = this.data[entity] ?? [];
       if (query.updated !== undefined || query.deleted === true) rows = [];

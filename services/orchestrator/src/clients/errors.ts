@@ -6,5 +6,18 @@ export function toDependencyError(error: unknown, service: string): unknown {
   if (!(error instanceof ServiceCallError)) return error;
   // 429: the callee is out of budget or overloaded for now; waiting helps.
   const transient = error.transient || error.status === 429;
-  return new DependencyError(service, error.message, { status: error.status ?? null, requestId: error.requestId, transient, cause: error });
+  return new DependencyError(service, error.message, { status: error.status ?? null, requestId: error.requestId, transient, retryAt: retryAtOf(error), cause: error });
+}
+
+/**
+ * The fetcher answers 503 "SportMonks budget for X is spent; it resumes at <ISO time>" when the
+ * hourly budget is gone for longer than it waits itself: the run waits until then.
+ */
+function retryAtOf(error: ServiceCallError): number | null {
+  if (error.status !== 503 || typeof error.body !== 'object' || error.body === null) return null;
+  const message = (error.body as { message?: unknown }).message;
+  if (typeof message !== 'string') return null;
+  const at = /resumes at (\S+?)\.?$/.exec(message)?.[1];
+  const ms = at === undefined ? Number.NaN : Date.parse(at);
+  return Number.isNaN(ms) ? null : ms;
 }

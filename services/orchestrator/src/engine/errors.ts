@@ -17,13 +17,20 @@ export class DependencyError extends Error {
   readonly status: number | null;
   readonly requestId: string | null;
   readonly transient: boolean;
-  constructor(service: string, message: string, opts: { status?: number | null; requestId?: string | null; transient: boolean; cause?: unknown }) {
+  /** When the dependency said it can serve again (e.g. the SportMonks budget resumes), unix ms. */
+  readonly retryAt: number | null;
+  constructor(
+    service: string,
+    message: string,
+    opts: { status?: number | null; requestId?: string | null; transient: boolean; retryAt?: number | null; cause?: unknown },
+  ) {
     super(message, { cause: opts.cause });
     this.name = 'DependencyError';
     this.service = service;
     this.status = opts.status ?? null;
     this.requestId = opts.requestId ?? null;
     this.transient = opts.transient;
+    this.retryAt = opts.retryAt ?? null;
   }
 }
 

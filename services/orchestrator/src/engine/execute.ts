@@ -2,7 +2,7 @@
 // the next page in flight while the last one is written, and lands each page with its
 // checkpoint in one writer call so a resumed run counts exactly like an uninterrupted one.
 import type { FetchPage, FetchQuery, RunCounters, SyncRun } from '@insightxi/contracts';
-import { withBackoff, type BackoffPolicy } from './backoff.ts';
+import { withBackoff, type BackoffPolicy, type RetryNotice } from './backoff.ts';
 import { addCounters } from './counters.ts';
 import { decodePosition, encodePosition, pageKey, type RunPosition } from './cursor.ts';
 import { DependencyError, RunCancelledError } from './errors.ts';
@@ -87,9 +87,16 @@ export async function executeRun(deps: ExecuteDeps, input: ExecuteInput): Promis
   const local = new AbortController();
   const signal = AbortSignal.any([input.signal, local.signal]);
   const ctx: CallContext = { signal, ...(input.requestId === undefined ? {} : { requestId: input.requestId }) };
+  /** Time spent waiting for the SportMonks budget to resume, added to the next batch's counters. */
+  let budgetWaitMs = 0;
   const retry = (what: string) => ({
     signal,
-    onRetry: ({ attempt, delayMs, error }: { attempt: number; delayMs: number; error: DependencyError }) => {
+    onRetry: ({ attempt, delayMs, error, scheduled }: RetryNotice) => {
+      if (scheduled) {
+        budgetWaitMs += delayMs;
+        deps.log.warn({ runId: run.id, service: error.service, delayMs, retryAt: error.retryAt, err: error.message }, `${what}: waiting until the dependency can serve again`);
+        return;
+      }
       deps.log.warn({ runId: run.id, service: error.service, attempt, delayMs, err: error.message, requestId: error.requestId }, `${what} failed, retrying`);
     },
   });
@@ -126,8 +133,9 @@ export async function executeRun(deps: ExecuteDeps, input: ExecuteInput): Promis
       fetched: 0,
       quarantined: rejected.length,
       upstreamCalls: batch.reduce((sum, item) => sum + item.page.upstream.calls, 0),
-      rateLimitWaitMs: batch.reduce((sum, item) => sum + item.page.upstream.waitedMs, 0),
+      rateLimitWaitMs: batch.reduce((sum, item) => sum + item.page.upstream.waitedMs, 0) + budgetWaitMs,
     };
+    budgetWaitMs = 0;
     const parts = chunks(records, deps.chunkSize);
     const writeStart = deps.now();
     for (let c = 0; c < parts.length; c++) {
