@@ -330,6 +330,29 @@ describe('incremental', () => {
     expect(firsts[2]).toMatchObject({ deleted: true, from: firsts[1]?.from, to: firsts[1]?.to });
   });
 
+  it('re-fetches by id a stored fixture that is gone from the swept window: it was moved to another date', async () => {
+    const { data, fetcher, writer, manager } = setup();
+    const today = new Date().toISOString().slice(0, 10);
+    const fixtures = data.fixtures ?? [];
+    fixtures.forEach((f) => {
+      f.stateId = 5;
+      f.startingAt = '2020-01-01T15:00:00.000Z';
+    });
+    const moved = fixtures[11];
+    if (!moved) throw new Error('no fixture');
+    moved.startingAt = `${today}T15:00:00.000Z`;
+    await (await manager.start('fixtures', { seasons: [101] }, {})).done;
+    expect(writer.tables.get('fixtures')?.get(moved.id)).toContain(today);
+
+    moved.startingAt = '2031-05-01T15:00:00.000Z';
+    fetcher.calls = [];
+    const final = await (await manager.start('fixtures', { mode: 'incremental' }, {})).done;
+    expect(final.status).toBe('succeeded');
+    expect(fetcher.calls.some((c) => c.query.ids === String(moved.id))).toBe(true);
+    expect(writer.tables.get('fixtures')?.get(moved.id)).toContain('2031-05-01');
+    expect(final.counters.updated).toBe(1);
+  });
+
   it('re-fetches by id the stored fixtures that have not settled, wherever their date', async () => {
     const { data, fetcher, manager } = setup();
     const fixtures = data.fixtures ?? [];

@@ -171,8 +171,11 @@ export class FakeWriter implements Writer {
 
   listFixtures(query: FixtureListQuery): Promise<{ items: Fixture[]; next: string | null }> {
     const rows = [...(this.tables.get('fixtures')?.values() ?? [])].map((json) => JSON.parse(json) as Rec);
+    // As the writer reads them: from inclusive; to exclusive, a date meaning the end of that day.
+    const to = query.to === undefined ? undefined : query.to.length === 10 ? `${query.to}T24` : query.to;
+    const from = query.from;
     const items = rows
-      .filter((r) => (query.state === undefined || r.stateId === query.state) && (query.to === undefined || (r.startingAt ?? '') < query.to))
+      .filter((r) => (query.state === undefined || r.stateId === query.state) && (to === undefined || (r.startingAt ?? '') < to) && (from === undefined || (r.startingAt ?? '') >= from))
       .map((r) => ({ id: r.id, leagueId: r.leagueId, stateId: r.stateId }) as unknown as Fixture);
     return Promise.resolve({ items, next: null });
   }

@@ -9,7 +9,7 @@ import { DependencyError, RunCancelledError } from './errors.ts';
 import type { Plan, PlanStep } from './plan.ts';
 import type { CallContext, Fetcher, Log, Writer } from './ports.ts';
 import { readAhead } from './read-ahead.ts';
-import { unsettledFixtureIds } from './unsettled.ts';
+import { MAX_RECHECK_IDS, storedFixtureIds, unsettledFixtureIds } from './unsettled.ts';
 
 export interface ExecuteDeps {
   fetcher: Fetcher;
@@ -43,20 +43,22 @@ async function* walkPages(
   plan: Plan,
   start: RunPosition,
   fetchOne: (step: PlanStep, query: FetchQuery, cursor: string | null) => Promise<FetchPage<unknown>>,
-  resolveQuery: (step: PlanStep) => Promise<FetchQuery | null>,
+  resolveQuery: (step: PlanStep, index: number) => Promise<FetchQuery | null>,
   now: () => number,
+  onPage: (index: number, page: FetchPage<unknown>) => void,
 ): AsyncGenerator<PageItem> {
   for (let index = start.step; index < plan.steps.length; index++) {
     const step = plan.steps[index];
     if (step === undefined) break;
     let position: RunPosition = index === start.step ? start : { step: index, page: 0, cursor: null };
     // A step whose ids are looked up: once it has a fetcher cursor, the cursor carries them.
-    const query = position.cursor === null ? await resolveQuery(step) : step.query;
+    const query = position.cursor === null ? await resolveQuery(step, index) : step.query;
     if (query === null) continue;
     for (;;) {
       const t0 = now();
       const page = await fetchOne(step, query, position.cursor);
       const fetchedAt = now();
+      onPage(index, page);
       if (page.next !== null && page.next === position.cursor) {
         throw new DependencyError('sportmonks', `the fetcher returned the same cursor twice for ${step.label}`, { transient: false });
       }
@@ -105,9 +107,28 @@ export async function executeRun(deps: ExecuteDeps, input: ExecuteInput): Promis
   let position = decodePosition(run.cursor);
   const fetchOne = (step: PlanStep, query: FetchQuery, cursor: string | null) =>
     withBackoff(() => deps.fetcher.fetchPage(step.entity, cursor === null ? query : { ...query, cursor }, ctx), deps.backoff, retry(`fetch ${step.label}`));
-  const resolveQuery = async (step: PlanStep): Promise<FetchQuery | null> => {
-    if (step.resolve !== 'unsettled') return step.query;
+  /** Per window sweep (by step index): the stored fixtures when it started, and the ids it returned. */
+  const sweeps = new Map<number, { stored: number[]; seen: Set<number> }>();
+  const onPage = (index: number, page: FetchPage<unknown>) => {
+    const sweep = sweeps.get(index);
+    if (sweep) for (const record of page.data) { const id = recordId(record); if (id !== null) sweep.seen.add(id); }
+  };
+  const resolveQuery = async (step: PlanStep, index: number): Promise<FetchQuery | null> => {
     const leagues = step.query.leagues === undefined ? null : step.query.leagues.split(',').map(Number);
+    if (step.sweep === true && step.query.from !== undefined && step.query.to !== undefined) {
+      const { from, to } = step.query;
+      const stored = await withBackoff(() => storedFixtureIds(deps.writer, from, to, leagues, ctx), deps.backoff, retry('list stored fixtures'));
+      sweeps.set(index, { stored, seen: new Set() });
+      return step.query;
+    }
+    if (step.resolve === 'missing') {
+      // Known only when this process swept the window; after a resume in between, the next run re-checks.
+      const sweep = sweeps.get(index - 1);
+      const gone = sweep ? sweep.stored.filter((id) => !sweep.seen.has(id)).slice(0, MAX_RECHECK_IDS) : [];
+      deps.log.info({ runId: run.id, step: step.label, fixtures: gone.length }, 'fixtures to re-fetch by id');
+      return gone.length === 0 ? null : { ids: gone.join(',') };
+    }
+    if (step.resolve !== 'unsettled') return step.query;
     const ids = await withBackoff(() => unsettledFixtureIds(deps.writer, deps.now(), leagues, ctx), deps.backoff, retry('list unsettled fixtures'));
     deps.log.info({ runId: run.id, step: step.label, fixtures: ids.length }, 'fixtures to re-check');
     return ids.length === 0 ? null : { ids: ids.join(',') };
@@ -203,7 +224,7 @@ export async function executeRun(deps: ExecuteDeps, input: ExecuteInput): Promis
   try {
     let batch: PageItem[] = [];
     let batchIds = new Set<number>();
-    for await (const item of readAhead(walkPages(plan, position, fetchOne, resolveQuery, deps.now))) {
+    for await (const item of readAhead(walkPages(plan, position, fetchOne, resolveQuery, deps.now, onPage))) {
       if (signal.aborted) throw new RunCancelledError();
       const ids = item.page.data.map(recordId);
       // A record seen twice in one call would be counted once: such pages go in separate calls.

@@ -9,8 +9,14 @@ export interface PlanStep {
   entity: EntityName;
   query: FetchQuery;
   label: string;
-  /** The ids to fetch are looked up when the step starts: `unsettled` = stored fixtures not yet settled. */
-  resolve?: 'unsettled';
+  /**
+   * The ids to fetch are looked up when the step starts: `unsettled` = stored fixtures not yet
+   * settled; `missing` = stored fixtures of the window swept by the step before that the sweep
+   * did not return (they may have moved to another date).
+   */
+  resolve?: 'unsettled' | 'missing';
+  /** A window sweep: the stored fixtures of the window are noted when it starts, for the `missing` step after it. */
+  sweep?: boolean;
 }
 
 export interface Plan {
@@ -80,8 +86,9 @@ function fullSteps(entity: EntityName, scope: NormalizedScope, seasons: number[]
 
 /**
  * Incremental fixtures: the latest-updated feed first (cheap, catches what just changed),
- * then the sweep of the date window around today, the source's deletions in it, and last
- * the stored fixtures that have not settled yet (re-fetched by id, wherever their date).
+ * then the sweep of the date window around today (each stored fixture the sweep did not
+ * return is re-fetched by id: it may have been moved to another date), the source's
+ * deletions in it, and last the stored fixtures that have not settled yet (by id).
  */
 function incrementalSteps(scope: NormalizedScope, today: string): PlanStep[] {
   const window =
@@ -91,7 +98,8 @@ function incrementalSteps(scope: NormalizedScope, today: string): PlanStep[] {
   const leagues = leagueFilter(scope);
   const steps: PlanStep[] = [{ entity: 'fixtures', query: { ...leagues, updated: 'latest' }, label: 'fixtures latest' }];
   for (const w of dateWindows(window.from, window.to)) {
-    steps.push({ entity: 'fixtures', query: { ...leagues, ...w }, label: `fixtures ${w.from}..${w.to}` });
+    steps.push({ entity: 'fixtures', query: { ...leagues, ...w }, label: `fixtures ${w.from}..${w.to}`, sweep: true });
+    steps.push({ entity: 'fixtures', query: { ...leagues, ...w }, label: `fixtures gone from ${w.from}..${w.to}`, resolve: 'missing' });
   }
   for (const w of dateWindows(window.from, window.to)) {
     steps.push({ entity: 'fixtures', query: { ...leagues, ...w, deleted: true }, label: `fixtures deleted ${w.from}..${w.to}` });

@@ -29,3 +29,16 @@ export async function unsettledFixtureIds(writer: Writer, now: number, leagues: 
   }
   return [...ids].sort((a, b) => a - b).slice(0, MAX_RECHECK_IDS);
 }
+
+/** The live (not tombstoned) fixtures we hold with a kick-off in from..to (dates, inclusive). */
+export async function storedFixtureIds(writer: Writer, from: string, to: string, leagues: number[] | null, ctx: CallContext): Promise<number[]> {
+  const wanted = leagues === null ? null : new Set(leagues);
+  const ids: number[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await writer.listFixtures({ from, to, deleted: false, limit: 1000, ...(cursor === undefined ? {} : { cursor }) }, ctx);
+    for (const fixture of page.items) if (wanted === null || wanted.has(fixture.leagueId)) ids.push(fixture.id);
+    cursor = page.next ?? undefined;
+  } while (cursor !== undefined);
+  return ids;
+}
