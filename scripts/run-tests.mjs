@@ -8,17 +8,19 @@ const resultsFile = '.vitest-results.json';
 rmSync(resultsFile, { force: true });
 // Line and branch coverage of every package's src/ (v8: no instrumentation, cheap on two cores),
 // printed as a table before the closing line; not a gate yet. Benchmarks are measured by running them.
-const coverageDir = 'coverage';
-rmSync(coverageDir, { recursive: true, force: true });
+// One directory per run: vitest empties its reports directory first, and other runs may share this tree.
+const coverageDir = `coverage/run-${process.pid}`;
 const coverage = [
   '--coverage.enabled=true',
   '--coverage.provider=v8',
   '--coverage.reporter=json-summary',
   `--coverage.reportsDirectory=${coverageDir}`,
   '--coverage.reportOnFailure=true',
-  '--coverage.include=src/**/*.ts',
+  // Globs are relative to the root when every project runs, to each project's root under --project:
+  // these patterns mean the same in both.
+  '--coverage.include=**/src/**/*.ts',
   '--coverage.exclude=**/generated/**',
-  // Globs are relative to each project's root: this one is packages/bench itself.
+  '--coverage.exclude=packages/bench/**',
   '--coverage.exclude=../bench/**',
 ];
 
@@ -46,6 +48,7 @@ function countResults() {
 const { passed, failed, skipped } = countResults();
 
 console.log(`\n${coverageTable(`${coverageDir}/coverage-summary.json`).join('\n')}\n`);
+rmSync(coverageDir, { recursive: true, force: true });
 
 const noTests = passed + failed === 0;
 if (noTests) console.error('no test was executed: counting the run as failed');
