@@ -5,7 +5,6 @@ export default defineConfig({
     projects: ['packages/*', 'services/*'],
     // Integration tests start processes and MariaDB databases; 2 cores want few workers.
     maxWorkers: 2,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Timeouts live in each project's own config: projects do not inherit them from here.
   },
 });

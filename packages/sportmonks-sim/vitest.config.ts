@@ -4,5 +4,8 @@ export default defineProject({
   test: {
     name: 'sportmonks-sim',
     include: ['test/**/*.test.ts'],
+    // Project configs do not inherit the root's settings; integration tests on 2 shared cores need room.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });
