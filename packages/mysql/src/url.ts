@@ -7,6 +7,7 @@ export function connectionConfig(url: string): ConnectionConfig {
     throw new Error(`database URL must start with mysql:// (got ${parsed.protocol}//…)`);
   }
   const socket = parsed.searchParams.get('socket');
+  const flag = (name: string) => parsed.searchParams.get(name) === 'true';
   const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
   return {
     host: parsed.hostname || '127.0.0.1',
@@ -15,6 +16,10 @@ export function connectionConfig(url: string): ConnectionConfig {
     password: decodeURIComponent(parsed.password),
     ...(database ? { database } : {}),
     ...(socket ? { socketPath: socket } : {}),
+    // MySQL 8.4 logs users in with caching_sha2_password: without TLS the driver must fetch
+    // the server's key on a user's first login. Both stay opt-in through the URL.
+    ...(flag('ssl') ? { ssl: true } : {}),
+    ...(flag('allowPublicKeyRetrieval') ? { allowPublicKeyRetrieval: true } : {}),
     timezone: 'Z',
     connectTimeout: 5_000,
   };
