@@ -1,5 +1,5 @@
 // Builds the fetcher service from its config; not listening yet (server.ts does that).
-import { buildService, type App, type LoggerOptions } from '@insightxi/service-kit';
+import { buildService, type App, type LoggerOptions, type ServiceOptions } from '@insightxi/service-kit';
 import { systemClock, type Clock } from './clock.ts';
 import { apiOrigin, type FetcherConfig } from './config.ts';
 import { Fetcher } from './fetcher.ts';
@@ -12,6 +12,8 @@ export interface AppOptions {
   /** Upstream time; tests share the simulator's fast clock. */
   clock?: Clock;
   logger?: LoggerOptions;
+  /** @fastify/under-pressure overrides (tests on busy shared cores turn the event-loop check off). */
+  underPressure?: ServiceOptions['underPressure'];
 }
 
 export async function buildApp(config: FetcherConfig, options: AppOptions = {}): Promise<App> {
@@ -32,6 +34,7 @@ export async function buildApp(config: FetcherConfig, options: AppOptions = {}):
     logger: { level: config.LOG_LEVEL, pretty: config.LOG_PRETTY, ...options.logger },
     internalToken: config.INTERNAL_TOKEN,
     readiness: rateLimits.clustered ? { redis: () => rateLimits.ping() } : {},
+    ...(options.underPressure ? { underPressure: options.underPressure } : {}),
   });
 
   rateLimits.onEvent((event) => {

@@ -31,7 +31,8 @@ export async function testFetcher(baseUrl: string, env: Record<string, string> =
     SPORTMONKS_RETRIES: '6',
     ...env,
   });
-  const app = await buildApp(config, { logger: { stream: logs.stream }, ...(clock ? { clock } : {}) });
+  // Busy shared cores lag the event loop past the default limit; these tests are not about load.
+  const app = await buildApp(config, { logger: { stream: logs.stream }, underPressure: { maxEventLoopDelay: 0 }, ...(clock ? { clock } : {}) });
   return { app, logs };
 }
 
