@@ -4,10 +4,12 @@ export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Ty
 
 /** ISO 8601 datetime in UTC with a `Z`, e.g. `2025-08-16T14:00:00.000Z`. */
 export const UtcDateTime = Type.String({ format: 'date-time', description: 'ISO 8601, UTC' });
-/** Calendar date `YYYY-MM-DD`. */
-export const DateOnly = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
-/** SportMonks ids are positive integers up to tens of millions. */
-export const Id = Type.Integer({ minimum: 1 });
+/** Calendar date `YYYY-MM-DD` that exists (`format: 'date'` refuses 2024-02-30 and 2024-13-45). */
+export const DateOnly = Type.String({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
+/** The largest value of a MySQL signed INT, the type of every id and counter column. */
+export const INT_MAX = 2_147_483_647;
+/** SportMonks ids are positive integers up to tens of millions; bounded so they fit the INT columns. */
+export const Id = Type.Integer({ minimum: 1, maximum: INT_MAX });
 
 export const ErrorBody = Type.Object(
   {
@@ -26,7 +28,7 @@ export const HealthStatus = Type.Object({
   checks: Type.Optional(Type.Record(Type.String(), Type.Object({ ok: Type.Boolean(), message: Type.Optional(Type.String()) }))),
 });
 
-export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const IdParams = Type.Object({ id: Id });
 
 /** The entities a sync moves, in dependency order. */
 export const ENTITIES = ['states', 'leagues', 'seasons', 'venues', 'teams', 'fixtures', 'standings'] as const;

@@ -8,6 +8,14 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 if (!FormatRegistry.Has('date-time')) {
   FormatRegistry.Set('date-time', (value) => DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)));
 }
+// Date.parse rolls 2024-02-30 over to March instead of refusing it: a date is real only when it
+// reads back unchanged.
+const isCalendarDate = (value: string): boolean => {
+  if (!DATE.test(value)) return false;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+};
+
 if (!FormatRegistry.Has('date')) {
-  FormatRegistry.Set('date', (value) => DATE.test(value) && !Number.isNaN(Date.parse(value)));
+  FormatRegistry.Set('date', isCalendarDate);
 }

@@ -96,7 +96,8 @@ export type SyncRunCreate = Static<typeof SyncRunCreate>;
 
 export const SyncRunPatch = Type.Object({
   status: Type.Optional(RunStatus),
-  cursor: Type.Optional(Nullable(Type.String())),
+  /** Stored in a TEXT column (65,535 bytes): 16,000 UTF-16 units always fit. */
+  cursor: Type.Optional(Nullable(Type.String({ maxLength: 16_000 }))),
   plan: Type.Optional(Type.Unknown()),
   counters: Type.Optional(RunCounters),
   error: Type.Optional(Nullable(Type.String())),

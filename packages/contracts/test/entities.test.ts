@@ -1,6 +1,6 @@
 import { Value } from '@sinclair/typebox/value';
 import { describe, expect, it } from 'vitest';
-import { Fixture, SyncScope } from '../src/index.ts';
+import { DateOnly, Fixture, Id, SyncScope } from '../src/index.ts';
 
 const fixture = {
   id: 19_000_001,
@@ -42,5 +42,17 @@ describe('contracts', () => {
 
   it('refuses unknown scope keys so a typo cannot widen a sync', () => {
     expect(Value.Check(SyncScope, { leagues: [271], seasson: [1] })).toBe(false);
+  });
+});
+
+describe('bounds shared by every service', () => {
+  it('takes a date only when it is on the calendar', () => {
+    expect(['2024-02-29', '2025-12-31'].map((day) => Value.Check(DateOnly, day))).toEqual([true, true]);
+    expect(['2024-02-30', '2023-02-29', '2024-13-45', '2024-00-10', '0000-00-00', '2024-1-1'].map((day) => Value.Check(DateOnly, day))).toEqual([false, false, false, false, false, false]);
+  });
+
+  it('takes an id only when it fits a signed INT column', () => {
+    expect([1, 2_147_483_647].map((id) => Value.Check(Id, id))).toEqual([true, true]);
+    expect([0, 2_147_483_648, 1e20].map((id) => Value.Check(Id, id))).toEqual([false, false, false]);
   });
 });

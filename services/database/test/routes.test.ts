@@ -3,7 +3,7 @@ import type { BulkResult, Fixture } from '@insightxi/contracts';
 import type { App } from '@insightxi/service-kit';
 import { createTestDatabase, type TestDatabase } from '@insightxi/mysql';
 import { AUTH, testApp } from './app-helpers.ts';
-import { fixture, league, MIGRATIONS_DIR, season, STATES, team, venue } from './helpers.ts';
+import { fixture, league, MIGRATIONS_DIR, season, state, STATES, team, venue } from './helpers.ts';
 
 let testDb: TestDatabase;
 let app: App;
@@ -245,5 +245,33 @@ describe('sync runs and pages', () => {
     ]);
     expect((await call('GET', '/quarantine?entity=standings')).body?.items).toEqual([]);
     expect((await call('POST', '/quarantine/bulk', { runId: 999999, records: [{ entity: 'teams', sourceId: 1, reason: 'x', payload: {} }] })).status).toBe(404);
+  });
+});
+
+describe('values that do not fit a column', () => {
+  it('refuses ids past the INT range and impossible dates with 400, before the database', async () => {
+    expect((await call('GET', '/fixtures/2147483648')).status).toBe(400);
+    expect((await call('DELETE', '/teams/99999999999999999999')).status).toBe(400);
+    expect((await call('GET', '/fixtures?league=2147483648')).status).toBe(400);
+    expect((await call('POST', '/states', state(2_147_483_648, 'XX'))).status).toBe(400);
+    expect((await call('GET', '/fixtures?from=2024-02-30')).status).toBe(400);
+    expect((await call('GET', '/fixtures?from=2024-13-45')).status).toBe(400);
+    expect((await call('POST', '/seasons/bulk', { records: [{ ...season(300, 8), startingAt: '2024-02-30' }] })).status).toBe(400);
+  });
+
+  it('answers 422 to a string longer than its column and stores nothing', async () => {
+    const tooLong = await call('POST', '/states', state(900, 'X'.repeat(100_000)));
+    expect(tooLong.status).toBe(422);
+    expect(tooLong.body).toMatchObject({ statusCode: 422, error: 'Unprocessable Entity' });
+    expect((await call('GET', '/states/900')).status).toBe(404);
+  });
+
+  it('stores a failure report even when its text is longer than the column, cut to fit', async () => {
+    const run = await call('POST', '/sync-runs', { entity: 'teams', mode: 'full', scope: {}, scopeKey: 'teams:long-error' });
+    const failed = await call('PATCH', `/sync-runs/${String(run.body?.id)}`, { status: 'failed', error: 'E'.repeat(100_000), errorRequestId: 'r'.repeat(500) });
+    expect(failed.status).toBe(200);
+    expect((failed.body?.error as string).length).toBe(16_000);
+    expect((failed.body?.errorRequestId as string).length).toBe(191);
+    expect((await call('PATCH', `/sync-runs/${String(run.body?.id)}`, { cursor: 'c'.repeat(16_001) })).status).toBe(400);
   });
 });

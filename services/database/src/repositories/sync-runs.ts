@@ -6,6 +6,11 @@ import { conflict, notFound } from '../errors.ts';
 import { cursorId, toPage, type PageOf } from './paging.ts';
 
 const DEFAULT_RUN_LIMIT = 50;
+// A failure report must always land, or the run stays 'running': over-long diagnostics are cut
+// to their columns (error is TEXT, 65,535 bytes: 16,000 UTF-16 units are at most 48,000 bytes).
+const ERROR_MAX_CHARS = 16_000;
+const ERROR_REQUEST_ID_MAX_CHARS = 191;
+const clip = (value: string | null, max: number): string | null => (value === null ? null : value.slice(0, max));
 
 export interface SyncRunRepository {
   start(input: SyncRunCreate): Promise<SyncRun>;
@@ -102,8 +107,8 @@ export function syncRunRepository(prisma: PrismaClient, clock: () => Date = () =
       }
       if (patch.cursor !== undefined) data.cursor = patch.cursor;
       if (patch.plan !== undefined) data.plan = json(patch.plan);
-      if (patch.error !== undefined) data.error = patch.error;
-      if (patch.errorRequestId !== undefined) data.errorRequestId = patch.errorRequestId;
+      if (patch.error !== undefined) data.error = clip(patch.error, ERROR_MAX_CHARS);
+      if (patch.errorRequestId !== undefined) data.errorRequestId = clip(patch.errorRequestId, ERROR_REQUEST_ID_MAX_CHARS);
       if (patch.counters !== undefined) {
         const c = patch.counters;
         Object.assign(data, {
