@@ -1,6 +1,6 @@
 // The sportmonks fetcher's API: GET /{entity} returns one page of normalized records.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { DateOnly, Entity, Nullable } from './common.ts';
+import { DateOnly, Entity, ErrorBody, Nullable } from './common.ts';
 
 const IdList = Type.String({ pattern: '^\\d+(,\\d+)*$', description: 'comma-separated ids' });
 
@@ -66,3 +66,13 @@ export const RateLimitsResponse = Type.Object({
   ),
 });
 export type RateLimitsResponse = Static<typeof RateLimitsResponse>;
+
+/**
+ * The fetcher's 502 body. `upstreamStatus` is set when SportMonks itself refused the request
+ * (401 token, 403 plan, other 4xx but 429): retrying cannot help, so callers fail at once.
+ */
+export const FetchErrorBody = Type.Object({
+  ...ErrorBody.properties,
+  upstreamStatus: Type.Optional(Type.Integer({ minimum: 400, maximum: 499 })),
+});
+export type FetchErrorBody = Static<typeof FetchErrorBody>;

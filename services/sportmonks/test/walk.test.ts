@@ -123,6 +123,7 @@ describe('errors', () => {
     const { status, body } = await getPage(wrong.app, 'leagues', {});
     expect(status).toBe(502);
     expect(body.message).toMatch(/refused the API token \(401/);
+    expect(body).toMatchObject({ upstreamStatus: 401 });
     expect(JSON.stringify(body)).not.toContain('not-the-token');
     // The refused call held the entity's only slot: it must come back, not block the next call.
     const again = await getPage(wrong.app, 'leagues', {});
@@ -137,6 +138,7 @@ describe('errors', () => {
     const { status, body } = await getPage(other.app, 'standings', { seasons: String(season) });
     expect(status).toBe(502);
     expect(body.message).toMatch(/403, code 5007/);
+    expect(body).toMatchObject({ upstreamStatus: 403 });
     expect(body.message).toMatch(/include "details"/);
     await other.app.close();
     await denied.close();

@@ -1,11 +1,17 @@
 // GET /{entity}: one page of normalized records for the scope in the query.
-import { ENTITIES, ErrorBody, FetchPage, FetchQuery, RECORD_SCHEMAS } from '@insightxi/contracts';
+import { ENTITIES, ErrorBody, FetchErrorBody, FetchPage, FetchQuery, RECORD_SCHEMAS } from '@insightxi/contracts';
 import { HttpError, type RoutePlugin } from '@insightxi/service-kit';
 import type { Fetcher } from '../fetcher.ts';
-import { FetchError } from '../upstream/errors.ts';
+import { FetchError, UpstreamRefusedError } from '../upstream/errors.ts';
 
 export function toHttpError(error: unknown): unknown {
-  return error instanceof FetchError ? new HttpError(error.statusCode, error.message, { cause: error, ...(error.headers ? { headers: error.headers } : {}) }) : error;
+  if (!(error instanceof FetchError)) return error;
+  return new HttpError(error.statusCode, error.message, {
+    cause: error,
+    ...(error.headers ? { headers: error.headers } : {}),
+    // Lets the orchestrator tell a refusal (fail the run now) from an outage (retry).
+    ...(error instanceof UpstreamRefusedError ? { details: { upstreamStatus: error.upstreamStatus } } : {}),
+  });
 }
 
 export const entityRoutes: RoutePlugin<{ fetcher: Fetcher }> = (app, { fetcher }) => {
@@ -19,7 +25,7 @@ export const entityRoutes: RoutePlugin<{ fetcher: Fetcher }> = (app, { fetcher }
             'Scope in the query; pass `next` back as `cursor` to continue (the cursor carries the scope). 503 with Retry-After when the SportMonks budget is spent for longer than the fetcher waits.',
           tags: ['fetch'],
           querystring: FetchQuery,
-          response: { 200: FetchPage(RECORD_SCHEMAS[entity]), 400: ErrorBody, 502: ErrorBody, 503: ErrorBody, 504: ErrorBody },
+          response: { 200: FetchPage(RECORD_SCHEMAS[entity]), 400: ErrorBody, 502: FetchErrorBody, 503: ErrorBody, 504: ErrorBody },
         },
       },
       async (request) => {
