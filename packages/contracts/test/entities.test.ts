@@ -1,6 +1,6 @@
 import { Value } from '@sinclair/typebox/value';
 import { describe, expect, it } from 'vitest';
-import { DateOnly, Fixture, Id, SyncScope } from '../src/index.ts';
+import { DateOnly, Fixture, Id, SyncScope, UtcDateTime } from '../src/index.ts';
 
 const fixture = {
   id: 19_000_001,
@@ -49,6 +49,11 @@ describe('bounds shared by every service', () => {
   it('takes a date only when it is on the calendar', () => {
     expect(['2024-02-29', '2025-12-31'].map((day) => Value.Check(DateOnly, day))).toEqual([true, true]);
     expect(['2024-02-30', '2023-02-29', '2024-13-45', '2024-00-10', '0000-00-00', '2024-1-1'].map((day) => Value.Check(DateOnly, day))).toEqual([false, false, false, false, false, false]);
+  });
+
+  it('takes a date-time only when its day is on the calendar', () => {
+    expect(Value.Check(UtcDateTime, '2024-02-29T23:59:59.000Z')).toBe(true);
+    expect(Value.Check(UtcDateTime, '2024-02-30T00:00:00.000Z')).toBe(false);
   });
 
   it('takes an id only when it fits a signed INT column', () => {
