@@ -3,6 +3,7 @@ import { buildService, type App, type LoggerOptions, type ServiceOptions } from 
 import { systemClock, type Clock } from './clock.ts';
 import { apiOrigin, type FetcherConfig } from './config.ts';
 import { Fetcher } from './fetcher.ts';
+import { upstreamMetrics } from './metrics.ts';
 import { entityRoutes } from './routes/entities.ts';
 import { rateLimitRoutes } from './routes/rate-limits.ts';
 import { SportMonksClient } from './upstream/client.ts';
@@ -54,6 +55,7 @@ export async function buildApp(config: FetcherConfig, options: AppOptions = {}):
     log: (level, message, details) => {
       app.log[level]({ upstream: details }, message);
     },
+    onCall: upstreamMetrics(app.metrics, rateLimits),
   });
   const fetcher = new Fetcher(client);
 

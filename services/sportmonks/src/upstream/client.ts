@@ -21,6 +21,8 @@ export interface SportMonksClientOptions {
   retryMaxDelayMs: number;
   maxRetryTimeMs: number;
   log?: (level: 'debug' | 'warn', message: string, details: Record<string, unknown>) => void;
+  /** Each call sent, with the limiter's entity and the HTTP status, or `network` when none came back. */
+  onCall?: (entity: string, status: string) => void;
 }
 
 export interface UpstreamRequest {
@@ -131,12 +133,16 @@ export class SportMonksClient {
   private async attempt(url: string, req: UpstreamRequest, entity: string, counter: { calls: number; waitedMs: number; entity: string }): Promise<Envelope> {
     const { value, waitedMs } = await this.options.rateLimits.schedule(entity, async () => {
       counter.calls += 1;
+      let answered = 'network';
       try {
         const { status, text } = await this.send(url, req);
+        answered = String(status);
         return await this.interpret(status, text, req, entity);
       } catch (error) {
         if (!(error instanceof RateLimitedError)) await this.options.rateLimits.unanswered(entity);
         throw error;
+      } finally {
+        this.options.onCall?.(entity, answered);
       }
     });
     counter.waitedMs += waitedMs;
