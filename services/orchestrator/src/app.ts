@@ -1,12 +1,13 @@
 // Builds the orchestrator: service-kit's Fastify app, the downstream clients, the run
 // manager, and the /sync routes. Not listening; server.ts does that.
 import { createServiceClient, type ServiceClient } from '@insightxi/http-client';
-import { buildService, type App, type LoggerOptions } from '@insightxi/service-kit';
+import { buildService, type App, type Limits, type LoggerOptions } from '@insightxi/service-kit';
 import { httpFetcher } from './clients/fetcher-client.ts';
 import { httpWriter } from './clients/writer-client.ts';
 import type { OrchestratorConfig } from './config.ts';
 import { LivePoller } from './engine/live-poller.ts';
 import { RunManager } from './engine/manager.ts';
+import { runMetrics } from './metrics.ts';
 import type { Fetcher, Writer } from './engine/ports.ts';
 import { runRoutes } from './routes/runs.ts';
 import { syncRoutes } from './routes/sync.ts';
@@ -24,6 +25,8 @@ export interface AppOverrides {
   fetcher?: Fetcher;
   writer?: Writer;
   now?: () => number;
+  /** service-kit's body limit and timeouts (tests shorten them). */
+  limits?: Partial<Limits>;
 }
 
 export async function buildApp(config: OrchestratorConfig, overrides: AppOverrides = {}): Promise<Orchestrator> {
@@ -43,6 +46,7 @@ export async function buildApp(config: OrchestratorConfig, overrides: AppOverrid
     name: 'orchestrator',
     description: 'Sync runs: POST /sync/{entity}, run history, cancel and resume.',
     logger: overrides.logger ?? { level: config.LOG_LEVEL, pretty: config.LOG_PRETTY },
+    ...(overrides.limits ? { limits: overrides.limits } : {}),
     readiness: {
       database: () => database.request({ method: 'GET', path: '/health/live' }),
       sportmonks: () => sportmonks.request({ method: 'GET', path: '/health/live' }),
@@ -66,6 +70,7 @@ export async function buildApp(config: OrchestratorConfig, overrides: AppOverrid
       },
       chunkSize: config.BULK_CHUNK_SIZE,
     },
+    observer: runMetrics(app.metrics),
     ...(overrides.now ? { now: overrides.now } : {}),
   });
   const live = new LivePoller({

@@ -1,17 +1,19 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config.ts';
-import { buildApp, type Orchestrator } from '../src/app.ts';
+import { buildApp, type AppOverrides, type Orchestrator } from '../src/app.ts';
 import { FakeFetcher, FakeWriter, world } from './fakes.ts';
 
 const TOKEN = 'operator-secret-token';
 const auth = { authorization: `Bearer ${TOKEN}` };
 let current: Orchestrator | null = null;
 
-async function setup() {
+async function setup(overrides: Pick<AppOverrides, 'limits'> = {}) {
   const fetcher = new FakeFetcher(world(10), 3);
   const writer = new FakeWriter();
   const config = readConfig({ OPERATOR_TOKEN: TOKEN, INTERNAL_TOKEN: 'internal', LOG_LEVEL: 'silent', RETRY_ATTEMPTS: '2', RETRY_INITIAL_DELAY_MS: '1', HEARTBEAT_MS: '50' });
-  current = await buildApp(config, { fetcher, writer });
+  current = await buildApp(config, { fetcher, writer, ...overrides });
   return { ...current, fetcher, writer };
 }
 
@@ -59,6 +61,50 @@ describe('POST /sync/:entity', () => {
     expect(res.json()).toMatchObject({ status: 'succeeded', scope: { seasons: [101] }, counters: { fetched: 4, created: 4 }, error: null });
   });
 
+  it('with ?wait=true keeps the connection open past the connection timeout until the run ends', async () => {
+    const { app, fetcher } = await setup({ limits: { connectionTimeout: 200 } });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    fetcher.beforePage = () => gate;
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    const pending = fetch(`${address}/sync/standings?wait=true&seasons=101`, { method: 'POST', headers: auth });
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    release();
+    const res = await pending;
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'succeeded', counters: { created: 4 } });
+  });
+
+  it('fails the run at once when SportMonks refuses the token (fetcher 502 naming an upstream 401)', async () => {
+    let calls = 0;
+    const stubFetcher = createServer((_req, res) => {
+      calls++;
+      res.writeHead(502, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ statusCode: 502, error: 'Bad Gateway', message: 'SportMonks refused the API token (401); check SPORTMONKS_API_TOKEN', requestId: 'r', upstreamStatus: 401 }));
+    });
+    await new Promise<void>((resolve) => stubFetcher.listen(0, '127.0.0.1', resolve));
+    try {
+      const config = readConfig({
+        OPERATOR_TOKEN: TOKEN,
+        INTERNAL_TOKEN: 'internal',
+        LOG_LEVEL: 'silent',
+        SPORTMONKS_SERVICE_URL: `http://127.0.0.1:${(stubFetcher.address() as AddressInfo).port}`,
+        RETRY_ATTEMPTS: '4',
+        RETRY_INITIAL_DELAY_MS: '1',
+      });
+      current = await buildApp(config, { writer: new FakeWriter() });
+      const res = await current.app.inject({ method: 'POST', url: '/sync/states?wait=true', headers: auth });
+      const summary = res.json<{ status: string; error: { message: string } }>();
+      expect(summary.status).toBe('failed');
+      expect(summary.error.message).toContain('SportMonks refused the API token (401)');
+      expect(summary.error.message).not.toMatch(/unavailable after/);
+      // One page call (the HTTP client may repeat a 5xx once itself), not RETRY_ATTEMPTS of them.
+      expect(calls).toBeLessThanOrEqual(2);
+    } finally {
+      stubFetcher.close();
+    }
+  });
+
   it('answers 409 naming the active run for a second identical request', async () => {
     const { app, fetcher, runs } = await setup();
     let release!: () => void;
@@ -103,6 +149,9 @@ describe('run control', () => {
     const cancelled = await cancelPromise;
     expect(cancelled.statusCode).toBe(200);
     expect(cancelled.json()).toMatchObject({ runId, status: 'cancelled' });
+    const cancelAgain = await app.inject({ method: 'POST', url: `/sync/runs/${runId}/cancel`, headers: auth });
+    expect(cancelAgain.statusCode).toBe(409);
+    expect(cancelAgain.json<{ message: string }>().message).toBe(`run ${runId} has already ended (cancelled)`);
 
     gate = Promise.resolve();
     const resumed = await app.inject({ method: 'POST', url: `/sync/runs/${runId}/resume`, headers: auth });
@@ -123,6 +172,29 @@ describe('run control', () => {
     expect(filtered.json<{ items: { entity: string }[] }>().items.map((r) => r.entity)).toEqual(['states']);
     const missing = await app.inject({ method: 'GET', url: '/sync/runs/99', headers: auth });
     expect(missing.statusCode).toBe(404);
+  });
+
+  it('counts runs, records and the rate-limit wait in GET /metrics', async () => {
+    const { app, runs, fetcher } = await setup();
+    const serve = fetcher.fetchPage.bind(fetcher);
+    // Each page says the fetcher waited half a second for the SportMonks budget.
+    fetcher.fetchPage = async (entity, query, ctx) => {
+      const page = await serve(entity, query, ctx);
+      return { ...page, upstream: { ...page.upstream, waitedMs: 500 } };
+    };
+    const started = await app.inject({ method: 'POST', url: '/sync/fixtures?leagues=8&seasons=101', headers: auth });
+    await runs.wait(started.json<{ runId: number }>().runId);
+    const text = (await app.inject({ method: 'GET', url: '/metrics' })).body;
+    const value = (name: string, labels: Record<string, string>) =>
+      text
+        .split('\n')
+        .filter((line) => line.startsWith(`${name}{`) && Object.entries(labels).every(([k, v]) => line.includes(`${k}="${v}"`)))
+        .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
+    expect(value('orchestrator_runs_total', { entity: 'fixtures', status: 'succeeded' })).toBe(1);
+    expect(value('orchestrator_records_total', { entity: 'fixtures', outcome: 'fetched' })).toBe(10);
+    expect(value('orchestrator_records_total', { entity: 'fixtures', outcome: 'created' })).toBe(10);
+    expect(value('orchestrator_records_total', { entity: 'fixtures', outcome: 'updated' })).toBe(0);
+    expect(value('orchestrator_rate_limit_wait_seconds_total', { entity: 'fixtures' })).toBe(2);
   });
 
   it('reports the live poller', async () => {

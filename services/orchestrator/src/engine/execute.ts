@@ -3,11 +3,11 @@
 // checkpoint in one writer call so a resumed run counts exactly like an uninterrupted one.
 import type { FetchPage, FetchQuery, RunCounters, SyncRun } from '@insightxi/contracts';
 import { withBackoff, type BackoffPolicy, type RetryNotice } from './backoff.ts';
-import { addCounters } from './counters.ts';
+import { addCounters, counterDelta } from './counters.ts';
 import { decodePosition, encodePosition, pageKey, type RunPosition } from './cursor.ts';
 import { DependencyError, RunCancelledError } from './errors.ts';
 import type { Plan, PlanStep } from './plan.ts';
-import type { CallContext, Fetcher, Log, Writer } from './ports.ts';
+import type { CallContext, Fetcher, Log, RunObserver, Writer } from './ports.ts';
 import { readAhead } from './read-ahead.ts';
 import { MAX_RECHECK_IDS, storedFixtureIds, unsettledFixtureIds } from './unsettled.ts';
 
@@ -19,6 +19,7 @@ export interface ExecuteDeps {
   /** Records per writer call; a bigger page is written in chunks, each with its own page key. */
   chunkSize: number;
   now: () => number;
+  observer?: RunObserver;
 }
 
 export interface ExecuteInput {
@@ -158,6 +159,7 @@ export async function executeRun(deps: ExecuteDeps, input: ExecuteInput): Promis
     };
     budgetWaitMs = 0;
     const parts = chunks(records, deps.chunkSize);
+    const countersBefore = counters;
     const writeStart = deps.now();
     for (let c = 0; c < parts.length; c++) {
       const part = parts[c] ?? [];
@@ -189,6 +191,7 @@ export async function executeRun(deps: ExecuteDeps, input: ExecuteInput): Promis
       }
     }
     position = lastItem.next;
+    deps.observer?.pagesLanded(entity, counterDelta(counters, countersBefore));
     input.onProgress?.(counters, position);
     const writeMs = deps.now() - writeStart;
     for (const item of batch) {

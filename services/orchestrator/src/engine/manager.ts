@@ -7,7 +7,7 @@ import { addCounters } from './counters.ts';
 import { DependencyError, RunCancelledError, RunConflictError } from './errors.ts';
 import { executeRun } from './execute.ts';
 import { buildPlan, isPlan, type Plan } from './plan.ts';
-import type { CallContext, Fetcher, Log, RunListFilter, RunTarget, Writer } from './ports.ts';
+import type { CallContext, Fetcher, Log, RunListFilter, RunObserver, RunTarget, Writer } from './ports.ts';
 import { normalizeScope, scopeKey, scopeRecord } from './scope.ts';
 import { fetcherSeasonResolver } from './seasons.ts';
 
@@ -25,6 +25,7 @@ export interface ManagerDeps {
   log: Log;
   config: ManagerConfig;
   now?: () => number;
+  observer?: RunObserver;
 }
 
 /** The action does not fit the run's state (e.g. resuming a succeeded run). */
@@ -106,8 +107,7 @@ export class RunManager {
     }
     const run = await this.deps.writer.getRun(id, ctx);
     if (run === null) throw new RunNotFoundError(id);
-    if (run.status === 'cancelled') return run;
-    if (run.status !== 'running') throw new RunStateError(`run ${id} has already ${run.status}`);
+    if (run.status !== 'running') throw new RunStateError(`run ${id} has already ended (${run.status})`);
     // Another process owns it: it sees the status at its next heartbeat and stops.
     return this.deps.writer.patchRun(id, { status: 'cancelled' }, ctx);
   }
@@ -224,11 +224,12 @@ export class RunManager {
         log.info({ runId: run.id, steps: plan.steps.length, seasons: plan.resolvedSeasons }, 'run planned');
       }
       const result = await executeRun(
-        { fetcher, writer, log, backoff: config.backoff, chunkSize: config.chunkSize, now: this.now },
+        { fetcher, writer, log, backoff: config.backoff, chunkSize: config.chunkSize, now: this.now, ...(this.deps.observer ? { observer: this.deps.observer } : {}) },
         { run, plan, signal, requestId, onProgress: (counters) => (committed = counters) },
       );
       const final = (await this.patchWithRetry(run.id, { status: 'succeeded', counters: result.counters, error: null, errorRequestId: null }, requestId)) ?? run;
       log.info({ runId: run.id, entity: run.entity, status: 'succeeded', ...result.counters, durationMs: this.now() - startedAt }, 'run finished');
+      this.deps.observer?.runEnded(run.entity, 'succeeded');
       return final;
     } catch (error) {
       const reason: unknown = signal.aborted ? signal.reason : error;
@@ -239,12 +240,14 @@ export class RunManager {
       if (reason instanceof RunCancelledError) {
         const final = (await this.patchWithRetry(run.id, { status: 'cancelled' }, requestId)) ?? run;
         log.info({ runId: run.id, entity: run.entity, status: 'cancelled', ...committed, durationMs: this.now() - startedAt }, 'run finished');
+        this.deps.observer?.runEnded(run.entity, 'cancelled');
         return final;
       }
       const message = describe(reason, run.id);
       const errorRequestId = reason instanceof DependencyError && reason.requestId !== null ? reason.requestId : requestId;
       const final = (await this.patchWithRetry(run.id, { status: 'failed', error: message, errorRequestId }, requestId)) ?? run;
       log.error({ runId: run.id, entity: run.entity, status: 'failed', err: message, errorRequestId, ...committed, durationMs: this.now() - startedAt }, 'run finished');
+      this.deps.observer?.runEnded(run.entity, 'failed');
       return final;
     } finally {
       clearInterval(heartbeat);

@@ -10,6 +10,7 @@ import type {
   Fixture,
   FixtureListQuery,
   RejectedRecord,
+  RunCounters,
   RunStatus,
   SyncRun,
   SyncRunCreate,
@@ -53,6 +54,13 @@ export interface Log {
   info(obj: object, msg: string): void;
   warn(obj: object, msg: string): void;
   error(obj: object, msg: string): void;
+}
+
+/** Where the engine reports what it did, for the service's metrics; optional, a no-op by default. */
+export interface RunObserver {
+  runEnded(entity: RunTarget, status: 'succeeded' | 'failed' | 'cancelled'): void;
+  /** What a batch of pages of one entity added to the run's counters. */
+  pagesLanded(entity: EntityName, delta: RunCounters): void;
 }
 
 export type { Entity };

@@ -36,6 +36,10 @@ export const syncRoutes: RoutePlugin<{ operatorToken: string; runs: RunManager }
       );
       if (launched === null) return reply;
       if (request.query.wait === true) {
+        // A long run outlasts service-kit's connectionTimeout, which would close the socket under the
+        // reply. Injected requests (tests) have a socket without timers.
+        const socket: { setTimeout?: (ms: number) => unknown } = request.raw.socket;
+        socket.setTimeout?.(0);
         const final = await launched.done;
         return reply.code(200).send(toSummary(final, Date.now()));
       }
