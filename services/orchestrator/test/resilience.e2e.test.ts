@@ -62,10 +62,14 @@ describe('resilience', () => {
 
   it('the fetcher down: the run fails with a clear error after its retries, and resumes to the exact counts', async () => {
     await wipe();
+    // Slow SportMonks down so that the kill lands mid-run even on an idle machine.
+    e2e.stack.simulator?.setFaults({ latency: { rate: 1, minMs: 150, maxMs: 250 } });
     const started = await e2e.post('/sync/all?seasons=all');
     const { runId } = started.body as { runId: number };
-    await e2e.waitFor(runId, 120_000, (run) => run.counters.pages >= 10 || run.status !== 'running');
+    const midway = await e2e.waitFor(runId, 120_000, (run) => run.counters.pages >= 10 || run.status !== 'running');
     await e2e.stack.services.sportmonks.stop('SIGKILL');
+    e2e.stack.simulator?.setFaults({});
+    expect(midway.status).toBe('running');
 
     const failed = await e2e.waitFor(runId, 60_000);
     expect(failed.status).toBe('failed');
