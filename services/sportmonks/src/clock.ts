@@ -28,17 +28,7 @@ export const systemClock: Clock = {
  */
 export function scaledClock(speed: number, start: number = Date.now()): Clock {
   const realStart = performance.now();
-  return {
-    now: () => start + (performance.now() - realStart) * speed,
-    setTimer(fn, ms) {
-      const handle = setTimeout(fn, Math.max(0, ms / speed));
-      handle.unref();
-      return () => {
-        clearTimeout(handle);
-      };
-    },
-    toRealMs: (ms) => ms / speed,
-  };
+  return followingClock(() => start + (performance.now() - realStart) * speed, speed);
 }
 
 /** A clock reading another's time (a simulator's `now()`) that runs `speed` times faster than real time. */
