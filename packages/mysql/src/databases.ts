@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import mariadb from 'mariadb';
 import { resolveServerUrl } from './locate.ts';
 import { migrate } from './migrations.ts';
-import { connectionConfig, withDatabase } from './url.ts';
+import { withConnection } from './connection.ts';
+import { withDatabase } from './url.ts';
 
 const NAME = /^[a-z0-9_]{1,64}$/;
 
@@ -12,23 +12,15 @@ function assertName(name: string): void {
 
 export async function createDatabase(serverUrl: string, name: string): Promise<string> {
   assertName(name);
-  const connection = await mariadb.createConnection(connectionConfig(withDatabase(serverUrl, null)));
-  try {
-    await connection.query(`CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  } finally {
-    await connection.end();
-  }
+  await withConnection(withDatabase(serverUrl, null), (connection) =>
+    connection.query(`CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`),
+  );
   return withDatabase(serverUrl, name);
 }
 
 export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
   assertName(name);
-  const connection = await mariadb.createConnection(connectionConfig(withDatabase(serverUrl, null)));
-  try {
-    await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
-  } finally {
-    await connection.end();
-  }
+  await withConnection(withDatabase(serverUrl, null), (connection) => connection.query(`DROP DATABASE IF EXISTS \`${name}\``));
 }
 
 export interface TestDatabase {

@@ -4,8 +4,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import mariadb, { type Connection } from 'mariadb';
-import { connectionConfig } from './url.ts';
+import type { Connection } from 'mariadb';
+import { withConnection } from './connection.ts';
 
 const LOCK_NAME = 'prisma_migrate';
 const LOCK_TIMEOUT_SECONDS = 10;
@@ -58,15 +58,6 @@ export function readMigrations(migrationsDir: string): Migration[] {
     });
 }
 
-async function withConnection<T>(url: string, work: (connection: Connection) => Promise<T>): Promise<T> {
-  const connection = await mariadb.createConnection({ ...connectionConfig(url), multipleStatements: true });
-  try {
-    return await work(connection);
-  } finally {
-    await connection.end();
-  }
-}
-
 async function appliedRows(connection: Connection): Promise<AppliedRow[]> {
   await connection.query(CREATE_TABLE);
   return connection.query<AppliedRow[]>(
@@ -103,6 +94,7 @@ async function withLock<T>(connection: Connection, work: () => Promise<T>): Prom
 /** Applies every pending migration in order; returns the names applied. */
 export async function migrate(url: string, migrationsDir: string): Promise<string[]> {
   const migrations = readMigrations(migrationsDir);
+  // A migration file holds several statements, run as one command.
   return withConnection(url, (connection) =>
     withLock(connection, async () => {
       const status = compare(migrations, await appliedRows(connection));
@@ -130,7 +122,7 @@ export async function migrate(url: string, migrationsDir: string): Promise<strin
       }
       return applied;
     }),
-  );
+  { multipleStatements: true });
 }
 
 /** Records a migration as applied without running it, for a database that already has its changes. */

@@ -1,11 +1,9 @@
-import mariadb from 'mariadb';
-import { connectionConfig } from './url.ts';
+import { withConnection } from './connection.ts';
 
 /** True when a MySQL/MariaDB server answers at the URL with these credentials. */
 export async function canConnect(url: string): Promise<boolean> {
   try {
-    const connection = await mariadb.createConnection({ ...connectionConfig(url), connectTimeout: 1_000 });
-    await connection.end();
+    await withConnection(url, () => Promise.resolve(), { connectTimeout: 1_000 });
     return true;
   } catch {
     return false;
