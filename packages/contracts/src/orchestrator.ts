@@ -77,6 +77,16 @@ export const SyncRunSummary = Type.Object({
 });
 export type SyncRunSummary = Static<typeof SyncRunSummary>;
 
+/**
+ * What the orchestrator POSTs to NOTIFY_WEBHOOK_URL when a run fails: `text` is what a Slack
+ * incoming webhook shows; `run` is the run as GET /sync/runs/{id} shows it, for other receivers.
+ */
+export const RunFailedNotification = Type.Object({
+  text: Type.String(),
+  run: SyncRunSummary,
+});
+export type RunFailedNotification = Static<typeof RunFailedNotification>;
+
 export const SyncRunsQuery = Type.Object(
   {
     entity: Type.Optional(RunEntity),

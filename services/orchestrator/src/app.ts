@@ -7,7 +7,9 @@ import { httpWriter } from './clients/writer-client.ts';
 import type { OrchestratorConfig } from './config.ts';
 import { LivePoller } from './engine/live-poller.ts';
 import { RunManager } from './engine/manager.ts';
+import { allObservers } from './engine/observers.ts';
 import { runMetrics } from './metrics.ts';
+import { failureWebhook } from './notify/failure-webhook.ts';
 import type { Fetcher, Writer } from './engine/ports.ts';
 import { runRoutes } from './routes/runs.ts';
 import { syncRoutes } from './routes/sync.ts';
@@ -55,6 +57,16 @@ export async function buildApp(config: OrchestratorConfig, overrides: AppOverrid
 
   const fetcher = overrides.fetcher ?? httpFetcher(sportmonks);
   const writer = overrides.writer ?? httpWriter(database);
+  const metrics = runMetrics(app.metrics);
+  const notifier =
+    config.NOTIFY_WEBHOOK_URL === undefined
+      ? null
+      : failureWebhook({
+          url: config.NOTIFY_WEBHOOK_URL,
+          timeoutMs: config.NOTIFY_WEBHOOK_TIMEOUT_MS,
+          log: app.log.child({ component: 'notify' }),
+          ...(overrides.now ? { now: overrides.now } : {}),
+        });
   const manager = new RunManager({
     fetcher,
     writer,
@@ -70,7 +82,7 @@ export async function buildApp(config: OrchestratorConfig, overrides: AppOverrid
       },
       chunkSize: config.BULK_CHUNK_SIZE,
     },
-    observer: runMetrics(app.metrics),
+    observer: notifier === null ? metrics : allObservers(metrics, notifier),
     ...(overrides.now ? { now: overrides.now } : {}),
   });
   const live = new LivePoller({
@@ -89,6 +101,7 @@ export async function buildApp(config: OrchestratorConfig, overrides: AppOverrid
   app.addHook('onClose', async () => {
     await live.stop();
     await manager.close();
+    await notifier?.close();
     await Promise.all([database.close(), sportmonks.close()]);
   });
 

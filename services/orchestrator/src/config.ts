@@ -22,6 +22,8 @@ export const OrchestratorConfig = Type.Object({
   LIVE_AFTER_KICKOFF_MS: Type.Integer({ default: 3 * 3_600_000, minimum: 0, description: '… until this long after it' }),
   LIVE_SCHEDULE_CHECK_MS: Type.Integer({ default: 60_000, minimum: 0, description: 'how often to ask the writer whether matches are on' }),
   DOWNSTREAM_TIMEOUT_MS: Type.Integer({ default: 120_000, minimum: 100, description: 'wait for a fetcher or writer reply (the fetcher may wait on the rate limit)' }),
+  NOTIFY_WEBHOOK_URL: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$', description: 'a failed run is POSTed here (e.g. a Slack incoming webhook); a secret: it is never logged' })),
+  NOTIFY_WEBHOOK_TIMEOUT_MS: Type.Integer({ default: 5_000, minimum: 1_000, description: 'per attempt at the failure webhook (3 attempts)' }),
 });
 export type OrchestratorConfig = Static<typeof OrchestratorConfig>;
 

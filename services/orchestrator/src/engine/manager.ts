@@ -229,7 +229,7 @@ export class RunManager {
       );
       const final = (await this.patchWithRetry(run.id, { status: 'succeeded', counters: result.counters, error: null, errorRequestId: null }, requestId)) ?? run;
       log.info({ runId: run.id, entity: run.entity, status: 'succeeded', ...result.counters, durationMs: this.now() - startedAt }, 'run finished');
-      this.deps.observer?.runEnded(run.entity, 'succeeded');
+      this.deps.observer?.runEnded(run.entity, 'succeeded', final);
       return final;
     } catch (error) {
       const reason: unknown = signal.aborted ? signal.reason : error;
@@ -240,14 +240,14 @@ export class RunManager {
       if (reason instanceof RunCancelledError) {
         const final = (await this.patchWithRetry(run.id, { status: 'cancelled' }, requestId)) ?? run;
         log.info({ runId: run.id, entity: run.entity, status: 'cancelled', ...committed, durationMs: this.now() - startedAt }, 'run finished');
-        this.deps.observer?.runEnded(run.entity, 'cancelled');
+        this.deps.observer?.runEnded(run.entity, 'cancelled', final);
         return final;
       }
       const message = describe(reason, run.id);
       const errorRequestId = reason instanceof DependencyError && reason.requestId !== null ? reason.requestId : requestId;
       const final = (await this.patchWithRetry(run.id, { status: 'failed', error: message, errorRequestId }, requestId)) ?? run;
       log.error({ runId: run.id, entity: run.entity, status: 'failed', err: message, errorRequestId, ...committed, durationMs: this.now() - startedAt }, 'run finished');
-      this.deps.observer?.runEnded(run.entity, 'failed');
+      this.deps.observer?.runEnded(run.entity, 'failed', { ...final, status: 'failed', error: message, errorRequestId });
       return final;
     } finally {
       clearInterval(heartbeat);

@@ -56,9 +56,10 @@ export interface Log {
   error(obj: object, msg: string): void;
 }
 
-/** Where the engine reports what it did, for the service's metrics; optional, a no-op by default. */
+/** Where the engine reports what it did (metrics, failure notifications); optional, a no-op by default. Must not throw. */
 export interface RunObserver {
-  runEnded(entity: RunTarget, status: 'succeeded' | 'failed' | 'cancelled'): void;
+  /** `run` is the run as it ended: the recorded state, or the last known one with the outcome applied when recording failed. */
+  runEnded(entity: RunTarget, status: 'succeeded' | 'failed' | 'cancelled', run: SyncRun): void;
   /** What a batch of pages of one entity added to the run's counters. */
   pagesLanded(entity: EntityName, delta: RunCounters): void;
 }
