@@ -97,30 +97,31 @@ module "alb" {
 module "ecs" {
   source = "../../modules/ecs"
 
-  name                     = local.name
-  region                   = var.region
-  private_subnet_ids       = module.network.private_subnet_ids
-  security_group_ids       = module.network.security_group_ids
-  repository_urls          = module.ecr.repository_urls
-  repository_arns          = module.ecr.repository_arns
-  image_tag                = var.image_tag
-  service_ports            = local.service_ports
-  services                 = var.services
-  cpu_target_percent       = 60
-  target_group_arns        = module.alb.target_group_arns
-  service_urls             = module.alb.service_urls
-  internal_token_arn       = module.secrets.internal_token_arn
-  operator_token_arn       = module.secrets.operator_token_arn
-  sportmonks_api_token_arn = module.secrets.sportmonks_api_token_arn
-  database_secret_arn      = module.rds.master_user_secret_arn
-  database_host            = module.rds.endpoint
-  database_port            = module.rds.port
-  database_name            = module.rds.database_name
-  sportmonks_base_url      = var.sportmonks_base_url
-  redis_url                = module.cache.url
-  log_level                = var.log_level
-  log_retention_days       = var.log_retention_days
-  tags                     = local.tags
+  name                          = local.name
+  region                        = var.region
+  private_subnet_ids            = module.network.private_subnet_ids
+  security_group_ids            = module.network.security_group_ids
+  repository_urls               = module.ecr.repository_urls
+  repository_arns               = module.ecr.repository_arns
+  image_tag                     = var.image_tag
+  service_ports                 = local.service_ports
+  services                      = var.services
+  cpu_target_percent            = 60
+  target_group_arns             = module.alb.target_group_arns
+  service_urls                  = module.alb.service_urls
+  internal_token_arn            = module.secrets.internal_token_arn
+  operator_token_arn            = module.secrets.operator_token_arn
+  sportmonks_api_token_arn      = module.secrets.sportmonks_api_token_arn
+  notify_webhook_url_secret_arn = var.notify_webhook_url_secret_arn
+  database_secret_arn           = module.rds.master_user_secret_arn
+  database_host                 = module.rds.endpoint
+  database_port                 = module.rds.port
+  database_name                 = module.rds.database_name
+  sportmonks_base_url           = var.sportmonks_base_url
+  redis_url                     = module.cache.url
+  log_level                     = var.log_level
+  log_retention_days            = var.log_retention_days
+  tags                          = local.tags
 }
 
 module "api_gateway" {

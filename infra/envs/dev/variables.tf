@@ -66,6 +66,12 @@ variable "sportmonks_base_url" {
   description = "SportMonks API base URL."
 }
 
+variable "notify_webhook_url_secret_arn" {
+  type        = string
+  default     = ""
+  description = "ARN of a Secrets Manager secret you created holding the orchestrator's NOTIFY_WEBHOOK_URL (failed runs are POSTed there); empty: no notifications."
+}
+
 variable "log_level" {
   type        = string
   description = "pino log level of the services."

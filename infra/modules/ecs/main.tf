@@ -31,10 +31,14 @@ locals {
         DATABASE_SERVICE_URL   = var.service_urls["database"]
         SPORTMONKS_SERVICE_URL = var.service_urls["sportmonks"]
       }
-      secrets = {
-        INTERNAL_TOKEN = local.secret.internal_token
-        OPERATOR_TOKEN = local.secret.operator_token
-      }
+      # The failure webhook's URL carries its own token (Slack's does): a secret, and optional.
+      secrets = merge(
+        {
+          INTERNAL_TOKEN = local.secret.internal_token
+          OPERATOR_TOKEN = local.secret.operator_token
+        },
+        var.notify_webhook_url_secret_arn == "" ? {} : { NOTIFY_WEBHOOK_URL = { arn = var.notify_webhook_url_secret_arn, key = "" } },
+      )
     }
     sportmonks = {
       image   = "sportmonks"

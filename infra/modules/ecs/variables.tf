@@ -85,6 +85,12 @@ variable "sportmonks_api_token_arn" {
   description = "Secrets Manager ARN of the SportMonks API token."
 }
 
+variable "notify_webhook_url_secret_arn" {
+  type        = string
+  default     = ""
+  description = "Secrets Manager ARN of the orchestrator's NOTIFY_WEBHOOK_URL (e.g. a Slack incoming webhook; failed runs are POSTed there); empty: no notifications."
+}
+
 variable "database_secret_arn" {
   type        = string
   description = "ARN of the RDS-managed master user secret (JSON keys username and password)."

@@ -281,6 +281,13 @@ describe('ECS', () => {
     expect(main).not.toMatch(/secretString|secret_string\s*=/);
   });
 
+  it('the failure webhook URL (a secret: Slack\'s carries a token) reaches the orchestrator only as an optional secret', () => {
+    const main = readRepoFile(`${modulePath('ecs')}/main.tf`);
+    expect(main).toMatch(/NOTIFY_WEBHOOK_URL = \{ arn = var\.notify_webhook_url_secret_arn, key = "" \}/);
+    expect(main.match(/NOTIFY_WEBHOOK_URL/g)).toHaveLength(1);
+    expect(moduleCall('ecs').notify_webhook_url_secret_arn).toBe('${var.notify_webhook_url_secret_arn}');
+  });
+
   it('execution roles may read only their own task\'s secrets and write only their own log group', () => {
     const policy = only(blocks(files, 'data', 'aws_iam_policy_document').filter((d) => d.dir === modulePath('ecs') && d.address.endsWith('.execution')), 'execution policy');
     expect(policy.body.for_each).toBe('${local.tasks}');
