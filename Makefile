@@ -69,6 +69,10 @@ migrate: $(DEPS) ## apply the database migrations to the project database
 analyst-user: $(DEPS) ## create the read-only analyst MySQL user (ANALYST_PASSWORD=… make analyst-user)
 	pnpm --filter @insightxi/database run analyst-user
 
+.PHONY: service-user
+service-user: $(DEPS) ## create the writer's MySQL user: rows only, no DROP/ALTER (SERVICE_DB_PASSWORD=… make service-user)
+	pnpm --filter @insightxi/database run service-user
+
 .PHONY: inspect-db
 inspect-db: $(DEPS) ## a mysql shell on the project database
 	pnpm --filter @insightxi/mysql exec tsx src/cli.ts shell

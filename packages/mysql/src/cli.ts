@@ -5,14 +5,14 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDatabase } from './databases.ts';
-import { projectPrivateServer, resolveDatabaseUrl } from './locate.ts';
+import { projectPrivateServer, resolveAdminUrl, resolveDatabaseUrl } from './locate.ts';
 import { baseline, migrate, migrationStatus } from './migrations.ts';
 import { repoRoot } from './repo-root.ts';
 import { connectionConfig, redactUrl, withDatabase } from './url.ts';
 
 const USAGE = `usage: insightxi-db <command> [--dir <migrations folder>]
   url              print the project database URL (creating the database; starting a private server if needed)
-  migrate          apply pending migrations to the project database
+  migrate          apply pending migrations to the project database, as MIGRATION_DATABASE_URL when set
   status           list applied and pending migrations; exit 1 when any is pending or failed
   baseline <name>  mark a migration as applied without running it
   shell            open a mysql client on the project database
@@ -23,8 +23,9 @@ const [command, argument] = positionals;
 const dirOption = values.dir ?? join(repoRoot(), 'services', 'database', 'prisma', 'migrations');
 const migrationsDir = isAbsolute(dirOption) ? dirOption : join(process.cwd(), dirOption);
 
-async function projectDatabase(): Promise<string> {
-  const url = await resolveDatabaseUrl();
+/** The project database, created if missing; `admin`: reached as the account that migrates. */
+async function projectDatabase(admin = false): Promise<string> {
+  const url = admin ? await resolveAdminUrl() : await resolveDatabaseUrl();
   const name = new URL(url).pathname.replace(/^\//, '');
   await createDatabase(withDatabase(url, null), decodeURIComponent(name));
   return url;
@@ -46,13 +47,13 @@ async function main(): Promise<number> {
       console.log(await projectDatabase());
       return 0;
     case 'migrate': {
-      const url = await projectDatabase();
+      const url = await projectDatabase(true);
       const applied = await migrate(url, migrationsDir);
       console.log(applied.length ? `applied ${applied.join(', ')} to ${redactUrl(url)}` : `${redactUrl(url)} is up to date`);
       return 0;
     }
     case 'status': {
-      const status = await migrationStatus(await projectDatabase(), migrationsDir);
+      const status = await migrationStatus(await projectDatabase(true), migrationsDir);
       for (const name of status.applied) console.log(`applied  ${name}${status.modified.includes(name) ? ' (file changed since)' : ''}`);
       for (const name of status.pending) console.log(`pending  ${name}`);
       for (const name of status.failed) console.log(`FAILED   ${name}`);
@@ -60,7 +61,7 @@ async function main(): Promise<number> {
     }
     case 'baseline':
       if (!argument) break;
-      await baseline(await projectDatabase(), migrationsDir, argument);
+      await baseline(await projectDatabase(true), migrationsDir, argument);
       console.log(`marked ${argument} as applied`);
       return 0;
     case 'shell':

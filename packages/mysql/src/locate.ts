@@ -1,5 +1,7 @@
 // Where the project's MySQL is: DATABASE_URL if set; else the server on 127.0.0.1:3306
 // (root, empty password); else a private mariadbd in .data/mysql; else say what to install.
+// Schema changes and accounts may need a stronger account than the services' own:
+// MIGRATION_DATABASE_URL names it.
 import { join } from 'node:path';
 import { privateServer, findMariadbd } from './private-server.ts';
 import { canConnect } from './probe.ts';
@@ -34,4 +36,14 @@ export async function resolveServerUrl(env: NodeJS.ProcessEnv = process.env): Pr
 export async function resolveDatabaseUrl(env: NodeJS.ProcessEnv = process.env): Promise<string> {
   if (env.DATABASE_URL) return env.DATABASE_URL;
   return withDatabase(await resolveServerUrl(env), DEFAULT_DATABASE);
+}
+
+/**
+ * The account that migrates and creates users: MIGRATION_DATABASE_URL when set, so that the
+ * services' DATABASE_URL can be an account that cannot change the schema; else the project
+ * database URL (locally: root).
+ */
+export async function resolveAdminUrl(env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  if (env.MIGRATION_DATABASE_URL) return env.MIGRATION_DATABASE_URL;
+  return resolveDatabaseUrl(env);
 }

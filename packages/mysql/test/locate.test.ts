@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mariadb from 'mariadb';
 import { afterAll, describe, expect, it } from 'vitest';
-import { canConnect, connectionConfig, createTestDatabase, findMariadbd, privateServer, resolveDatabaseUrl, resolveServerUrl } from '../src/index.ts';
+import { canConnect, connectionConfig, createTestDatabase, findMariadbd, privateServer, resolveAdminUrl, resolveDatabaseUrl, resolveServerUrl } from '../src/index.ts';
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -20,6 +20,14 @@ describe('finding a database', () => {
     const env = { DATABASE_URL: 'mysql://app:secret@db.internal:3306/insightxi' };
     expect(await resolveDatabaseUrl(env)).toBe(env.DATABASE_URL);
     expect(await resolveServerUrl(env)).toBe('mysql://app:secret@db.internal:3306');
+  });
+
+  it('migrates and creates users as MIGRATION_DATABASE_URL when it is set, else as DATABASE_URL', async () => {
+    const service = 'mysql://writer:w@db.internal:3306/insightxi';
+    const admin = 'mysql://admin:a@db.internal:3306/insightxi';
+    expect(await resolveAdminUrl({ DATABASE_URL: service, MIGRATION_DATABASE_URL: admin })).toBe(admin);
+    expect(await resolveDatabaseUrl({ DATABASE_URL: service, MIGRATION_DATABASE_URL: admin })).toBe(service);
+    expect(await resolveAdminUrl({ DATABASE_URL: service })).toBe(service);
   });
 
   // Where CI points DATABASE_URL at a server of its own, no local one need exist.

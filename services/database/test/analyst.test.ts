@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mariadb, { type Connection } from 'mariadb';
 import { connectionConfig } from '@insightxi/mysql';
-import { ensureAnalystUser } from '../src/analyst.ts';
+import { ensureAnalystUser } from '../src/accounts.ts';
 import { createBulkWriter } from '../src/bulk/writer.ts';
 import { league, migratedDatabase, type TestContext } from './helpers.ts';
 
