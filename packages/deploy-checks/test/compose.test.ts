@@ -6,6 +6,7 @@ import { readRepoFile } from '../src/repo.ts';
 interface ComposeService {
   image?: string;
   build?: { context: string; target: string };
+  command?: string[];
   ports?: string[];
   environment?: Record<string, string>;
   env_file?: { path: string; required: boolean }[];
@@ -87,7 +88,17 @@ describe('docker-compose.yml', () => {
     });
     expect(service('sportmonks').environment?.SPORTMONKS_BASE_URL).toContain('http://sim:8010');
     expect(service('database').environment?.DATABASE_URL).toMatch(/@mysql:3306\//);
-    expect(service('migrate').environment?.DATABASE_URL).toMatch(/@mysql:3306\//);
+    expect(service('migrate').environment?.MIGRATION_DATABASE_URL).toMatch(/@mysql:3306\//);
+  });
+
+  it('migrates as root, and the writer connects as the account the migration narrowed to rows (no DROP)', () => {
+    const migrate = service('migrate');
+    expect(migrate.environment?.MIGRATION_DATABASE_URL).toMatch(/^mysql:\/\/root:/);
+    expect(migrate.environment?.DATABASE_URL).toBeUndefined();
+    expect(migrate.command?.join(' ')).toMatch(/npm run --silent migrate && npm run --silent service-user/);
+    expect(migrate.environment?.SERVICE_DB_USER).toBe('${MYSQL_USER:-insightxi}');
+    expect(migrate.environment?.SERVICE_DB_PASSWORD).toBe('${MYSQL_PASSWORD}');
+    expect(service('database').environment?.DATABASE_URL).toMatch(/^mysql:\/\/\$\{MYSQL_USER:-insightxi\}:\$\{MYSQL_PASSWORD\}@/);
   });
 
   it('every build target exists in the Dockerfile', () => {
