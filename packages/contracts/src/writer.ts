@@ -1,6 +1,6 @@
 // The database writer's API: bulk upserts, sync runs, quarantine.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { Entity, Id, Nullable, UtcDateTime } from './common.ts';
+import { DateOnly, Entity, Id, Nullable, UtcDateTime } from './common.ts';
 import { RejectedRecord } from './fetcher.ts';
 
 export const RunCounters = Type.Object({
@@ -29,6 +29,8 @@ export const BulkSyncContext = Type.Object({
   pageKey: Type.String({ minLength: 1, maxLength: 191 }),
   checkpoint: Checkpoint,
   rejected: Type.Optional(Type.Array(RejectedRecord)),
+  /** Seasons whose pages of this entity have now all landed in this run (see GET /season-syncs). */
+  seasonsCompleted: Type.Optional(Type.Array(Id, { maxItems: 5000 })),
 });
 export type BulkSyncContext = Static<typeof BulkSyncContext>;
 
@@ -104,6 +106,11 @@ export const SyncRunPatch = Type.Object({
   errorRequestId: Type.Optional(Nullable(Type.String())),
   /** Only a heartbeat: refreshes heartbeatAt. */
   heartbeat: Type.Optional(Type.Boolean()),
+  /**
+   * Compare-and-set: apply the patch only if the stored heartbeat is still this one, else 409.
+   * Two processes taking over the same stale run: exactly one wins.
+   */
+  ifHeartbeatAt: Type.Optional(UtcDateTime),
 });
 export type SyncRunPatch = Static<typeof SyncRunPatch>;
 
@@ -127,3 +134,21 @@ export const QuarantineBulkRequest = Type.Object({
 
 /** Paged list: `next` is the cursor to pass as `cursor` for the following page. */
 export const Page = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), next: Nullable(Type.String()) });
+
+/** When a run last read one entity of a season completely, with what the season row says now. */
+export const SeasonSync = Type.Object({
+  seasonId: Id,
+  entity: Entity,
+  runId: Id,
+  completedAt: UtcDateTime,
+  seasonFinished: Type.Boolean(),
+  seasonEndingAt: Nullable(DateOnly),
+});
+export type SeasonSync = Static<typeof SeasonSync>;
+
+export const SeasonSyncsQuery = Type.Object({ entity: Type.Optional(Entity) }, { additionalProperties: false });
+export type SeasonSyncsQuery = Static<typeof SeasonSyncsQuery>;
+
+/** Small by nature (a row per season and entity), so unpaged. */
+export const SeasonSyncList = Type.Object({ items: Type.Array(SeasonSync) });
+export type SeasonSyncList = Static<typeof SeasonSyncList>;

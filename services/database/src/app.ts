@@ -7,6 +7,7 @@ import type { DatabaseServiceConfig } from './config.ts';
 import { openDatabase, type Database } from './db.ts';
 import { quarantineRepository } from './repositories/quarantine.ts';
 import { recordRepository } from './repositories/records.ts';
+import { seasonSyncRepository } from './repositories/season-syncs.ts';
 import { syncRunRepository } from './repositories/sync-runs.ts';
 import { ENTITY_ROUTES } from './routes/entities.ts';
 import { quarantineRoutes } from './routes/quarantine.ts';
@@ -46,7 +47,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
     },
   });
   for (const entity of ENTITIES) await app.register(ENTITY_ROUTES[entity], { records, writer });
-  await app.register(syncRunRoutes, { runs: syncRunRepository(database.prisma) });
+  await app.register(syncRunRoutes, { runs: syncRunRepository(database.prisma), seasonSyncs: seasonSyncRepository(database.prisma) });
   await app.register(quarantineRoutes, { quarantine: quarantineRepository(database.prisma) });
   return app;
 }

@@ -199,6 +199,18 @@ describe('sync runs and pages', () => {
     expect((await call('PATCH', '/sync-runs/999999', { heartbeat: true })).status).toBe(404);
   });
 
+  it('lets exactly one of two processes claim a stale run (compare-and-set on the heartbeat)', async () => {
+    const run = await call('POST', '/sync-runs', { ...create, scopeKey: 'fixtures:claim-test' });
+    const id = run.body?.id as number;
+    const seen = run.body?.heartbeatAt as string;
+    const first = await call('PATCH', `/sync-runs/${id}`, { heartbeat: true, ifHeartbeatAt: seen });
+    expect(first.status).toBe(200);
+    const second = await call('PATCH', `/sync-runs/${id}`, { heartbeat: true, ifHeartbeatAt: seen });
+    expect(second.status).toBe(409);
+    expect(second.body).toMatchObject({ activeRunId: id });
+    expect((await call('PATCH', `/sync-runs/${id}`, { status: 'succeeded', ifHeartbeatAt: first.body?.heartbeatAt as string })).status).toBe(200);
+  });
+
   it('commits a page, its quarantine and the checkpoint together, once per page key', async () => {
     const run = await call('POST', '/sync-runs', { ...create, scopeKey: 'fixtures:page-test' });
     const runId = run.body?.id as number;
@@ -210,13 +222,26 @@ describe('sync runs and pages', () => {
         pageKey: 'season=100/page=1',
         checkpoint: { cursor: 'page=2', counters },
         rejected: [{ entity: 'fixtures', sourceId: 8003, reason: 'starting_at missing', payload: { id: 8003 } }],
+        seasonsCompleted: [100, 404],
       },
     };
     expect(await bulk('fixtures', page)).toEqual({ created: 1, updated: 0, unchanged: 0, failed: [{ id: 8002, reason: 'season 404 does not exist' }], duplicatePage: false });
     expect(await bulk('fixtures', page)).toEqual({ created: 0, updated: 0, unchanged: 0, failed: [], duplicatePage: true });
 
+    // The checkpoint as sent plus the page's own results: 1 created, 1 more quarantined (season 404).
     const stored = await call('GET', `/sync-runs/${runId}`);
-    expect(stored.body).toMatchObject({ cursor: 'page=2', counters });
+    expect(stored.body).toMatchObject({ cursor: 'page=2', counters: { ...counters, created: 1, quarantined: 2 } });
+    // A page with a record that could not land does not note its seasons as completely read.
+    expect((await call('GET', '/season-syncs?entity=fixtures')).body?.items).toEqual([]);
+    const lastPage = { records: [fixture({ id: 8004, leagueId: 8, seasonId: 100, home: 2, away: 1 })], sync: { ...page.sync, pageKey: 'season=100/page=2', rejected: [] } };
+    expect((await bulk('fixtures', lastPage)).created).toBe(1);
+    // Season 404 is not stored: only season 100 is noted, and the note is not a failure.
+    const seasonSyncs = await call('GET', '/season-syncs?entity=fixtures');
+    expect(seasonSyncs.body?.items).toEqual([
+      { seasonId: 100, entity: 'fixtures', runId, completedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as unknown, seasonFinished: false, seasonEndingAt: '2025-05-25' },
+    ]);
+    expect((await call('GET', '/season-syncs?entity=standings')).body?.items).toEqual([]);
+    expect((await call('GET', '/season-syncs?entity=nope')).status).toBe(400);
     const quarantined = await call('GET', `/quarantine?runId=${runId}`);
     expect((quarantined.body?.items as { sourceId: number; reason: string }[]).map((q) => [q.sourceId, q.reason])).toEqual([
       [8003, 'starting_at missing'],

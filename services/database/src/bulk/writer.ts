@@ -57,12 +57,38 @@ async function recordPage(connection: Connection, entity: Entity, sync: BulkSync
     'INSERT INTO sync_run_pages (run_id, page_key, entity, created, updated, unchanged, failed, applied_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     [sync.runId, sync.pageKey, entity, result.created, result.updated, result.unchanged, result.failed.length, now],
   );
+  // The page's own results are added here, in its transaction: the stored counters are exact
+  // whatever happens to the caller after the commit.
   const c = sync.checkpoint.counters;
   await connection.query(
     `UPDATE sync_runs SET resume_cursor = ?, pages = ?, fetched = ?, created = ?, updated = ?, unchanged = ?, quarantined = ?,
        upstream_calls = ?, rate_limit_wait_ms = ?, heartbeat_at = ?, updated_at = ? WHERE id = ?`,
-    [sync.checkpoint.cursor, c.pages, c.fetched, c.created, c.updated, c.unchanged, c.quarantined, c.upstreamCalls, c.rateLimitWaitMs, now, now, sync.runId],
+    [
+      sync.checkpoint.cursor,
+      c.pages,
+      c.fetched,
+      c.created + result.created,
+      c.updated + result.updated,
+      c.unchanged + result.unchanged,
+      c.quarantined + result.failed.length,
+      c.upstreamCalls,
+      c.rateLimitWaitMs,
+      now,
+      now,
+      sync.runId,
+    ],
   );
+  // A page with records that could not land leaves its seasons to be read again.
+  const seasons = result.failed.length === 0 ? (sync.seasonsCompleted ?? []) : [];
+  if (seasons.length > 0) {
+    // Only seasons we store: the note is bookkeeping and must never fail the page.
+    await connection.query(
+      `INSERT INTO season_syncs (season_id, entity, run_id, completed_at)
+       SELECT id, ?, ?, ? FROM seasons WHERE id IN (${seasons.map(() => '?').join(', ')})
+       ON DUPLICATE KEY UPDATE run_id = VALUES(run_id), completed_at = VALUES(completed_at)`,
+      [entity, sync.runId, now, ...seasons],
+    );
+  }
 }
 
 export function createBulkWriter(pool: Pool, options: BulkWriterOptions): BulkWriter {

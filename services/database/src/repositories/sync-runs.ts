@@ -60,6 +60,11 @@ function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 }
 
+/** An update whose where clause matched no row (here: the heartbeat moved on). */
+function isNotFound(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025';
+}
+
 export function syncRunRepository(prisma: PrismaClient, clock: () => Date = () => new Date()): SyncRunRepository {
   async function scopeBusy(scopeKey: string): Promise<Error> {
     const active = await prisma.syncRun.findUnique({ where: { activeScopeKey: scopeKey }, select: { id: true } });
@@ -122,10 +127,12 @@ export function syncRunRepository(prisma: PrismaClient, clock: () => Date = () =
           rateLimitWaitMs: c.rateLimitWaitMs,
         });
       }
+      const expected = patch.ifHeartbeatAt === undefined ? {} : { heartbeatAt: new Date(patch.ifHeartbeatAt) };
       try {
-        return syncRunRecord(await prisma.syncRun.update({ where: { id }, data }));
+        return syncRunRecord(await prisma.syncRun.update({ where: { id, ...expected }, data }));
       } catch (error) {
         if (isUniqueViolation(error)) throw await scopeBusy(run.scopeKey);
+        if (isNotFound(error)) throw conflict(`sync run ${id} changed since heartbeat ${patch.ifHeartbeatAt ?? '?'}: another process holds it`, { activeRunId: id });
         throw error;
       }
     },

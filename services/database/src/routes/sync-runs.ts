@@ -1,13 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, IdParams, SyncConflict, SyncRun, SyncRunCreate, SyncRunList, SyncRunPatch, SyncRunsQuery } from '@insightxi/contracts';
+import { ErrorBody, IdParams, SeasonSyncList, SeasonSyncsQuery, SyncConflict, SyncRun, SyncRunCreate, SyncRunList, SyncRunPatch, SyncRunsQuery } from '@insightxi/contracts';
 import { notFound } from '../errors.ts';
+import type { SeasonSyncRepository } from '../repositories/season-syncs.ts';
 import type { SyncRunRepository } from '../repositories/sync-runs.ts';
 import { answerDomainErrors } from './domain-errors.ts';
 import { validateWithTypeBox } from './validation.ts';
 
 const tags = ['sync-runs'];
 
-export const syncRunRoutes: FastifyPluginAsyncTypebox<{ runs: SyncRunRepository }> = (app, { runs }) => {
+export const syncRunRoutes: FastifyPluginAsyncTypebox<{ runs: SyncRunRepository; seasonSyncs: SeasonSyncRepository }> = (app, { runs, seasonSyncs }) => {
   answerDomainErrors(app);
   validateWithTypeBox(app);
 
@@ -52,6 +53,19 @@ export const syncRunRoutes: FastifyPluginAsyncTypebox<{ runs: SyncRunRepository 
       if (!run) throw notFound(`sync run ${request.params.id} does not exist`);
       return run;
     },
+  );
+
+  app.get(
+    '/season-syncs',
+    {
+      schema: {
+        tags,
+        summary: 'When a run last read each entity of each season completely, with the season\'s finished flag and end date',
+        querystring: SeasonSyncsQuery,
+        response: { 200: SeasonSyncList },
+      },
+    },
+    async (request) => ({ items: await seasonSyncs.list(request.query) }),
   );
   return Promise.resolve();
 };
