@@ -114,6 +114,7 @@ module "ecs" {
   sportmonks_api_token_arn      = module.secrets.sportmonks_api_token_arn
   notify_webhook_url_secret_arn = var.notify_webhook_url_secret_arn
   database_secret_arn           = module.rds.master_user_secret_arn
+  database_writer_password_arn  = module.secrets.database_writer_password_arn
   database_host                 = module.rds.endpoint
   database_port                 = module.rds.port
   database_name                 = module.rds.database_name

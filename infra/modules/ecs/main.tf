@@ -13,7 +13,14 @@ locals {
     sportmonks_token  = { arn = var.sportmonks_api_token_arn, key = "" }
     database_user     = { arn = var.database_secret_arn, key = "username" }
     database_password = { arn = var.database_secret_arn, key = "password" }
+    writer_password   = { arn = var.database_writer_password_arn, key = "" }
   }
+
+  # The writer connects as an account of its own with rows only (SELECT, INSERT, UPDATE, DELETE):
+  # no DROP or ALTER. The migration task, as the RDS master user, migrates and then creates or
+  # resets that account (`make service-user`), so it exists with the current password before a
+  # deploy starts the writer.
+  writer_user = "insightxi_writer"
 
   database_environment = {
     DATABASE_HOST = var.database_host
@@ -56,20 +63,20 @@ locals {
     database = {
       image       = "database"
       command     = null
-      environment = merge(local.database_environment, { PORT = tostring(var.service_ports["database"]) })
+      environment = merge(local.database_environment, { PORT = tostring(var.service_ports["database"]), DATABASE_USER = local.writer_user })
       secrets = {
         INTERNAL_TOKEN    = local.secret.internal_token
-        DATABASE_USER     = local.secret.database_user
-        DATABASE_PASSWORD = local.secret.database_password
+        DATABASE_PASSWORD = local.secret.writer_password
       }
     }
     migrate = {
       image       = "migrate"
-      command     = null
-      environment = local.database_environment
+      command     = ["sh", "-c", "npm run --silent migrate && npm run --silent service-user"]
+      environment = merge(local.database_environment, { SERVICE_DB_USER = local.writer_user })
       secrets = {
-        DATABASE_USER     = local.secret.database_user
-        DATABASE_PASSWORD = local.secret.database_password
+        DATABASE_USER       = local.secret.database_user
+        DATABASE_PASSWORD   = local.secret.database_password
+        SERVICE_DB_PASSWORD = local.secret.writer_password
       }
     }
     sync-trigger = {

@@ -96,6 +96,11 @@ variable "database_secret_arn" {
   description = "ARN of the RDS-managed master user secret (JSON keys username and password)."
 }
 
+variable "database_writer_password_arn" {
+  type        = string
+  description = "Secrets Manager ARN of the password of the writer's own MySQL account (rows only); the migration task sets it."
+}
+
 variable "database_host" {
   type        = string
   description = "RDS endpoint host name."

@@ -1,12 +1,15 @@
-# Three secrets. The internal and operator tokens are generated here as ephemeral values written
-# through write-only arguments, so they never appear in a plan or the state. The SportMonks token
-# comes from the SportMonks account: Terraform creates the empty secret and an operator puts the
-# value (infra/README.md, "Secrets").
+# Four secrets. The internal and operator tokens and the password of the writer's own MySQL
+# account (rows only, no DROP: the migration task creates it) are generated here as ephemeral
+# values written through write-only arguments, so they never appear in a plan or the state. The
+# SportMonks token comes from the SportMonks account: Terraform creates the empty secret and an
+# operator puts the value (infra/README.md, "Secrets").
 
 locals {
   generated = {
     internal-token = "Bearer token the services use to call each other"
     operator-token = "Bearer token operators use on the orchestrator's /sync routes"
+    # Alphanumeric (special = false below): safe in a mysql:// URL and in IDENTIFIED BY.
+    database-writer-password = "Password of the writer's MySQL account (SELECT, INSERT, UPDATE, DELETE only; made by the migration task)"
   }
 }
 

@@ -17,3 +17,8 @@ output "sportmonks_api_token_name" {
   description = "Name of the SportMonks API token secret, for `aws secretsmanager put-secret-value`."
   value       = aws_secretsmanager_secret.sportmonks_api_token.name
 }
+
+output "database_writer_password_arn" {
+  description = "ARN of the password of the writer's own MySQL account (rows only, no DROP)."
+  value       = aws_secretsmanager_secret.generated["database-writer-password"].arn
+}

@@ -288,6 +288,22 @@ describe('ECS', () => {
     expect(moduleCall('ecs').notify_webhook_url_secret_arn).toBe('${var.notify_webhook_url_secret_arn}');
   });
 
+  it('the writer connects as its own rows-only MySQL account, which the migration task (RDS master) creates first', () => {
+    const main = readRepoFile(`${modulePath('ecs')}/main.tf`);
+    const task = (kind: string) => {
+      const start = main.indexOf(`    ${kind} = {`);
+      return main.slice(start, main.indexOf('\n    }\n', start));
+    };
+    expect(task('database')).toContain('DATABASE_USER = local.writer_user');
+    expect(task('database')).toContain('DATABASE_PASSWORD = local.secret.writer_password');
+    expect(task('database')).not.toContain('local.secret.database_');
+    expect(task('migrate')).toContain('npm run --silent migrate && npm run --silent service-user');
+    expect(task('migrate')).toMatch(/DATABASE_PASSWORD\s+= local\.secret\.database_password/);
+    expect(task('migrate')).toMatch(/SERVICE_DB_PASSWORD = local\.secret\.writer_password/);
+    expect(task('migrate')).toContain('SERVICE_DB_USER = local.writer_user');
+    expect(moduleCall('ecs').database_writer_password_arn).toBe('${module.secrets.database_writer_password_arn}');
+  });
+
   it('execution roles may read only their own task\'s secrets and write only their own log group', () => {
     const policy = only(blocks(files, 'data', 'aws_iam_policy_document').filter((d) => d.dir === modulePath('ecs') && d.address.endsWith('.execution')), 'execution policy');
     expect(policy.body.for_each).toBe('${local.tasks}');
@@ -356,6 +372,7 @@ describe('secrets', () => {
     expect(secrets.length).toBe(2);
     expect(main).toContain('internal-token');
     expect(main).toContain('operator-token');
+    expect(main).toContain('database-writer-password');
     expect(main).toContain('sportmonks-api-token');
     const version = resource('aws_secretsmanager_secret_version', 'secrets');
     expect(version.secret_string).toBeUndefined();

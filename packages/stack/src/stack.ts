@@ -3,7 +3,7 @@
 // Used by `make dev`, `make demo`, end-to-end tests, benchmarks and the chaos suite.
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { migrate, repoRoot, resolveDatabaseUrl, createDatabase, withDatabase } from '@insightxi/mysql';
+import { migrate, repoRoot, resolveAdminUrl, resolveDatabaseUrl, createDatabase, withDatabase } from '@insightxi/mysql';
 import { startSimulator } from '@insightxi/sportmonks-sim';
 import { freePort } from './ports.ts';
 import { ServiceProcess } from './service-process.ts';
@@ -46,9 +46,11 @@ function token(env: string | undefined): string {
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const root = repoRoot();
   const databaseUrl = options.databaseUrl ?? (await resolveDatabaseUrl());
+  // The writer's account may be one that cannot create or migrate (make service-user).
+  const adminUrl = options.databaseUrl ?? (await resolveAdminUrl());
   const databaseName = decodeURIComponent(new URL(databaseUrl).pathname.replace(/^\//, ''));
-  await createDatabase(withDatabase(databaseUrl, null), databaseName);
-  await migrate(databaseUrl, join(root, 'services', 'database', 'prisma', 'migrations'));
+  await createDatabase(withDatabase(adminUrl, null), databaseName);
+  await migrate(adminUrl, join(root, 'services', 'database', 'prisma', 'migrations'));
 
   const simulator = options.sportmonksApiToken
     ? null
