@@ -17,6 +17,8 @@ export const SyncScope = Type.Object(
     mode: Type.Optional(SyncMode),
     /** Incremental sweeps: days either side of today (default 1; 7 for the weekly tier). */
     windowDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+    /** Also re-read the finished seasons a complete earlier read froze (full mode, seasons not named). */
+    force: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
@@ -31,6 +33,7 @@ export const SyncQuery = Type.Object(
     to: Type.Optional(DateOnly),
     mode: Type.Optional(SyncMode),
     windowDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+    force: Type.Optional(Type.Boolean()),
     /** Hold the request until the run ends and reply with its summary (local use). */
     wait: Type.Optional(Type.Boolean()),
   },
@@ -71,7 +74,17 @@ export const SyncRunSummary = Type.Object({
   error: Nullable(Type.Object({ message: Type.String(), requestId: Nullable(Type.String()) })),
   mode: Type.Optional(SyncMode),
   /** Steps of the plan (one per entity and season or date window) done and in total; null before planning. */
-  steps: Type.Optional(Nullable(Type.Object({ done: Type.Integer({ minimum: 0 }), total: Type.Integer({ minimum: 0 }), current: Nullable(Type.String()) }))),
+  steps: Type.Optional(
+    Nullable(
+      Type.Object({
+        done: Type.Integer({ minimum: 0 }),
+        total: Type.Integer({ minimum: 0 }),
+        current: Nullable(Type.String()),
+        /** Season steps left out because the season is frozen (finished and read completely after it ended). */
+        skipped: Type.Optional(Type.Integer({ minimum: 0 })),
+      }),
+    ),
+  ),
   heartbeatAt: Type.Optional(Type.String()),
   links: Type.Optional(Type.Object({ self: Type.String() })),
 });

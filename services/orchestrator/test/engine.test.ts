@@ -7,12 +7,13 @@ import { FakeFetcher, FakeWriter, collectingLog, silentLog, world, type Rec } fr
 // One page per writer call (pages hold 3 records), unless a test says otherwise.
 const config: ManagerConfig = { heartbeatMs: 20, staleAfterMs: 200, backoff: { attempts: 3, initialDelayMs: 1, maxDelayMs: 5 }, chunkSize: 3 };
 
-function setup(opts: { fixtures?: number; pageSize?: number; reject?: number[]; chunkSize?: number } = {}) {
+function setup(opts: { fixtures?: number; pageSize?: number; reject?: number[]; chunkSize?: number; readAheadPages?: number } = {}) {
   const data = world(opts.fixtures ?? 10);
   const fetcher = new FakeFetcher(data, opts.pageSize ?? 3, new Set(opts.reject ?? []));
   const writer = new FakeWriter();
   const log = collectingLog();
-  const manager = new RunManager({ fetcher, writer, log, config: { ...config, chunkSize: opts.chunkSize ?? config.chunkSize } });
+  const tuning = { chunkSize: opts.chunkSize ?? config.chunkSize, ...(opts.readAheadPages === undefined ? {} : { readAheadPages: opts.readAheadPages }) };
+  const manager = new RunManager({ fetcher, writer, log, config: { ...config, ...tuning } });
   return { data, fetcher, writer, manager, log };
 }
 
@@ -136,25 +137,6 @@ describe('batches', () => {
   });
 });
 
-describe('a writer that stores checkpoint counters as sent', () => {
-  it('still ends with exact counters, recorded after each page', async () => {
-    const { writer, manager, log } = setup();
-    writer.addsResults = false;
-    // Every record of this run is new: before each page the stored `created` must equal the records sent so far.
-    let sent = 0;
-    const lag: number[] = [];
-    writer.beforeBulk = (_entity, body) => {
-      if (body.sync) lag.push(sent - (writer.runs.get(body.sync.runId)?.counters.created ?? 0));
-      sent += body.records.length;
-      return Promise.resolve();
-    };
-    const final = await (await manager.start('all', {}, {})).done;
-    expect(final.counters).toEqual(await uninterrupted('all'));
-    expect(lag.every((l) => l === 0)).toBe(true);
-    expect(log.lines.some((l) => l.msg.includes('without the page results'))).toBe(true);
-  });
-});
-
 describe('concurrency', () => {
   it('refuses a second run with the same scope while one is active, naming it', async () => {
     const { fetcher, manager } = setup();
@@ -174,8 +156,8 @@ describe('concurrency', () => {
 });
 
 describe('read-ahead', () => {
-  it('fetches the next page while the last is written, never more than one ahead', async () => {
-    const { fetcher, writer, manager } = setup({ fixtures: 30, pageSize: 2 });
+  it.each([1, 4])('fetches up to %i pages ahead while the writer works, never more', async (readAheadPages) => {
+    const { fetcher, writer, manager } = setup({ fixtures: 30, pageSize: 2, readAheadPages });
     let pagesFetched = 0;
     let pagesWritten = 0;
     let maxAhead = 0;
@@ -185,22 +167,79 @@ describe('read-ahead', () => {
     fetcher.beforePage = async () => {
       fetching = true;
       await tick();
-      await tick();
       fetching = false;
       pagesFetched++;
     };
     writer.beforeBulk = async () => {
       maxAhead = Math.max(maxAhead, pagesFetched - pagesWritten);
-      await tick();
-      if (fetching) overlapped = true;
-      await tick();
+      for (let i = 0; i < 8; i++) {
+        await tick();
+        if (fetching) overlapped = true;
+      }
       pagesWritten++;
     };
     const final = await (await manager.start('fixtures', { seasons: [101, 201] }, {})).done;
     expect(final.status).toBe('succeeded');
     expect(final.counters.pages).toBe(30);
     expect(overlapped).toBe(true);
-    expect(maxAhead).toBeLessThanOrEqual(2);
+    // The page being written, the one waiting to join a batch, and the read-ahead.
+    expect(maxAhead).toBe(readAheadPages + 2);
+  });
+});
+
+describe('frozen seasons', () => {
+  const DAY = 86_400_000;
+  const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  /** Seasons 100 and 200 finished long ago, 101 and 201 are current. */
+  function finishedWorld(endedDaysAgo = 400) {
+    const ctx = setup();
+    for (const id of [100, 200]) ctx.writer.seasons.set(id, { finished: true, endingAt: isoDay(Date.now() - endedDaysAgo * DAY) });
+    for (const id of [101, 201]) ctx.writer.seasons.set(id, { finished: false, endingAt: isoDay(Date.now() + 100 * DAY) });
+    return ctx;
+  }
+  const seasonsRead = (fetcher: FakeFetcher, from: number) =>
+    [...new Set(fetcher.calls.slice(from).flatMap((c) => (c.entity !== 'seasons' && c.query.seasons !== undefined ? [Number(c.query.seasons)] : [])))].sort((a, b) => a - b);
+
+  it('a finished season read completely after it ended is left out of the next seasons=all sync', async () => {
+    const { fetcher, writer, manager } = finishedWorld();
+    const first = await (await manager.start('all', { allSeasons: true }, {})).done;
+    expect(first.status).toBe('succeeded');
+    expect(seasonsRead(fetcher, 0)).toEqual([100, 101, 200, 201]);
+    expect(writer.seasonNotes.size).toBe(16);
+
+    const callsBefore = fetcher.calls.length;
+    const second = await (await manager.start('all', { allSeasons: true }, {})).done;
+    expect(second.status).toBe('succeeded');
+    expect(seasonsRead(fetcher, callsBefore)).toEqual([101, 201]);
+    expect((second.plan as { skipped: number }).skipped).toBe(8);
+    expect(second.counters.fetched).toBeLessThan(first.counters.fetched);
+    expect(second.counters.created).toBe(0);
+  });
+
+  it('reads frozen seasons again when they are named or the run is forced', async () => {
+    const { fetcher, manager } = finishedWorld();
+    await (await manager.start('all', { allSeasons: true }, {})).done;
+    let from = fetcher.calls.length;
+    await (await manager.start('fixtures', { seasons: [100] }, {})).done;
+    expect(seasonsRead(fetcher, from)).toEqual([100]);
+    from = fetcher.calls.length;
+    const forced = await (await manager.start('all', { allSeasons: true, force: true }, {})).done;
+    expect(seasonsRead(fetcher, from)).toEqual([100, 101, 200, 201]);
+    expect(forced.scope).toMatchObject({ force: true });
+  });
+
+  it('does not freeze a season that ended days ago, nor one whose read sent records to quarantine', async () => {
+    const recent = finishedWorld(3);
+    await (await recent.manager.start('all', { allSeasons: true }, {})).done;
+    const from = recent.fetcher.calls.length;
+    await (await recent.manager.start('all', { allSeasons: true }, {})).done;
+    expect(seasonsRead(recent.fetcher, from)).toEqual([100, 101, 200, 201]);
+
+    const rejecting = setup({ reject: [100_000] });
+    rejecting.writer.seasons.set(100, { finished: true, endingAt: '2020-05-31' });
+    await (await rejecting.manager.start('all', { allSeasons: true }, {})).done;
+    expect(rejecting.writer.seasonNotes.has('fixtures/100')).toBe(false);
+    expect(rejecting.writer.seasonNotes.has('teams/100')).toBe(true);
   });
 });
 
@@ -316,6 +355,29 @@ describe('failures and resume', () => {
     const live = await writer.createRun({ entity: 'states', mode: 'full', scope: {}, scopeKey: 'k' });
     expect(await fresh.recoverStale()).toEqual([]);
     expect(writer.runs.get(live.id)?.status).toBe('running');
+  });
+
+  it('lets only one of two processes take over the same stale run', async () => {
+    const { fetcher, writer } = setup();
+    const orphan = await writer.createRun({ entity: 'states', mode: 'full', scope: {}, scopeKey: 'states|full' });
+    const later = Date.now() + 1000;
+    // Both sweeps read the run before either claims it.
+    const listRuns = writer.listRuns.bind(writer);
+    let bothReadIt!: () => void;
+    const bothRead = new Promise<void>((resolve) => (bothReadIt = resolve));
+    let reads = 0;
+    writer.listRuns = async (filter) => {
+      const page = await listRuns(filter);
+      if (++reads === 2) bothReadIt();
+      await bothRead;
+      return page;
+    };
+    const a = new RunManager({ fetcher, writer, log: silentLog, config, now: () => later });
+    const b = new RunManager({ fetcher, writer, log: silentLog, config, now: () => later });
+    const [byA, byB] = await Promise.all([a.recoverStale(), b.recoverStale()]);
+    expect([...byA, ...byB]).toEqual([orphan.id]);
+    const final = await (byA.length > 0 ? a : b).wait(orphan.id);
+    expect(final?.status).toBe('succeeded');
   });
 });
 

@@ -1,6 +1,6 @@
 // In-process stand-ins for the fetcher and the writer with the semantics the engine relies
 // on: cursor paging, page keys applied once, the checkpoint committed with the page.
-import type { BulkRequest, BulkResult, FetchPage, FetchQuery, Fixture, FixtureListQuery, RejectedRecord, RunCounters, SyncRun, SyncRunCreate, SyncRunPatch } from '@insightxi/contracts';
+import type { BulkRequest, BulkResult, FetchPage, FetchQuery, Fixture, FixtureListQuery, RejectedRecord, RunCounters, SeasonSync, SyncRun, SyncRunCreate, SyncRunPatch } from '@insightxi/contracts';
 import { DependencyError, RunConflictError } from '../src/engine/errors.ts';
 import type { CallContext, EntityName, Fetcher, Log, RunListFilter, Writer } from '../src/engine/ports.ts';
 
@@ -85,8 +85,10 @@ export class FakeWriter implements Writer {
   /** Throws a transient error for the next N bulk calls, after committing when `commitThenFail`. */
   failNextBulk = 0;
   commitThenFail = false;
-  /** False: store the checkpoint counters as sent, without the page's results. */
-  addsResults = true;
+  /** What the seasons table says of each season (finished, end date): seasons absent here are not stored. */
+  seasons = new Map<number, { finished: boolean; endingAt: string | null }>();
+  /** (entity/season) → the run that last read it completely, and when. */
+  seasonNotes = new Map<string, { runId: number; completedAt: string }>();
   beforeBulk: (entity: EntityName, body: BulkRequest<unknown>) => Promise<void> = () => Promise.resolve();
   private nextId = 1;
   now = () => Date.now();
@@ -118,6 +120,7 @@ export class FakeWriter implements Writer {
   patchRun(id: number, patch: SyncRunPatch): Promise<SyncRun> {
     const run = this.runs.get(id);
     if (!run) return Promise.reject(new DependencyError('database', 'not found', { status: 404, transient: false }));
+    if (patch.ifHeartbeatAt !== undefined && patch.ifHeartbeatAt !== run.heartbeatAt) return Promise.reject(new RunConflictError(id));
     if (patch.status === 'running' && run.status !== 'running') {
       const active = [...this.runs.values()].find((r) => r.status === 'running' && r.scopeKey === run.scopeKey && r.id !== id);
       if (active) return Promise.reject(new RunConflictError(active.id));
@@ -164,6 +167,16 @@ export class FakeWriter implements Writer {
     return result;
   }
 
+  seasonSyncs(): Promise<SeasonSync[]> {
+    const items: SeasonSync[] = [];
+    for (const [key, note] of this.seasonNotes) {
+      const [entity, season] = key.split('/') as [SeasonSync['entity'], string];
+      const row = this.seasons.get(Number(season));
+      if (row) items.push({ seasonId: Number(season), entity, ...note, seasonFinished: row.finished, seasonEndingAt: row.endingAt });
+    }
+    return Promise.resolve(items);
+  }
+
   quarantine(records: RejectedRecord[]): Promise<void> {
     for (const r of records) this.quarantined.push({ runId: 0, sourceId: r.sourceId });
     return Promise.resolve();
@@ -205,8 +218,11 @@ export class FakeWriter implements Writer {
       const run = this.runs.get(sync.runId);
       if (run) {
         const c = sync.checkpoint.counters;
-        run.counters = this.addsResults ? { ...c, created: c.created + created, updated: c.updated + updated, unchanged: c.unchanged + unchanged } : { ...c };
+        run.counters = { ...c, created: c.created + created, updated: c.updated + updated, unchanged: c.unchanged + unchanged };
         run.cursor = sync.checkpoint.cursor;
+      }
+      for (const season of sync.seasonsCompleted ?? []) {
+        this.seasonNotes.set(`${entity}/${season}`, { runId: sync.runId, completedAt: new Date(this.now()).toISOString() });
       }
     }
     return { created, updated, unchanged, failed: [], duplicatePage: false };

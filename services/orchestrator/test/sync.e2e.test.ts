@@ -57,13 +57,29 @@ describe('sync/all against the simulator', () => {
   });
 
   it('a second sync of unchanged data creates and updates nothing', async () => {
-    const again = await e2e.post('/sync/all?seasons=all&wait=true');
+    // force=true re-reads the finished seasons too: every record comes back unchanged.
+    const again = await e2e.post('/sync/all?seasons=all&force=true&wait=true');
     expect(again.status).toBe(200);
     const summary = again.body as SyncRunSummary;
     expect(summary.status).toBe('succeeded');
     expect(summary.counters).toMatchObject({ created: 0, updated: 0, fetched: firstRun.counters.fetched, unchanged: firstRun.counters.fetched });
+    expect(summary.steps?.skipped).toBe(0);
     const list = await e2e.get<{ items: SyncRunSummary[] }>('/sync/runs?entity=all&status=succeeded');
     expect(list.items.map((r) => r.runId)).toEqual([summary.runId, firstRun.runId]);
+  }, 180_000);
+
+  it('without force, leaves out the finished seasons read completely after they ended', async () => {
+    const finished = await e2e.sql.query<{ id: number }[]>('SELECT id FROM seasons WHERE finished AND ending_at < CURRENT_DATE - INTERVAL 7 DAY');
+    expect(finished.length).toBeGreaterThan(0);
+    const notes = await e2e.sql.query<{ n: number | bigint }[]>('SELECT COUNT(*) AS n FROM season_syncs');
+    expect(Number(notes[0]?.n)).toBeGreaterThanOrEqual(finished.length * 4);
+    const summary = (await e2e.post('/sync/all?seasons=all&wait=true')).body as SyncRunSummary;
+    expect(summary.status).toBe('succeeded');
+    // venues, teams, fixtures and standings of each frozen season
+    expect(summary.steps?.skipped).toBe(finished.length * 4);
+    expect(summary.counters).toMatchObject({ created: 0, updated: 0, quarantined: 0 });
+    expect(summary.counters.fetched).toBeLessThan(firstRun.counters.fetched);
+    expect(summary.counters.unchanged).toBe(summary.counters.fetched);
   }, 180_000);
 
   it('incremental: after the clock moves, picks up the changed fixtures and rewrites nothing else', async () => {

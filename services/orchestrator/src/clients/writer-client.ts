@@ -1,5 +1,5 @@
 // The writer (services/database) over HTTP: bulk upserts with the run's checkpoint, sync runs.
-import { BulkResult, Fixture, Page, SyncRun, SyncRunList, type BulkRequest, type FixtureListQuery, type RejectedRecord, type SyncRunCreate, type SyncRunPatch } from '@insightxi/contracts';
+import { BulkResult, Fixture, Page, SeasonSyncList, SyncRun, SyncRunList, type BulkRequest, type FixtureListQuery, type RejectedRecord, type SyncRunCreate, type SyncRunPatch } from '@insightxi/contracts';
 
 const FixturePage = Page(Fixture);
 import { ServiceCallError, type ServiceClient } from '@insightxi/http-client';
@@ -85,6 +85,14 @@ export function httpWriter(client: ServiceClient): Writer {
     async quarantine(records: RejectedRecord[], ctx: CallContext) {
       try {
         await client.request({ method: 'POST', path: '/quarantine/bulk', body: { records }, ...callOptions(ctx) });
+      } catch (error) {
+        throw toDependencyError(error, 'database');
+      }
+    },
+
+    async seasonSyncs(ctx: CallContext) {
+      try {
+        return (await client.request({ method: 'GET', path: '/season-syncs', responseSchema: SeasonSyncList, ...callOptions(ctx) })).items;
       } catch (error) {
         throw toDependencyError(error, 'database');
       }

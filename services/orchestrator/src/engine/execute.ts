@@ -18,6 +18,8 @@ export interface ExecuteDeps {
   backoff: BackoffPolicy;
   /** Records per writer call; a bigger page is written in chunks, each with its own page key. */
   chunkSize: number;
+  /** Pages fetched ahead of the one being written (default 4): the fetcher works while the writer does. */
+  readAheadPages?: number;
   now: () => number;
   observer?: RunObserver;
 }
@@ -70,9 +72,6 @@ async function* walkPages(
     }
   }
 }
-
-const sameCounters = (a: RunCounters, b: RunCounters): boolean =>
-  a.pages === b.pages && a.fetched === b.fetched && a.created === b.created && a.updated === b.updated && a.unchanged === b.unchanged && a.quarantined === b.quarantined;
 
 const recordId = (record: unknown): number | null =>
   typeof record === 'object' && record !== null && typeof (record as { id?: unknown }).id === 'number' ? (record as { id: number }).id : null;
@@ -135,13 +134,16 @@ export async function executeRun(deps: ExecuteDeps, input: ExecuteInput): Promis
     return ids.length === 0 ? null : { ids: ids.join(',') };
   };
 
-  /**
-   * Whether the writer adds the page's created/updated/unchanged/failed to the checkpoint's
-   * counters in the page's transaction (exact across crashes), or stores them as sent, in
-   * which case the results are recorded with a PATCH right after the page. Learnt at the
-   * first page that wrote something.
-   */
-  let writerAddsResults: boolean | null = null;
+  /** Steps (by index) that sent a record to quarantine: their season is not noted as completely read. */
+  const incomplete = new Set<number>();
+
+  /** Seasons whose step ends in this batch with every record landed (known for the pages this process read). */
+  const completedSeasons = (batch: PageItem[]): { seasonsCompleted?: number[] } => {
+    const seasons = batch
+      .filter((item) => item.page.next === null && item.step.season !== undefined && !incomplete.has(item.position.step))
+      .map((item) => item.step.season as number);
+    return seasons.length === 0 ? {} : { seasonsCompleted: seasons };
+  };
 
   /** Lands a batch of consecutive pages of one entity: its records, rejects and checkpoint in one call per chunk. */
   const writeBatch = async (batch: PageItem[]): Promise<void> => {
@@ -151,6 +153,7 @@ export async function executeRun(deps: ExecuteDeps, input: ExecuteInput): Promis
     const entity = first.step.entity;
     const records = batch.flatMap((item) => item.page.data);
     const rejected = batch.flatMap((item) => item.page.rejected);
+    for (const item of batch) if (item.page.rejected.length > 0) incomplete.add(item.position.step);
     const fetchSide = {
       fetched: 0,
       quarantined: rejected.length,
@@ -167,28 +170,17 @@ export async function executeRun(deps: ExecuteDeps, input: ExecuteInput): Promis
       const delta = c === 0 ? { ...fetchSide, fetched: part.length } : { fetched: part.length };
       // Until the last chunk lands, a resume starts the batch again; its landed chunks come back as duplicates.
       const checkpoint = { cursor: encodePosition(last ? lastItem.next : first.position), counters: addCounters(counters, { ...delta, pages: last ? batch.length : 0 }) };
-      const result = await withBackoff(
-        () => deps.writer.bulk(entity, { records: part, sync: { runId: run.id, pageKey: pageKey(first.position, c), checkpoint, rejected: c === 0 ? rejected : [] } }, ctx),
-        deps.backoff,
-        retry(`write ${first.step.label}`),
-      );
+      const sync = { runId: run.id, pageKey: pageKey(first.position, c), checkpoint, rejected: c === 0 ? rejected : [], ...(last ? completedSeasons(batch) : {}) };
+      const result = await withBackoff(() => deps.writer.bulk(entity, { records: part, sync }, ctx), deps.backoff, retry(`write ${first.step.label}`));
       if (result.duplicatePage) {
         // Already applied (a retried call whose first attempt committed): the stored counters are the truth.
         const stored = await withBackoff(() => deps.writer.getRun(run.id, ctx), deps.backoff, retry('read run'));
         counters = stored?.counters ?? checkpoint.counters;
         continue;
       }
+      if (result.failed.length > 0) for (const item of batch) incomplete.add(item.position.step);
+      // The writer adds the page's results to the checkpoint in the page's transaction; the same sum here.
       counters = addCounters(checkpoint.counters, { created: result.created, updated: result.updated, unchanged: result.unchanged, quarantined: result.failed.length });
-      const wrote = result.created + result.updated + result.unchanged + result.failed.length > 0;
-      if (writerAddsResults === null && wrote) {
-        const stored = await withBackoff(() => deps.writer.getRun(run.id, ctx), deps.backoff, retry('read run'));
-        writerAddsResults = stored !== null && sameCounters(stored.counters, counters);
-        if (!writerAddsResults) deps.log.warn({ runId: run.id }, 'the writer stores checkpoint counters without the page results: recording them after each page');
-      }
-      if (writerAddsResults === false && wrote) {
-        const committed = counters;
-        await withBackoff(() => deps.writer.patchRun(run.id, { counters: committed }, ctx), deps.backoff, retry('record counters'));
-      }
     }
     position = lastItem.next;
     deps.observer?.pagesLanded(entity, counterDelta(counters, countersBefore));
@@ -227,7 +219,7 @@ export async function executeRun(deps: ExecuteDeps, input: ExecuteInput): Promis
   try {
     let batch: PageItem[] = [];
     let batchIds = new Set<number>();
-    for await (const item of readAhead(walkPages(plan, position, fetchOne, resolveQuery, deps.now, onPage))) {
+    for await (const item of readAhead(walkPages(plan, position, fetchOne, resolveQuery, deps.now, onPage), deps.readAheadPages ?? 4)) {
       if (signal.aborted) throw new RunCancelledError();
       const ids = item.page.data.map(recordId);
       // A record seen twice in one call would be counted once: such pages go in separate calls.

@@ -6,7 +6,7 @@ import { withBackoff, type BackoffPolicy } from './backoff.ts';
 import { addCounters } from './counters.ts';
 import { DependencyError, RunCancelledError, RunConflictError } from './errors.ts';
 import { executeRun } from './execute.ts';
-import { buildPlan, isPlan, type Plan } from './plan.ts';
+import { buildPlan, frozenCheck, isPlan, type Plan } from './plan.ts';
 import type { CallContext, Fetcher, Log, RunListFilter, RunObserver, RunTarget, Writer } from './ports.ts';
 import { normalizeScope, scopeKey, scopeRecord } from './scope.ts';
 import { fetcherSeasonResolver } from './seasons.ts';
@@ -17,6 +17,8 @@ export interface ManagerConfig {
   staleAfterMs: number;
   backoff: BackoffPolicy;
   chunkSize: number;
+  /** Pages fetched ahead of the one being written (default 4). */
+  readAheadPages?: number;
 }
 
 export interface ManagerDeps {
@@ -119,7 +121,8 @@ export class RunManager {
     if (run === null) throw new RunNotFoundError(id);
     if (run.status === 'succeeded') throw new RunStateError(`run ${id} has already succeeded`);
     if (run.status === 'running' && !this.isStale(run)) throw new RunStateError(`run ${id} is running in another process`);
-    const claimed = await this.deps.writer.patchRun(id, { status: 'running', error: null, errorRequestId: null, heartbeat: true }, ctx);
+    // Compare-and-set on the heartbeat we saw: of two processes resuming it, one gets a 409.
+    const claimed = await this.deps.writer.patchRun(id, { status: 'running', error: null, errorRequestId: null, heartbeat: true, ifHeartbeatAt: run.heartbeatAt }, ctx);
     this.deps.log.info({ runId: id, cursor: claimed.cursor, counters: claimed.counters, requestId: ctx.requestId }, 'run resumed');
     return { run: claimed, done: this.launch(claimed, ctx.requestId ?? `resume-${id}`) };
   }
@@ -132,8 +135,8 @@ export class RunManager {
       const page = await this.deps.writer.listRuns({ status: 'running', limit: 100, ...(cursor === undefined ? {} : { cursor }) }, {});
       for (const run of page.items) {
         if (this.closed || this.local.has(run.id) || run.status !== 'running' || !this.isStale(run)) continue;
-        const claimed = await this.deps.writer.patchRun(run.id, { heartbeat: true }, {});
-        if (claimed.status !== 'running') continue;
+        const claimed = await this.claim(run);
+        if (claimed?.status !== 'running') continue;
         this.deps.log.warn({ runId: run.id, heartbeatAt: run.heartbeatAt, cursor: run.cursor }, 'resuming a run left running by a dead process');
         void this.launch(claimed, `recover-${run.id}`);
         recovered.push(run.id);
@@ -161,6 +164,17 @@ export class RunManager {
     if (this.recoveryTimer) clearInterval(this.recoveryTimer);
     for (const run of this.local.values()) run.controller.abort(new ShutdownError());
     await Promise.all([...this.local.values()].map((run) => run.done));
+  }
+
+  /** Takes a stale run over only if its heartbeat is still the one seen: two sweeping processes never both run it. */
+  private async claim(run: SyncRun): Promise<SyncRun | null> {
+    try {
+      return await this.deps.writer.patchRun(run.id, { heartbeat: true, ifHeartbeatAt: run.heartbeatAt }, {});
+    } catch (error) {
+      if (!(error instanceof RunConflictError)) throw error;
+      this.deps.log.info({ runId: run.id }, 'another process took the stale run over first');
+      return null;
+    }
   }
 
   private isStale(run: SyncRun): boolean {
@@ -216,15 +230,25 @@ export class RunManager {
         plan = run.plan;
       } else {
         const scope = normalizeScope(run.entity, run.scope);
-        const made = await buildPlan(run.entity, scope, fetcherSeasonResolver(fetcher, config.backoff, ctx), new Date(this.now()).toISOString().slice(0, 10));
+        const frozen = async () => frozenCheck(await withBackoff(() => writer.seasonSyncs(ctx), config.backoff, { signal }));
+        const made = await buildPlan(run.entity, scope, fetcherSeasonResolver(fetcher, config.backoff, ctx), new Date(this.now()).toISOString().slice(0, 10), frozen);
         plan = made.plan;
         const counters = made.resolution ? addCounters(run.counters, { upstreamCalls: made.resolution.upstreamCalls, rateLimitWaitMs: made.resolution.rateLimitWaitMs }) : run.counters;
         run = await withBackoff(() => writer.patchRun(run.id, { plan, counters }, ctx), config.backoff, { signal });
         committed = run.counters;
-        log.info({ runId: run.id, steps: plan.steps.length, seasons: plan.resolvedSeasons }, 'run planned');
+        log.info({ runId: run.id, steps: plan.steps.length, skippedFrozen: plan.skipped ?? 0, seasons: plan.resolvedSeasons }, 'run planned');
       }
       const result = await executeRun(
-        { fetcher, writer, log, backoff: config.backoff, chunkSize: config.chunkSize, now: this.now, ...(this.deps.observer ? { observer: this.deps.observer } : {}) },
+        {
+          fetcher,
+          writer,
+          log,
+          backoff: config.backoff,
+          chunkSize: config.chunkSize,
+          ...(config.readAheadPages === undefined ? {} : { readAheadPages: config.readAheadPages }),
+          now: this.now,
+          ...(this.deps.observer ? { observer: this.deps.observer } : {}),
+        },
         { run, plan, signal, requestId, onProgress: (counters) => (committed = counters) },
       );
       const final = (await this.patchWithRetry(run.id, { status: 'succeeded', counters: result.counters, error: null, errorRequestId: null }, requestId)) ?? run;

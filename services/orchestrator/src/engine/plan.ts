@@ -1,7 +1,7 @@
 // Splits a run into steps: one fetcher walk each (entity + query), in dependency order,
 // per season and per date window of at most 100 days. The plan is stored with the run so
 // a resumed run walks exactly the same steps.
-import type { FetchQuery } from '@insightxi/contracts';
+import type { FetchQuery, SeasonSync } from '@insightxi/contracts';
 import type { EntityName, RunTarget } from './ports.ts';
 import type { NormalizedScope } from './scope.ts';
 
@@ -17,6 +17,8 @@ export interface PlanStep {
   resolve?: 'unsettled' | 'missing';
   /** A window sweep: the stored fixtures of the window are noted when it starts, for the `missing` step after it. */
   sweep?: boolean;
+  /** The season a per-season step reads whole: when its last page lands, the writer notes the season read completely. */
+  season?: number;
 }
 
 export interface Plan {
@@ -24,7 +26,12 @@ export interface Plan {
   steps: PlanStep[];
   /** Seasons the plan covers when they were not named in the scope. */
   resolvedSeasons: number[] | null;
+  /** Per-season steps left out because their season is frozen (absent in plans made before freezing existed). */
+  skipped?: number;
 }
+
+/** Whether a finished season's entity was read completely late enough that it can no longer change. */
+export type FrozenCheck = (entity: EntityName, season: number) => boolean;
 
 export interface SeasonResolution {
   seasons: number[];
@@ -74,13 +81,13 @@ function fullSteps(entity: EntityName, scope: NormalizedScope, seasons: number[]
     case 'venues':
     case 'teams':
     case 'standings':
-      return seasons.map((id) => ({ entity, query: { seasons: String(id) }, label: `${entity} season ${id}` }));
+      return seasons.map((id) => ({ entity, query: { seasons: String(id) }, label: `${entity} season ${id}`, season: id }));
     case 'fixtures':
       if (scope.from !== null && scope.to !== null) {
         const extra: FetchQuery = { ...leagueFilter(scope), ...(scope.seasons ? { seasons: ids(scope.seasons) } : {}) };
         return dateWindows(scope.from, scope.to).map((w) => ({ entity, query: { ...extra, ...w }, label: `fixtures ${w.from}..${w.to}` }));
       }
-      return seasons.map((id) => ({ entity, query: { seasons: String(id) }, label: `fixtures season ${id}` }));
+      return seasons.map((id) => ({ entity, query: { seasons: String(id) }, label: `fixtures season ${id}`, season: id }));
   }
 }
 
@@ -108,11 +115,17 @@ function incrementalSteps(scope: NormalizedScope, today: string): PlanStep[] {
   return steps;
 }
 
+/**
+ * Seasons named in the scope are always read; resolved ones (current or all) skip the steps
+ * `frozen` says can no longer change, unless the scope forces a re-read. `frozen` is only
+ * asked for when there is something it could skip.
+ */
 export async function buildPlan(
   target: RunTarget,
   scope: NormalizedScope,
   resolveSeasons: SeasonResolver,
   today: string,
+  frozen: () => Promise<FrozenCheck> = () => Promise.resolve(() => false),
 ): Promise<{ plan: Plan; resolution: SeasonResolution | null }> {
   if (scope.mode === 'incremental') {
     return { plan: { version: 1, steps: incrementalSteps(scope, today), resolvedSeasons: null }, resolution: null };
@@ -120,8 +133,24 @@ export async function buildPlan(
   const resolution = needsSeasons(target, scope) ? await resolveSeasons(scope.leagues, scope.allSeasons) : null;
   const seasons = scope.seasons ?? resolution?.seasons ?? [];
   const entities = target === 'all' ? ORDER : [target];
-  const steps = entities.flatMap((entity) => fullSteps(entity, scope, seasons));
-  return { plan: { version: 1, steps, resolvedSeasons: resolution?.seasons ?? null }, resolution };
+  const all = entities.flatMap((entity) => fullSteps(entity, scope, seasons));
+  const mayFreeze = resolution !== null && !scope.force && all.some((step) => step.season !== undefined);
+  const isFrozen = mayFreeze ? await frozen() : () => false;
+  const steps = all.filter((step) => step.season === undefined || !isFrozen(step.entity, step.season));
+  return { plan: { version: 1, steps, resolvedSeasons: resolution?.seasons ?? null, skipped: all.length - steps.length }, resolution };
+}
+
+/** After its end date a season still gets corrections (awarded results, deductions) for a while. */
+export const SETTLE_DAYS = 7;
+
+/** A season is frozen for an entity once it is finished and was read completely SETTLE_DAYS after its end. */
+export function frozenCheck(syncs: readonly SeasonSync[]): FrozenCheck {
+  const frozen = new Set<string>();
+  for (const sync of syncs) {
+    if (!sync.seasonFinished || sync.seasonEndingAt === null) continue;
+    if (Date.parse(sync.completedAt) >= dayMs(sync.seasonEndingAt) + SETTLE_DAYS * DAY_MS) frozen.add(`${sync.entity}/${sync.seasonId}`);
+  }
+  return (entity, season) => frozen.has(`${entity}/${season}`);
 }
 
 export function isPlan(value: unknown): value is Plan {

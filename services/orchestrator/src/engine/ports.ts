@@ -10,6 +10,7 @@ import type {
   Fixture,
   FixtureListQuery,
   RejectedRecord,
+  SeasonSync,
   RunCounters,
   RunStatus,
   SyncRun,
@@ -46,6 +47,8 @@ export interface Writer {
   listRuns(filter: RunListFilter, ctx: CallContext): Promise<{ items: SyncRun[]; next: string | null }>;
   /** Records kept out of the tables, outside a run's page (the live poller's rejects). */
   quarantine(records: RejectedRecord[], ctx: CallContext): Promise<void>;
+  /** When each entity of each season was last read completely (to leave frozen seasons out of a plan). */
+  seasonSyncs(ctx: CallContext): Promise<SeasonSync[]>;
   /** Fixtures as stored, for re-checks of the ones not yet settled. */
   listFixtures(query: FixtureListQuery, ctx: CallContext): Promise<{ items: Fixture[]; next: string | null }>;
 }

@@ -1,17 +1,24 @@
 /**
- * Pulls the next item of `source` while the consumer works on the current one: one item in
- * flight and one in hand, so memory stays flat however long the source is.
+ * Pulls up to `depth` items of `source` ahead of the consumer while it works on the current
+ * one, so memory stays bounded however long the source is. A generator runs its `next()`
+ * calls one after another, so the items still come in order and are produced one at a time.
  */
-export async function* readAhead<T>(source: AsyncIterator<T>): AsyncGenerator<T> {
-  let pending = source.next();
-  // The consumer may stop before awaiting the prefetch; its failure must not go unhandled.
-  pending.catch(() => undefined);
+export async function* readAhead<T>(source: AsyncIterator<T>, depth = 1): AsyncGenerator<T> {
+  const pending: Promise<IteratorResult<T>>[] = [];
+  const pull = () => {
+    const next = source.next();
+    // The consumer may stop before awaiting a prefetch; its failure must not go unhandled.
+    next.catch(() => undefined);
+    pending.push(next);
+  };
   try {
+    for (let i = 0; i < Math.max(1, depth); i++) pull();
     for (;;) {
-      const result = await pending;
+      const head = pending.shift();
+      if (head === undefined) return;
+      const result = await head;
       if (result.done === true) return;
-      pending = source.next();
-      pending.catch(() => undefined);
+      pull();
       yield result.value;
     }
   } finally {

@@ -12,6 +12,8 @@ export interface NormalizedScope {
   to: string | null;
   mode: SyncMode;
   windowDays: number | null;
+  /** Re-read frozen seasons too. Not part of the scope key: it reads the same data. */
+  force: boolean;
 }
 
 export class ScopeError extends Error {
@@ -33,6 +35,7 @@ export function normalizeScope(target: RunTarget, scope: SyncScope): NormalizedS
     to: scope.to ?? null,
     mode: scope.mode ?? 'full',
     windowDays: scope.mode === 'incremental' ? (scope.windowDays ?? 1) : null,
+    force: scope.force === true,
   };
   if ((normalized.from === null) !== (normalized.to === null)) throw new ScopeError('from and to go together');
   if (normalized.from !== null && normalized.to !== null && normalized.from > normalized.to) throw new ScopeError('from is after to');
@@ -52,6 +55,7 @@ export function scopeRecord(scope: NormalizedScope): Record<string, unknown> {
   if (scope.from !== null) out.from = scope.from;
   if (scope.to !== null) out.to = scope.to;
   if (scope.windowDays !== null) out.windowDays = scope.windowDays;
+  if (scope.force) out.force = true;
   return out;
 }
 

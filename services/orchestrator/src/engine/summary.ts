@@ -5,7 +5,7 @@ import { isPlan } from './plan.ts';
 
 export const runLink = (id: number): string => `/sync/runs/${id}`;
 
-function progress(run: SyncRun): { done: number; total: number; current: string | null } | null {
+function progress(run: SyncRun): { done: number; total: number; current: string | null; skipped?: number } | null {
   if (!isPlan(run.plan)) return null;
   const total = run.plan.steps.length;
   let step: number;
@@ -14,7 +14,8 @@ function progress(run: SyncRun): { done: number; total: number; current: string 
   } catch {
     step = 0;
   }
-  return { done: step, total, current: run.plan.steps[step]?.label ?? null };
+  const skipped = run.plan.skipped;
+  return { done: step, total, current: run.plan.steps[step]?.label ?? null, ...(skipped === undefined ? {} : { skipped }) };
 }
 
 export function toSummary(run: SyncRun, now: number): SyncRunSummary {

@@ -13,5 +13,6 @@ export function scopeFromRequest(query: SyncQuery, body: SyncScope): SyncScope {
   if (query.to !== undefined) fromQuery.to = query.to;
   if (query.mode !== undefined) fromQuery.mode = query.mode;
   if (query.windowDays !== undefined) fromQuery.windowDays = query.windowDays;
+  if (query.force !== undefined) fromQuery.force = query.force;
   return { ...fromQuery, ...body };
 }
