@@ -360,7 +360,8 @@ describe('failures and resume', () => {
   it('lets only one of two processes take over the same stale run', async () => {
     const { fetcher, writer } = setup();
     const orphan = await writer.createRun({ entity: 'states', mode: 'full', scope: {}, scopeKey: 'states|full' });
-    const later = Date.now() + 1000;
+    // Its process died a second ago.
+    (writer.runs.get(orphan.id) as SyncRun).heartbeatAt = new Date(Date.now() - 1000).toISOString();
     // Both sweeps read the run before either claims it.
     const listRuns = writer.listRuns.bind(writer);
     let bothReadIt!: () => void;
@@ -372,8 +373,8 @@ describe('failures and resume', () => {
       await bothRead;
       return page;
     };
-    const a = new RunManager({ fetcher, writer, log: silentLog, config, now: () => later });
-    const b = new RunManager({ fetcher, writer, log: silentLog, config, now: () => later });
+    const a = new RunManager({ fetcher, writer, log: silentLog, config });
+    const b = new RunManager({ fetcher, writer, log: silentLog, config });
     const [byA, byB] = await Promise.all([a.recoverStale(), b.recoverStale()]);
     expect([...byA, ...byB]).toEqual([orphan.id]);
     const final = await (byA.length > 0 ? a : b).wait(orphan.id);
