@@ -49,6 +49,10 @@ test: $(DEPS) lint typecheck ## install if needed, lint, typecheck, run every te
 bench: $(DEPS) ## run every benchmark and print the table
 	pnpm --filter @insightxi/bench run bench
 
+.PHONY: chaos
+chaos: $(DEPS) ## the fault matrix: one row per scenario, nothing missing or duplicated, no secret in the logs
+	pnpm --filter @insightxi/bench run chaos
+
 .PHONY: dev
 dev: $(DEPS) ## start the simulator and the three services (logs prefixed by service)
 	pnpm --filter @insightxi/stack run dev

@@ -1,0 +1,65 @@
+// Compares what MySQL holds with the simulator's ground truth, table by table, as the chaos
+// table reports it: a record is missing when its exact line is not stored and it was not
+// quarantined; a stored row is duplicated when it repeats a record or is one the truth lacks.
+
+export interface Tally {
+  expected: number;
+  inMysql: number;
+  missing: number;
+  duplicated: number;
+  /** Per table, the first few missing or duplicated lines, for the report. */
+  examples: string[];
+}
+
+/** Which quarantined ids excuse a missing line of a table: the record's own id, or for scores their fixture's. */
+const OWNER: Record<string, { table: string; field: number }> = {
+  fixture_scores: { table: 'fixtures', field: 1 },
+};
+
+/** Quarantine rows name the entity as the API does; the table differs for states only. */
+export const TABLE_OF_ENTITY: Record<string, string> = { states: 'fixture_states' };
+
+const EXAMPLES_PER_TABLE = 3;
+
+/**
+ * `expected` and `actual` hold one line per record (`id|field|…`), `quarantined` the source ids
+ * quarantined per table. `keyDuplicates` adds rows the database holds twice under a natural key
+ * (counted by SQL, since ids alone cannot repeat in a primary key).
+ */
+export function tally(
+  expected: Record<string, string[]>,
+  actual: Record<string, string[]>,
+  quarantined: Map<string, Set<string>>,
+  keyDuplicates = 0,
+): Tally {
+  const result: Tally = { expected: 0, inMysql: 0, missing: 0, duplicated: keyDuplicates, examples: [] };
+  for (const table of Object.keys(expected)) {
+    const want = expected[table] ?? [];
+    const got = actual[table] ?? [];
+    result.expected += want.length;
+    result.inMysql += got.length;
+
+    const owner = OWNER[table] ?? { table, field: 0 };
+    const excused = quarantined.get(owner.table) ?? new Set<string>();
+    const have = new Set(got);
+    const missing = want.filter((row) => !have.has(row) && !excused.has(row.split('|')[owner.field] ?? ''));
+
+    // A stored line that differs from the truth under an expected id is already a missing record;
+    // what counts as duplicated is a repeated line or a record the truth does not have.
+    const expectedIds = new Set(want.map(idOf));
+    const seen = new Set<string>();
+    const extra = got.filter((row) => {
+      const repeat = seen.has(row);
+      seen.add(row);
+      return repeat || !expectedIds.has(idOf(row));
+    });
+
+    result.missing += missing.length;
+    result.duplicated += extra.length;
+    result.examples.push(...missing.slice(0, EXAMPLES_PER_TABLE).map((row) => `${table} missing ${row}`));
+    result.examples.push(...extra.slice(0, EXAMPLES_PER_TABLE).map((row) => `${table} extra ${row}`));
+  }
+  return result;
+}
+
+const idOf = (row: string): string => row.split('|')[0] ?? '';
