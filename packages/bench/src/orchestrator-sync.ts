@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { createTestDatabase } from '@insightxi/mysql';
 import { startStack } from '@insightxi/stack';
 import { reportBench } from './bench-result.ts';
-import { callJson, fetchOnlyWalk, ratio, timed } from './orchestrator-support.ts';
+import { callJson, emptyTables, fetchOnlyWalk, ratio, timed } from './orchestrator-support.ts';
 
 interface Summary {
   status: string;
@@ -32,17 +32,21 @@ try {
     if (status !== 200 || summary.status !== 'succeeded') throw new Error(`sync answered ${String(status)}: ${JSON.stringify(body)}`);
     return summary;
   };
-  // Warm the simulator's page cache and both processes' code paths once, then measure.
+  // Warm the simulator's page cache and both processes' code paths once, then measure each side
+  // twice, interleaved, and keep the best of each: the machine is shared and its load moves.
   await fetchOnlyWalk(fetcher, stack.internalToken);
   const walkRun = await timed(() => fetchOnlyWalk(fetcher, stack.internalToken));
-  const first = await timed(sync);
-  const second = await timed(sync);
+  const firstRun = await timed(sync);
+  await emptyTables(db.url);
   const walkAgain = await timed(() => fetchOnlyWalk(fetcher, stack.internalToken));
+  const firstAgain = await timed(sync);
+  const second = await timed(sync);
   const walkMs = Math.min(walkRun.ms, walkAgain.ms);
+  const first = firstRun.ms <= firstAgain.ms ? firstRun : firstAgain;
 
   console.log(`records: ${String(walkRun.value)} fetched per walk; first sync ${JSON.stringify(first.value.counters)}`);
   console.log(`fetch-only walk:        ${walkMs.toFixed(0)} ms (best of two)`);
-  console.log(`first sync (all):       ${first.ms.toFixed(0)} ms`);
+  console.log(`first sync (all):       ${first.ms.toFixed(0)} ms (best of two, each into empty tables)`);
   console.log(`second sync, unchanged: ${second.ms.toFixed(0)} ms (created ${String(second.value.counters.created)}, updated ${String(second.value.counters.updated)})`);
   console.log(`ratio sync/walk:        ${ratio(first.ms, walkMs)} (goal ≤ 1.3)`);
   console.log(`ratio first/second:     ${ratio(first.ms, second.ms)} (goal ≥ 3)`);

@@ -81,6 +81,8 @@ export async function buildApp(config: OrchestratorConfig, overrides: AppOverrid
         maxScheduledWaitMs: config.RATE_LIMIT_MAX_WAIT_MS,
       },
       chunkSize: config.BULK_CHUNK_SIZE,
+      readAheadPages: config.READ_AHEAD_PAGES,
+      stepsAhead: config.STEPS_AHEAD,
     },
     observer: notifier === null ? metrics : allObservers(metrics, notifier),
     ...(overrides.now ? { now: overrides.now } : {}),

@@ -82,6 +82,8 @@ export class FakeWriter implements Writer {
   quarantined: { runId: number; sourceId: number | null }[] = [];
   appliedPages = new Set<string>();
   bulkCalls = 0;
+  /** The entity of each bulk call, in the order they came. */
+  bulkEntities: EntityName[] = [];
   /** Throws a transient error for the next N bulk calls, after committing when `commitThenFail`. */
   failNextBulk = 0;
   commitThenFail = false;
@@ -154,6 +156,7 @@ export class FakeWriter implements Writer {
 
   async bulk(entity: EntityName, body: BulkRequest<unknown>): Promise<BulkResult> {
     this.bulkCalls++;
+    this.bulkEntities.push(entity);
     await this.beforeBulk(entity, body);
     if (this.failNextBulk > 0 && !this.commitThenFail) {
       this.failNextBulk--;

@@ -20,6 +20,8 @@ export interface ExecuteDeps {
   chunkSize: number;
   /** Pages fetched ahead of the one being written (default 4): the fetcher works while the writer does. */
   readAheadPages?: number;
+  /** Steps whose first page is fetched while an earlier step is read (default 2; 0 = one request at a time). */
+  stepsAhead?: number;
   now: () => number;
   observer?: RunObserver;
 }
@@ -42,6 +44,9 @@ interface PageItem {
   fetchMs: number;
 }
 
+/** A step whose query is known before it starts: its first page can be fetched early. */
+const independent = (step: PlanStep): boolean => step.resolve === undefined && step.sweep !== true;
+
 async function* walkPages(
   plan: Plan,
   start: RunPosition,
@@ -49,7 +54,20 @@ async function* walkPages(
   resolveQuery: (step: PlanStep, index: number) => Promise<FetchQuery | null>,
   now: () => number,
   onPage: (index: number, page: FetchPage<unknown>) => void,
+  stepsAhead: number,
 ): AsyncGenerator<PageItem> {
+  // Most steps are one page (a season's schedule, its teams): fetching the first pages of the
+  // next few steps while this one is read keeps the fetcher busy instead of waiting on each reply.
+  const early = new Map<number, Promise<FetchPage<unknown>>>();
+  const fetchEarly = (from: number) => {
+    for (let j = from; j < Math.min(from + stepsAhead, plan.steps.length); j++) {
+      const step = plan.steps[j];
+      if (step === undefined || early.has(j) || !independent(step)) continue;
+      const page = fetchOne(step, step.query, null);
+      page.catch(() => undefined);
+      early.set(j, page);
+    }
+  };
   for (let index = start.step; index < plan.steps.length; index++) {
     const step = plan.steps[index];
     if (step === undefined) break;
@@ -59,7 +77,10 @@ async function* walkPages(
     if (query === null) continue;
     for (;;) {
       const t0 = now();
-      const page = await fetchOne(step, query, position.cursor);
+      const prefetched = position.cursor === null ? early.get(index) : undefined;
+      early.delete(index);
+      fetchEarly(index + 1);
+      const page = await (prefetched ?? fetchOne(step, query, position.cursor));
       const fetchedAt = now();
       onPage(index, page);
       if (page.next !== null && page.next === position.cursor) {
@@ -219,7 +240,7 @@ export async function executeRun(deps: ExecuteDeps, input: ExecuteInput): Promis
   try {
     let batch: PageItem[] = [];
     let batchIds = new Set<number>();
-    for await (const item of readAhead(walkPages(plan, position, fetchOne, resolveQuery, deps.now, onPage), deps.readAheadPages ?? 4)) {
+    for await (const item of readAhead(walkPages(plan, position, fetchOne, resolveQuery, deps.now, onPage, deps.stepsAhead ?? 2), deps.readAheadPages ?? 4)) {
       if (signal.aborted) throw new RunCancelledError();
       const ids = item.page.data.map(recordId);
       // A record seen twice in one call would be counted once: such pages go in separate calls.

@@ -19,6 +19,8 @@ export interface ManagerConfig {
   chunkSize: number;
   /** Pages fetched ahead of the one being written (default 4). */
   readAheadPages?: number;
+  /** Later steps whose first page is fetched early (default 2). */
+  stepsAhead?: number;
 }
 
 export interface ManagerDeps {
@@ -246,6 +248,7 @@ export class RunManager {
           backoff: config.backoff,
           chunkSize: config.chunkSize,
           ...(config.readAheadPages === undefined ? {} : { readAheadPages: config.readAheadPages }),
+          ...(config.stepsAhead === undefined ? {} : { stepsAhead: config.stepsAhead }),
           now: this.now,
           ...(this.deps.observer ? { observer: this.deps.observer } : {}),
         },
