@@ -77,13 +77,14 @@ describe('log lines', () => {
   it('reads the status of a request completed line and the request of an incoming one', () => {
     expect(answerOf('[database] {"level":30,"reqId":"a","res":{"statusCode":503},"responseTime":2,"msg":"request completed"}')).toEqual({
       service: 'database',
+      reqId: 'a',
       statusCode: 503,
-      url: '',
     });
     expect(answerOf('[database] {"level":50,"msg":"request failed"}')).toBeNull();
     expect(answerOf('[database] not json')).toBeNull();
-    expect(incomingOf('[sportmonks] {"level":30,"req":{"method":"GET","url":"/fixtures?seasons=1"},"msg":"incoming request"}')).toEqual({
+    expect(incomingOf('[sportmonks] {"level":30,"reqId":"b","req":{"method":"GET","url":"/fixtures?seasons=1"},"msg":"incoming request"}')).toEqual({
       service: 'sportmonks',
+      reqId: 'b',
       method: 'GET',
       url: '/fixtures?seasons=1',
     });

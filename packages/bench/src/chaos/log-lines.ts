@@ -4,8 +4,8 @@
 
 export interface Answer {
   service: string;
+  reqId: string;
   statusCode: number;
-  url: string;
 }
 
 const PREFIXED = /^\[([a-z-]+)\] (\{.*\})$/;
@@ -21,19 +21,19 @@ export function answerOf(line: string): Answer | null {
     return null;
   }
   if (typeof entry !== 'object' || entry === null) return null;
-  const { msg, res, req } = entry as { msg?: unknown; res?: { statusCode?: unknown }; req?: { url?: unknown } };
+  const { msg, res, reqId } = entry as { msg?: unknown; res?: { statusCode?: unknown }; reqId?: unknown };
   if (msg !== 'request completed' || typeof res?.statusCode !== 'number') return null;
-  return { service: match[1], statusCode: res.statusCode, url: typeof req?.url === 'string' ? req.url : '' };
+  return { service: match[1], reqId: String(reqId), statusCode: res.statusCode };
 }
 
 /** A request the service started (`incoming request`), for triggering a kill while it is in flight. */
-export function incomingOf(line: string): { service: string; method: string; url: string } | null {
+export function incomingOf(line: string): { service: string; reqId: string; method: string; url: string } | null {
   const match = PREFIXED.exec(line);
   if (!match?.[1] || !match[2] || !match[2].includes('"incoming request"')) return null;
   try {
-    const entry = JSON.parse(match[2]) as { req?: { method?: unknown; url?: unknown } };
+    const entry = JSON.parse(match[2]) as { reqId?: unknown; req?: { method?: unknown; url?: unknown } };
     const { method, url } = entry.req ?? {};
-    return typeof method === 'string' && typeof url === 'string' ? { service: match[1], method, url } : null;
+    return typeof method === 'string' && typeof url === 'string' ? { service: match[1], reqId: String(entry.reqId), method, url } : null;
   } catch {
     return null;
   }

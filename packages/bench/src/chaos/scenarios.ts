@@ -59,8 +59,8 @@ async function midway(scenario: Scenario, problems: string[]): Promise<number> {
   return runId;
 }
 
-/** Resolves with the first log line `match` accepts, after `act` has run on it; rejects after the timeout. */
-function onLine(scenario: Scenario, timeoutMs: number, match: (line: string) => string | null, act: () => void): Promise<string> {
+/** Resolves with what `match` makes of the first log line it accepts, after `act` has run on it; rejects after the timeout. */
+function onLine<T>(scenario: Scenario, timeoutMs: number, match: (line: string) => T | null, act: () => void): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       reject(new Error(`no matching log line within ${String(timeoutMs)} ms`));
@@ -148,36 +148,58 @@ const mysqlRestart: ChaosScenario = {
   },
 };
 
-/** SIGKILLs `service` the moment it logs a request `match` accepts, restarts it, lets the run finish. */
-function killOnRequest(key: string, name: string, service: ServiceName, match: (method: string, url: string) => boolean): ChaosScenario {
+interface Victim {
+  service: ServiceName;
+  match: (method: string, url: string) => boolean;
+  /** Logged by the service when it has done that request's work; its absence proves the kill landed mid-request. */
+  doneMarker: string;
+}
+
+/** SIGKILLs a service the moment it logs a request `match` accepts, restarts it, lets the run finish. */
+function killOnRequest(key: string, name: string, { service, match, doneMarker }: Victim): ChaosScenario {
   return {
     key,
     run: (context) =>
       runScenario(name, context, { slug: key, faults: SLOW }, async (s): Promise<Outcome> => {
         const problems: string[] = [];
         const runId = await midway(s, problems);
-        const killedOn = await onLine(
+        const victim = await onLine(
           s,
           30_000,
           (line) => {
             const incoming = incomingOf(line);
-            return incoming?.service === service && match(incoming.method, incoming.url) ? `${incoming.method} ${incoming.url}` : null;
+            if (incoming?.service !== service || !match(incoming.method, incoming.url)) return null;
+            return { line, what: `${incoming.method} ${incoming.url.split('?')[0] ?? ''}` };
           },
           () => void s.stack.services[service].stop('SIGKILL'),
         );
         await s.stack.services[service].stop('SIGKILL');
+        // The work may have been done in the same chunk of output as the request: read what is left.
+        await sleep(200);
+        const lines = s.stack.services[service].recentLines;
+        const after = lines.slice(lines.findIndex((line) => `[${service}] ${line}` === victim.line) + 1);
+        if (after.some((line) => line.includes(doneMarker))) problems.push(`the kill came after ${victim.what} was done: it did not land mid-request`);
         await restart(s, service);
         s.simulator.setFaults({});
         const run = await s.waitFor(runId, RUN_TIMEOUT_MS);
         expectStatus(run, 'succeeded', problems);
-        return { status: run.status, problems, notes: [`${service} SIGKILLed as ${killedOn.split('?')[0] ?? killedOn} came in`] };
+        return { status: run.status, problems, notes: [`${service} SIGKILLed with ${victim.what} in flight`] };
       }),
   };
 }
 
 // The fixtures' batches are the largest: the kill lands while one is being written.
-const writerKill = killOnRequest('writer', 'writer killed mid-batch', 'database', (method, url) => method === 'POST' && url.startsWith('/fixtures/bulk'));
-const fetcherKill = killOnRequest('fetcher', 'fetcher killed mid-fetch', 'sportmonks', (method, url) => method === 'GET' && !url.startsWith('/health') && !url.startsWith('/metrics'));
+const writerKill = killOnRequest('writer', 'writer killed mid-batch', {
+  service: 'database',
+  match: (method, url) => method === 'POST' && url.startsWith('/fixtures/bulk'),
+  // One batch in flight at a time: a `bulk applied` after it would be this batch's.
+  doneMarker: '"bulk applied"',
+});
+const fetcherKill = killOnRequest('fetcher', 'fetcher killed mid-fetch', {
+  service: 'sportmonks',
+  match: (method, url) => method === 'GET' && !url.startsWith('/health') && !url.startsWith('/metrics'),
+  doneMarker: '"request completed"',
+});
 
 const orchestratorKill: ChaosScenario = {
   key: 'orchestrator',
