@@ -12,6 +12,7 @@ import { actualRows, actualScoreRows, expectedRows, expectedScoreRows, startStac
 import { answerOf } from './log-lines.ts';
 import type { SecretScanner } from './secrets.ts';
 import { TABLE_OF_ENTITY, tally, type Tally } from './tally.ts';
+import { onInterrupt } from './teardown.ts';
 
 /** Shared by every scenario of one chaos run: the secrets to grep for and the scanner. */
 export interface ChaosContext {
@@ -100,6 +101,7 @@ class LineSink {
 
 export class Scenario {
   private replacement: Simulator | null = null;
+  private forget = (): void => undefined;
 
   private constructor(
     private readonly context: ChaosContext,
@@ -151,7 +153,9 @@ export class Scenario {
       throw error;
     }
     const sql = mariadb.createPool({ ...connectionConfig(databaseUrl), connectionLimit: 2 });
-    return new Scenario(context, simulator, sink, stack, sql, drop);
+    const scenario = new Scenario(context, simulator, sink, stack, sql, drop);
+    scenario.forget = onInterrupt(() => scenario.close());
+    return scenario;
   }
 
   /** 5xx answers of our services so far, from their `request completed` log lines. */
@@ -263,6 +267,7 @@ export class Scenario {
   }
 
   async close(): Promise<void> {
+    this.forget();
     await this.sql.end();
     await this.stack.stop();
     await this.replacement?.close();

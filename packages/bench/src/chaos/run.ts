@@ -6,12 +6,20 @@ import { chaosContext } from './harness.ts';
 import { SCENARIOS } from './scenarios.ts';
 import { SecretScanner } from './secrets.ts';
 import { formatDetails, formatSecrets, formatTable } from './table.ts';
+import { undoAll } from './teardown.ts';
 
 const wanted = process.argv.slice(2).filter((arg) => arg !== '--');
 const unknown = wanted.filter((key) => !SCENARIOS.some((s) => s.key === key));
 if (unknown.length > 0) {
   console.error(`unknown scenario ${unknown.join(', ')}; known: ${SCENARIOS.map((s) => s.key).join(', ')}`);
   process.exit(2);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`chaos: ${signal}, cleaning up …`);
+    void undoAll().finally(() => process.exit(130));
+  });
 }
 
 const scanner = new SecretScanner();

@@ -13,6 +13,7 @@ import type { ChaosContext, Scenario } from './harness.ts';
 import { incomingOf } from './log-lines.ts';
 import { primeRateLimitWindows } from './rate-windows.ts';
 import { brokenRow, runScenario, type ChaosRow, type Outcome } from './row.ts';
+import { onInterrupt } from './teardown.ts';
 
 const ALL = '/sync/all?seasons=all';
 const RUN_TIMEOUT_MS = 150_000;
@@ -126,6 +127,11 @@ const mysqlRestart: ChaosScenario = {
     if (!findMariadbd()) return brokenRow(name, new Error('no mariadbd on this machine to run a private server'), 0);
     const dir = await mkdtemp(join(tmpdir(), 'insightxi-chaos-mysql-'));
     const server = privateServer({ dir, port: await freePort() });
+    const removeServer = async () => {
+      await server.stop();
+      await rm(dir, { recursive: true, force: true });
+    };
+    const forget = onInterrupt(removeServer);
     try {
       await server.start();
       return await runScenario(name, context, { slug: 'mysql', serverUrl: server.url, faults: SLOW }, async (s): Promise<Outcome> => {
@@ -142,8 +148,8 @@ const mysqlRestart: ChaosScenario = {
         return { status: run.status, problems, notes: [`MySQL was down ${(downMs / 1000).toFixed(1)} s`] };
       });
     } finally {
-      await server.stop();
-      await rm(dir, { recursive: true, force: true });
+      forget();
+      await removeServer();
     }
   },
 };
