@@ -47,7 +47,10 @@ FROM runtime AS orchestrator
 COPY --from=deploy /out/orchestrator /app
 ENV PORT=8002
 EXPOSE 8002
-CMD ["node", "--import", "tsx", "src/server.ts"]
+# V8 grows its heap lazily under a high allocation rate; the orchestrator streams pages and
+# holds little, so capped generations keep its memory flat (services/orchestrator/package.json
+# insightxi.nodeFlags, measured by packages/bench orchestrator-memory).
+CMD ["node", "--max-old-space-size=64", "--max-semi-space-size=2", "--import", "tsx", "src/server.ts"]
 
 FROM runtime AS sportmonks
 COPY --from=deploy /out/sportmonks /app

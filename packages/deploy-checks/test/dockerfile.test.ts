@@ -38,8 +38,10 @@ describe('Dockerfile', () => {
     expect(readRepoFile('docker/healthcheck.mjs')).toContain("'/health/live'");
   });
 
-  it.each(services)('%s runs its server with tsx in exec form (signals reach Node directly)', (target) => {
-    expect(effective(stages, target, 'CMD')).toBe('["node", "--import", "tsx", "src/server.ts"]');
+  it.each(services)('%s runs its server with tsx in exec form (signals reach Node directly), with the Node flags its package.json declares', (target) => {
+    const pkg = JSON.parse(readRepoFile(`services/${target}/package.json`)) as { insightxi?: { nodeFlags?: string[] } };
+    const argv = ['node', ...(pkg.insightxi?.nodeFlags ?? []), '--import', 'tsx', 'src/server.ts'];
+    expect(effective(stages, target, 'CMD')).toBe(`[${argv.map((a) => `"${a}"`).join(', ')}]`);
     expect(effective(stages, target, 'EXPOSE')).toMatch(/^800[0-2]$/);
   });
 

@@ -1,3 +1,4 @@
+export { serviceNodeFlags } from './node-flags.ts';
 export { freePort } from './ports.ts';
 export { ServiceProcess, type ServiceProcessOptions } from './service-process.ts';
 export { startStack, type ServiceName, type Stack, type StackOptions } from './stack.ts';

@@ -11,6 +11,8 @@ export interface ServiceProcessOptions {
   entry: string;
   env: NodeJS.ProcessEnv;
   baseUrl: string;
+  /** Node options before the entry, e.g. the service's heap limits (see serviceNodeFlags). */
+  nodeFlags?: readonly string[];
   /** Receives every output line, already prefixed with the service name. */
   onLine?: (line: string) => void;
 }
@@ -40,7 +42,7 @@ export class ServiceProcess {
 
   start(): void {
     if (this.running) return;
-    const child = spawn(process.execPath, ['--import', 'tsx', this.options.entry], {
+    const child = spawn(process.execPath, [...(this.options.nodeFlags ?? []), '--import', 'tsx', this.options.entry], {
       cwd: this.options.cwd,
       env: this.options.env,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { migrate, repoRoot, resolveAdminUrl, resolveDatabaseUrl, createDatabase, withDatabase } from '@insightxi/mysql';
 import { startSimulator } from '@insightxi/sportmonks-sim';
+import { serviceNodeFlags } from './node-flags.ts';
 import { freePort } from './ports.ts';
 import { ServiceProcess } from './service-process.ts';
 
@@ -98,6 +99,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         name,
         cwd: join(root, 'services', name),
         entry: 'src/server.ts',
+        nodeFlags: serviceNodeFlags(join(root, 'services', name)),
         env: envFor[name],
         baseUrl: url(name),
         ...(options.onLine ? { onLine: options.onLine } : {}),
