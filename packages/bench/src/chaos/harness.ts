@@ -136,7 +136,9 @@ export class Scenario {
     ]);
 
     const server = new URL(serverUrl);
-    const databaseUrl = `mysql://${user}:${password}@${server.hostname}:${server.port || '3306'}/${database}`;
+    // MySQL 8.4 (CI) logs a password user in over caching_sha2_password: without TLS the driver
+    // must be allowed to fetch the server's key. MariaDB ignores the flag.
+    const databaseUrl = `mysql://${user}:${password}@${server.hostname}:${server.port || '3306'}/${database}?allowPublicKeyRetrieval=true`;
     const sink = new LineSink(context.scanner, `${options.slug} log`);
     const simulator: SimulatorOptions = { ...SIMULATOR, ...options.simulator, token: context.sportmonksToken };
     let stack: Stack;
