@@ -64,10 +64,12 @@ async function stubWriter(): Promise<{ url: string; close(): Promise<void> }> {
       }
       if (req.method === 'POST' && url.pathname.endsWith('/bulk')) {
         const records = (body.records as unknown[] | undefined)?.length ?? 0;
-        const sync = body.sync as { runId: number; checkpoint: { cursor: string | null; counters: Counters } } | undefined;
+        const sync = body.sync as { runId: number; checkpoint: { cursor: string | null; add: Counters } } | undefined;
         const run = sync ? runs.get(sync.runId) : undefined;
         if (run && sync) {
-          run.counters = { ...sync.checkpoint.counters, created: sync.checkpoint.counters.created + records };
+          const { add } = sync.checkpoint;
+          const sum = (key: keyof Counters) => run.counters[key] + add[key];
+          run.counters = { pages: sum('pages'), fetched: sum('fetched'), created: sum('created') + records, updated: sum('updated'), unchanged: sum('unchanged'), quarantined: sum('quarantined'), upstreamCalls: sum('upstreamCalls'), rateLimitWaitMs: sum('rateLimitWaitMs') };
           run.cursor = sync.checkpoint.cursor;
         }
         return send(res, 200, { created: records, updated: 0, unchanged: 0, failed: [], duplicatePage: false });

@@ -16,9 +16,14 @@ export const RunCounters = Type.Object({
 export type RunCounters = Static<typeof RunCounters>;
 
 export const Checkpoint = Type.Object({
-  /** Where the run resumes: opaque to the writer. */
+  /** Where the run resumes after this page: opaque to the writer. */
   cursor: Nullable(Type.String()),
-  counters: RunCounters,
+  /**
+   * What the page adds to the run's counters besides the writer's own results (pages, fetched,
+   * records rejected before the writer, upstream calls, rate-limit wait); the writer adds its
+   * created/updated/unchanged/failed in the same transaction.
+   */
+  add: RunCounters,
 });
 export type Checkpoint = Static<typeof Checkpoint>;
 
@@ -27,6 +32,12 @@ export const BulkSyncContext = Type.Object({
   runId: Id,
   /** Unique per page within the run; a page key seen before is not applied again. */
   pageKey: Type.String({ minLength: 1, maxLength: 191 }),
+  /**
+   * The stored cursor this page follows. Given, the page waits (briefly, then 503) until the run's
+   * cursor is this one, so a caller may send a page before the previous one has answered and the
+   * pages still land in order.
+   */
+  after: Type.Optional(Nullable(Type.String())),
   checkpoint: Checkpoint,
   rejected: Type.Optional(Type.Array(RejectedRecord)),
   /** Seasons whose pages of this entity have now all landed in this run (see GET /season-syncs). */

@@ -1,10 +1,10 @@
 // Failures the caller can act on, raised by plain modules; routes turn them into HTTP answers.
 export class DomainError extends Error {
-  readonly statusCode: 404 | 409 | 422;
+  readonly statusCode: 404 | 409 | 422 | 503;
   /** Extra fields for the error body (e.g. the running run a 409 is about). */
   readonly details: Record<string, unknown>;
 
-  constructor(statusCode: 404 | 409 | 422, message: string, details: Record<string, unknown> = {}) {
+  constructor(statusCode: 404 | 409 | 422 | 503, message: string, details: Record<string, unknown> = {}) {
     super(message);
     this.name = 'DomainError';
     this.statusCode = statusCode;
@@ -15,6 +15,8 @@ export class DomainError extends Error {
 export const notFound = (message: string) => new DomainError(404, message);
 export const conflict = (message: string, details?: Record<string, unknown>) => new DomainError(409, message, details);
 export const unprocessable = (message: string) => new DomainError(422, message);
+/** Not now, but the same call may succeed shortly. */
+export const unavailable = (message: string) => new DomainError(503, message);
 
 // MariaDB refusals of a value that passed the schema but not its column (too long, out of the
 // INT range, not a real date): the caller's data is at fault, so they answer 422, not 500.

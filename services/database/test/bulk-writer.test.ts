@@ -25,6 +25,18 @@ async function count(sql: string): Promise<number> {
 }
 
 describe('bulk writer', () => {
+  it('answers 503 when a page follows a cursor the run never reaches', async () => {
+    const impatient = createBulkWriter(ctx.db.pool, { chunkSize: 7, orderWaitMs: 30 });
+    const inserted = await ctx.db.pool.query<{ insertId: number | bigint }>(
+      "INSERT INTO sync_runs (entity, mode, scope, scope_key, status, updated_at) VALUES ('fixtures', 'full', '{}', 'order-wait', 'running', NOW(3))",
+    );
+    const runId = Number(inserted.insertId);
+    const add = { pages: 1, fetched: 1, created: 0, updated: 0, unchanged: 0, quarantined: 0, upstreamCalls: 0, rateLimitWaitMs: 0 };
+    const sync = { runId, pageKey: 'k2', after: 'k1', checkpoint: { cursor: 'k2', add } };
+    await expect(impatient.write('fixtures', { records: fixtures(() => null).slice(0, 1), sync })).rejects.toMatchObject({ statusCode: 503 });
+    expect(await count(`SELECT COUNT(*) AS n FROM sync_run_pages WHERE run_id = ${String(runId)}`)).toBe(0);
+  });
+
   it('counts created, updated and unchanged exactly over load, changed reload and identical reload', async () => {
     expect(await writer.write('fixtures', { records: fixtures(() => [1, 0]) })).toEqual({ created: 30, updated: 0, unchanged: 0, failed: [], duplicatePage: false });
     expect(await count('SELECT COUNT(*) AS n FROM fixtures')).toBe(30);

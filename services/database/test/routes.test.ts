@@ -220,7 +220,7 @@ describe('sync runs and pages', () => {
       sync: {
         runId,
         pageKey: 'season=100/page=1',
-        checkpoint: { cursor: 'page=2', counters },
+        checkpoint: { cursor: 'page=2', add: counters },
         rejected: [{ entity: 'fixtures', sourceId: 8003, reason: 'starting_at missing', payload: { id: 8003 } }],
         seasonsCompleted: [100, 404],
       },
@@ -250,6 +250,21 @@ describe('sync runs and pages', () => {
 
     const unknownRun = await call('POST', '/fixtures/bulk', { ...page, sync: { ...page.sync, runId: 999999 } });
     expect(unknownRun.status).toBe(404);
+  });
+
+  it('lands the pages of a run in the order of their cursors, even when the later one is sent first', async () => {
+    const run = await call('POST', '/sync-runs', { ...create, scopeKey: 'fixtures:order-test' });
+    const runId = run.body?.id as number;
+    const add = { pages: 1, fetched: 1, created: 0, updated: 0, unchanged: 0, quarantined: 0, upstreamCalls: 1, rateLimitWaitMs: 5 };
+    const page = (id: number, after: string | null, cursor: string) => ({
+      records: [fixture({ id, leagueId: 8, seasonId: 100, home: 1, away: 2 })],
+      sync: { runId, pageKey: cursor, after, checkpoint: { cursor, add } },
+    });
+    const [second, first] = await Promise.all([bulk('fixtures', page(8102, 'p1', 'p2')), bulk('fixtures', page(8101, null, 'p1'))]);
+    expect([first.created, second.created]).toEqual([1, 1]);
+    const stored = await call('GET', `/sync-runs/${runId}`);
+    // Out of order, the stored cursor would be p1 and a resume would start again at the second page.
+    expect(stored.body).toMatchObject({ cursor: 'p2', counters: { pages: 2, fetched: 2, created: 2, upstreamCalls: 2, rateLimitWaitMs: 10 } });
   });
 
   it('stores and lists quarantined records by run and entity', async () => {

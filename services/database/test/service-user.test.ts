@@ -106,10 +106,10 @@ describe('the writer connected as the service user', () => {
     const run = await call('POST', '/sync-runs', { entity: 'leagues', mode: 'full', scope: {}, scopeKey: 'leagues:service-user' });
     expect(run.status).toBe(201);
     const runId = run.body.id as number;
-    const counters = { pages: 1, fetched: 3, created: 2, updated: 0, unchanged: 0, quarantined: 1, upstreamCalls: 1, rateLimitWaitMs: 0 };
+    const add = { pages: 1, fetched: 3, created: 0, updated: 0, unchanged: 0, quarantined: 1, upstreamCalls: 1, rateLimitWaitMs: 0 };
     const page = {
       records: [league(8), league(9)],
-      sync: { runId, pageKey: 'page=1', checkpoint: { cursor: 'page=2', counters }, rejected: [{ entity: 'leagues', sourceId: 10, reason: 'no name', payload: { id: 10 } }] },
+      sync: { runId, pageKey: 'page=1', checkpoint: { cursor: 'page=2', add }, rejected: [{ entity: 'leagues', sourceId: 10, reason: 'no name', payload: { id: 10 } }] },
     };
     const first = await call('POST', '/leagues/bulk', page);
     expect(first.status).toBe(200);
@@ -117,7 +117,7 @@ describe('the writer connected as the service user', () => {
     const renamed = await call('POST', '/leagues/bulk', { records: [league(8, 'Renamed'), league(9)] });
     expect(renamed.body as unknown as BulkResult).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
     expect((await call('POST', '/seasons/bulk', { records: [season(100, 8)] })).body).toMatchObject({ created: 1 });
-    expect((await call('PATCH', `/sync-runs/${runId}`, { status: 'succeeded' })).body).toMatchObject({ status: 'succeeded', cursor: 'page=2' });
+    expect((await call('PATCH', `/sync-runs/${runId}`, { status: 'succeeded' })).body).toMatchObject({ status: 'succeeded', cursor: 'page=2', counters: { ...add, created: 2 } });
 
     const leagues = await ctx.db.pool.query<{ id: number; name: string }[]>('SELECT id, name FROM leagues ORDER BY id');
     expect(leagues).toEqual([

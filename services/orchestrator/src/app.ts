@@ -83,6 +83,7 @@ export async function buildApp(config: OrchestratorConfig, overrides: AppOverrid
       chunkSize: config.BULK_CHUNK_SIZE,
       readAheadPages: config.READ_AHEAD_PAGES,
       stepsAhead: config.STEPS_AHEAD,
+      writesInFlight: config.WRITES_IN_FLIGHT,
     },
     observer: notifier === null ? metrics : allObservers(metrics, notifier),
     ...(overrides.now ? { now: overrides.now } : {}),

@@ -17,6 +17,7 @@ export const OrchestratorConfig = Type.Object({
   RATE_LIMIT_MAX_WAIT_MS: Type.Integer({ default: 65 * 60_000, minimum: 0, description: 'a spent SportMonks budget that resumes within this long is waited for (not counted as a failed attempt)' }),
   BULK_CHUNK_SIZE: Type.Integer({ default: 1_000, minimum: 1, maximum: 5_000, description: 'records per writer call' }),
   READ_AHEAD_PAGES: Type.Integer({ default: 4, minimum: 1, maximum: 32, description: 'pages fetched ahead of the one being written (memory: at most this many pages held)' }),
+  WRITES_IN_FLIGHT: Type.Integer({ default: 2, minimum: 1, maximum: 8, description: 'writer calls sent before the first answers (the writer lands them in order)' }),
   STEPS_AHEAD: Type.Integer({ default: 2, minimum: 0, maximum: 16, description: 'later plan steps whose first page is fetched while a step is read (0: one fetcher request at a time)' }),
   LIVE_POLL_MS: Type.Integer({ default: 5_000, minimum: 0, description: 'live poller interval while matches are on (below the 10 s feed window); 0 turns it off' }),
   LIVE_FEED_WINDOW_MS: Type.Integer({ default: 10_000, minimum: 1, description: 'how far back the latest-updated feed reaches' }),

@@ -7,7 +7,7 @@ import { FakeFetcher, FakeWriter, collectingLog, silentLog, world, type Rec } fr
 // One page per writer call (pages hold 3 records), unless a test says otherwise.
 const config: ManagerConfig = { heartbeatMs: 20, staleAfterMs: 200, backoff: { attempts: 3, initialDelayMs: 1, maxDelayMs: 5 }, chunkSize: 3 };
 
-function setup(opts: { fixtures?: number; pageSize?: number; reject?: number[]; chunkSize?: number; readAheadPages?: number; stepsAhead?: number } = {}) {
+function setup(opts: { fixtures?: number; pageSize?: number; reject?: number[]; chunkSize?: number; readAheadPages?: number; stepsAhead?: number; writesInFlight?: number } = {}) {
   const data = world(opts.fixtures ?? 10);
   const fetcher = new FakeFetcher(data, opts.pageSize ?? 3, new Set(opts.reject ?? []));
   const writer = new FakeWriter();
@@ -16,6 +16,7 @@ function setup(opts: { fixtures?: number; pageSize?: number; reject?: number[]; 
     chunkSize: opts.chunkSize ?? config.chunkSize,
     ...(opts.readAheadPages === undefined ? {} : { readAheadPages: opts.readAheadPages }),
     ...(opts.stepsAhead === undefined ? {} : { stepsAhead: opts.stepsAhead }),
+    ...(opts.writesInFlight === undefined ? {} : { writesInFlight: opts.writesInFlight }),
   };
   const manager = new RunManager({ fetcher, writer, log, config: { ...config, ...tuning } });
   return { data, fetcher, writer, manager, log };
@@ -161,7 +162,7 @@ describe('concurrency', () => {
 
 describe('read-ahead', () => {
   it.each([1, 4])('fetches up to %i pages ahead while the writer works, never more', async (readAheadPages) => {
-    const { fetcher, writer, manager } = setup({ fixtures: 30, pageSize: 2, readAheadPages, stepsAhead: 0 });
+    const { fetcher, writer, manager } = setup({ fixtures: 30, pageSize: 2, readAheadPages, stepsAhead: 0, writesInFlight: 1 });
     let pagesFetched = 0;
     let pagesWritten = 0;
     let maxAhead = 0;
@@ -204,6 +205,36 @@ describe('steps ahead', () => {
     expect(maxInFlight).toBe(stepsAhead + 1);
     expect(final.counters).toMatchObject({ fetched: 4 + 2 + 4 + 8 + 16 + 40 + 16, created: 90 });
     expect(ids(writer, 'standings')).toHaveLength(16);
+  });
+});
+
+describe('writes in flight', () => {
+  it('sends the next batch before the last one answers, and the pages still land in order with exact counts', async () => {
+    const { writer, manager } = setup({ pageSize: 2, chunkSize: 2, writesInFlight: 2 });
+    let busy = 0;
+    let overlapped = 0;
+    writer.beforeBulk = async () => {
+      busy++;
+      if (busy > 1) overlapped++;
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      busy--;
+    };
+    const cursors: (string | null)[] = [];
+    const bulk = writer.bulk.bind(writer);
+    writer.bulk = async (entity, body) => {
+      const result = await bulk(entity, body);
+      if (body.sync) cursors.push(writer.runs.get(body.sync.runId)?.cursor ?? null);
+      return result;
+    };
+    const final = await (await manager.start('all', {}, {})).done;
+    expect(final.status).toBe('succeeded');
+    expect(overlapped).toBeGreaterThan(0);
+    const oneAtATime = setup({ pageSize: 2, chunkSize: 2, writesInFlight: 1 });
+    const reference = await (await oneAtATime.manager.start('all', {}, {})).done;
+    expect(final.counters).toEqual({ ...reference.counters, upstreamCalls: final.counters.upstreamCalls });
+    // Each stored cursor is further along than the one before: no page landed before its predecessor.
+    const positions = cursors.map((c) => JSON.parse(c ?? '{}') as { step: number; page: number });
+    expect(positions.every((p, i) => i === 0 || p.step > (positions[i - 1]?.step ?? 0) || (p.step === positions[i - 1]?.step && p.page >= (positions[i - 1]?.page ?? 0)))).toBe(true);
   });
 });
 
@@ -299,7 +330,7 @@ describe('failures and resume', () => {
   });
 
   it('fails with a clear error when the writer stays down, then resumes to the exact counts', async () => {
-    const { fetcher, writer, manager } = setup();
+    const { fetcher, writer, manager } = setup({ writesInFlight: 1 });
     let bulks = 0;
     // Three transient failures in a row exhaust the policy's attempts.
     writer.beforeBulk = () => {

@@ -1,6 +1,7 @@
 // In-process stand-ins for the fetcher and the writer with the semantics the engine relies
 // on: cursor paging, page keys applied once, the checkpoint committed with the page.
 import type { BulkRequest, BulkResult, FetchPage, FetchQuery, Fixture, FixtureListQuery, RejectedRecord, RunCounters, SeasonSync, SyncRun, SyncRunCreate, SyncRunPatch } from '@insightxi/contracts';
+import { addCounters } from '../src/engine/counters.ts';
 import { DependencyError, RunConflictError } from '../src/engine/errors.ts';
 import type { CallContext, EntityName, Fetcher, Log, RunListFilter, Writer } from '../src/engine/ports.ts';
 
@@ -156,8 +157,9 @@ export class FakeWriter implements Writer {
 
   async bulk(entity: EntityName, body: BulkRequest<unknown>): Promise<BulkResult> {
     this.bulkCalls++;
-    this.bulkEntities.push(entity);
     await this.beforeBulk(entity, body);
+    await this.inTurn(body);
+    this.bulkEntities.push(entity);
     if (this.failNextBulk > 0 && !this.commitThenFail) {
       this.failNextBulk--;
       throw transient('database', 'connect ECONNREFUSED');
@@ -178,6 +180,17 @@ export class FakeWriter implements Writer {
       if (row) items.push({ seasonId: Number(season), entity, ...note, seasonFinished: row.finished, seasonEndingAt: row.endingAt });
     }
     return Promise.resolve(items);
+  }
+
+  /** As the writer does: a page that follows a cursor the run has not reached waits for it (then 503). */
+  private async inTurn(body: BulkRequest<unknown>): Promise<void> {
+    const sync = body.sync;
+    if (sync?.after === undefined) return;
+    for (let waited = 0; this.runs.get(sync.runId)?.cursor !== sync.after; waited++) {
+      if (this.appliedPages.has(`${sync.runId}/${sync.pageKey}`)) return;
+      if (waited > 2000) throw transient('database', 'the previous page has not landed');
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
   }
 
   quarantine(records: RejectedRecord[]): Promise<void> {
@@ -220,8 +233,7 @@ export class FakeWriter implements Writer {
       for (const r of sync.rejected ?? []) this.quarantined.push({ runId: sync.runId, sourceId: r.sourceId });
       const run = this.runs.get(sync.runId);
       if (run) {
-        const c = sync.checkpoint.counters;
-        run.counters = { ...c, created: c.created + created, updated: c.updated + updated, unchanged: c.unchanged + unchanged };
+        run.counters = addCounters(run.counters, { ...sync.checkpoint.add, created: sync.checkpoint.add.created + created, updated: sync.checkpoint.add.updated + updated, unchanged: sync.checkpoint.add.unchanged + unchanged });
         run.cursor = sync.checkpoint.cursor;
       }
       for (const season of sync.seasonsCompleted ?? []) {

@@ -1,12 +1,13 @@
 // Bulk upserts: chunked, each chunk in its own transaction; or, for a sync run's page, the
 // whole page, its quarantined records and the run's checkpoint in one transaction, applied
 // once per (run, page key).
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Pool } from 'mariadb';
 import type { BulkRequest, BulkResult, BulkSyncContext, EntityRecords, RejectedRecord } from '@insightxi/contracts';
 import type { Connection } from '../db.ts';
 import type { Entity } from '../entity.ts';
 import { SPECS } from '../entities/index.ts';
-import { notFound } from '../errors.ts';
+import { notFound, unavailable } from '../errors.ts';
 import { inTransaction, type RetryOptions } from '../transaction.ts';
 import { applyRecords, type ApplyMode, type ApplyResult } from './apply.ts';
 import { insertQuarantine } from './quarantine.ts';
@@ -14,6 +15,8 @@ import { insertQuarantine } from './quarantine.ts';
 export interface BulkWriterOptions {
   /** Records per transaction for calls without a sync context. */
   chunkSize: number;
+  /** How long a page waits for the run to reach the cursor it follows (default 60 s). */
+  orderWaitMs?: number;
   retry?: Partial<RetryOptions>;
   clock?: () => Date;
 }
@@ -23,6 +26,10 @@ export interface BulkWriter {
   /** One record for POST (`create`) and PUT (`replace`), with the same checks as a bulk call. */
   writeOne<E extends Entity>(entity: E, record: EntityRecords[E], mode: ApplyMode): Promise<ApplyResult>;
 }
+
+const NOT_YET = Symbol('the run has not reached the cursor this page follows');
+const DEFAULT_ORDER_WAIT_MS = 60_000;
+const ORDER_POLL_MS = 5;
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -41,10 +48,13 @@ function add(total: BulkResult, part: ApplyResult): void {
   total.failed.push(...part.failed);
 }
 
-async function lockRun(connection: Connection, runId: number): Promise<void> {
-  // Locking the run row serialises the pages of one run, so the page-key check below is safe.
-  const rows = await connection.query<{ id: number }[]>('SELECT id FROM sync_runs WHERE id = ? FOR UPDATE', [runId]);
-  if (rows.length === 0) throw notFound(`sync run ${runId} does not exist`);
+/** Locks the run row and returns its stored cursor. */
+async function lockRun(connection: Connection, runId: number): Promise<string | null> {
+  // Locking the run row serialises the pages of one run, so the page-key and cursor checks below are safe.
+  const rows = await connection.query<{ resume_cursor: string | null }[]>('SELECT resume_cursor FROM sync_runs WHERE id = ? FOR UPDATE', [runId]);
+  const row = rows[0];
+  if (row === undefined) throw notFound(`sync run ${runId} does not exist`);
+  return row.resume_cursor;
 }
 
 async function pageApplied(connection: Connection, sync: BulkSyncContext): Promise<boolean> {
@@ -57,22 +67,23 @@ async function recordPage(connection: Connection, entity: Entity, sync: BulkSync
     'INSERT INTO sync_run_pages (run_id, page_key, entity, created, updated, unchanged, failed, applied_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     [sync.runId, sync.pageKey, entity, result.created, result.updated, result.unchanged, result.failed.length, now],
   );
-  // The page's own results are added here, in its transaction: the stored counters are exact
-  // whatever happens to the caller after the commit.
-  const c = sync.checkpoint.counters;
+  // The page's own results are added here, in its transaction, to what the page brings: the
+  // stored counters are exact whatever happens to the caller after the commit.
+  const a = sync.checkpoint.add;
   await connection.query(
-    `UPDATE sync_runs SET resume_cursor = ?, pages = ?, fetched = ?, created = ?, updated = ?, unchanged = ?, quarantined = ?,
-       upstream_calls = ?, rate_limit_wait_ms = ?, heartbeat_at = ?, updated_at = ? WHERE id = ?`,
+    `UPDATE sync_runs SET resume_cursor = ?, pages = pages + ?, fetched = fetched + ?, created = created + ?, updated = updated + ?,
+       unchanged = unchanged + ?, quarantined = quarantined + ?, upstream_calls = upstream_calls + ?, rate_limit_wait_ms = rate_limit_wait_ms + ?,
+       heartbeat_at = ?, updated_at = ? WHERE id = ?`,
     [
       sync.checkpoint.cursor,
-      c.pages,
-      c.fetched,
-      c.created + result.created,
-      c.updated + result.updated,
-      c.unchanged + result.unchanged,
-      c.quarantined + result.failed.length,
-      c.upstreamCalls,
-      c.rateLimitWaitMs,
+      a.pages,
+      a.fetched,
+      a.created + result.created,
+      a.updated + result.updated,
+      a.unchanged + result.unchanged,
+      a.quarantined + result.failed.length,
+      a.upstreamCalls,
+      a.rateLimitWaitMs,
       now,
       now,
       sync.runId,
@@ -103,13 +114,15 @@ export function createBulkWriter(pool: Pool, options: BulkWriterOptions): BulkWr
     return total;
   }
 
-  async function writePage<E extends Entity>(entity: E, records: readonly EntityRecords[E][], sync: BulkSyncContext): Promise<BulkResult> {
+  /** One attempt at a page: `NOT_YET` when the page follows a cursor the run has not reached. */
+  function applyPage<E extends Entity>(entity: E, records: readonly EntityRecords[E][], sync: BulkSyncContext): Promise<BulkResult | typeof NOT_YET> {
     return inTransaction(
       pool,
       async (connection) => {
         const now = clock();
-        await lockRun(connection, sync.runId);
+        const cursor = await lockRun(connection, sync.runId);
         if (await pageApplied(connection, sync)) return { ...emptyResult(), duplicatePage: true };
+        if (sync.after !== undefined && cursor !== sync.after) return NOT_YET;
         const total = emptyResult();
         for (const chunk of chunks(records, options.chunkSize)) {
           add(total, await applyRecords(connection, SPECS[entity], chunk, { mode: 'upsert', now }));
@@ -122,6 +135,19 @@ export function createBulkWriter(pool: Pool, options: BulkWriterOptions): BulkWr
       },
       options.retry,
     );
+  }
+
+  /** A page sent before its predecessor answered waits for it: pages of a run land in order. */
+  async function writePage<E extends Entity>(entity: E, records: readonly EntityRecords[E][], sync: BulkSyncContext): Promise<BulkResult> {
+    const deadline = Date.now() + (options.orderWaitMs ?? DEFAULT_ORDER_WAIT_MS);
+    for (;;) {
+      const result = await applyPage(entity, records, sync);
+      if (result !== NOT_YET) return result;
+      if (Date.now() >= deadline) {
+        throw unavailable(`page ${sync.pageKey} of run ${sync.runId} follows a page that has not landed; send that one first`);
+      }
+      await sleep(ORDER_POLL_MS);
+    }
   }
 
   return {

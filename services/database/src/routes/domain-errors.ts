@@ -13,7 +13,7 @@ export function answerDomainErrors(app: FastifyInstance): void {
     request.log.info({ statusCode: error.statusCode, message: error.message }, 'request rejected');
     return reply.status(error.statusCode).send({
       statusCode: error.statusCode,
-      error: { 404: 'Not Found', 409: 'Conflict', 422: 'Unprocessable Entity' }[error.statusCode],
+      error: { 404: 'Not Found', 409: 'Conflict', 422: 'Unprocessable Entity', 503: 'Service Unavailable' }[error.statusCode],
       message: error.message,
       requestId: request.id,
       ...error.details,

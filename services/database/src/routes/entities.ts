@@ -117,7 +117,7 @@ function entityRoutes(entity: Entity): FastifyPluginAsyncTypebox<EntityRoutesOpt
           tags,
           summary: `Upsert ${entity} by SportMonks id: exact created/updated/unchanged; with \`sync\`, the page, its quarantine and the run's checkpoint commit together, once per page key`,
           body: BulkRequest(record),
-          response: { 200: BulkResult, 404: ErrorBody },
+          response: { 200: BulkResult, 404: ErrorBody, 503: ErrorBody },
         },
       },
       async (request) => {

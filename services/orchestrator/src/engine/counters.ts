@@ -23,17 +23,3 @@ export function addCounters(base: RunCounters, delta: Partial<RunCounters>): Run
     rateLimitWaitMs: base.rateLimitWaitMs + (delta.rateLimitWaitMs ?? 0),
   };
 }
-
-/** What `after` added to `before`, never negative (stored counters read back after a duplicate page). */
-export function counterDelta(after: RunCounters, before: RunCounters): RunCounters {
-  return {
-    pages: Math.max(0, after.pages - before.pages),
-    fetched: Math.max(0, after.fetched - before.fetched),
-    created: Math.max(0, after.created - before.created),
-    updated: Math.max(0, after.updated - before.updated),
-    unchanged: Math.max(0, after.unchanged - before.unchanged),
-    quarantined: Math.max(0, after.quarantined - before.quarantined),
-    upstreamCalls: Math.max(0, after.upstreamCalls - before.upstreamCalls),
-    rateLimitWaitMs: Math.max(0, after.rateLimitWaitMs - before.rateLimitWaitMs),
-  };
-}

@@ -25,3 +25,6 @@ export function decodePosition(value: string | null): RunPosition {
 
 /** Unique per page within a run, and the same for the same page after a resume. */
 export const pageKey = (position: RunPosition, chunk: number): string => `${position.step}:${position.page}:${chunk}`;
+
+/** Whether `a` is further along the plan than `b`. */
+export const isAfter = (a: RunPosition, b: RunPosition): boolean => a.step > b.step || (a.step === b.step && a.page > b.page);

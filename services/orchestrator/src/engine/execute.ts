@@ -3,8 +3,8 @@
 // checkpoint in one writer call so a resumed run counts exactly like an uninterrupted one.
 import type { FetchPage, FetchQuery, RunCounters, SyncRun } from '@insightxi/contracts';
 import { withBackoff, type BackoffPolicy, type RetryNotice } from './backoff.ts';
-import { addCounters, counterDelta } from './counters.ts';
-import { decodePosition, encodePosition, pageKey, type RunPosition } from './cursor.ts';
+import { addCounters, zeroCounters } from './counters.ts';
+import { decodePosition, encodePosition, isAfter, pageKey, type RunPosition } from './cursor.ts';
 import { DependencyError, RunCancelledError } from './errors.ts';
 import type { Plan, PlanStep } from './plan.ts';
 import type { CallContext, Fetcher, Log, RunObserver, Writer } from './ports.ts';
@@ -22,6 +22,8 @@ export interface ExecuteDeps {
   readAheadPages?: number;
   /** Steps whose first page is fetched while an earlier step is read (default 2; 0 = one request at a time). */
   stepsAhead?: number;
+  /** Batches sent to the writer before the first of them answers (default 2; 1 = one at a time). */
+  writesInFlight?: number;
   now: () => number;
   observer?: RunObserver;
 }
@@ -157,17 +159,26 @@ export async function executeRun(deps: ExecuteDeps, input: ExecuteInput): Promis
 
   /** Steps (by index) that sent a record to quarantine: their season is not noted as completely read. */
   const incomplete = new Set<number>();
+  /** Steps (by index) with a batch sent whose answer has not come: its failures are not known yet. */
+  const unanswered = new Map<number, number>();
+  const countUnanswered = (batch: PageItem[], by: number) => {
+    for (const item of batch) unanswered.set(item.position.step, (unanswered.get(item.position.step) ?? 0) + by);
+  };
 
   /** Seasons whose step ends in this batch with every record landed (known for the pages this process read). */
   const completedSeasons = (batch: PageItem[]): { seasonsCompleted?: number[] } => {
     const seasons = batch
-      .filter((item) => item.page.next === null && item.step.season !== undefined && !incomplete.has(item.position.step))
+      .filter((item) => item.page.next === null && item.step.season !== undefined && !incomplete.has(item.position.step) && !unanswered.get(item.position.step))
       .map((item) => item.step.season as number);
     return seasons.length === 0 ? {} : { seasonsCompleted: seasons };
   };
 
-  /** Lands a batch of consecutive pages of one entity: its records, rejects and checkpoint in one call per chunk. */
-  const writeBatch = async (batch: PageItem[]): Promise<void> => {
+  /**
+   * Lands a batch of consecutive pages of one entity: its records, rejects and checkpoint in one
+   * call per chunk. `after` is the stored cursor the batch follows: the writer holds the batch
+   * until the run is there, so a batch may be sent while the one before it is still landing.
+   */
+  const writeBatch = async (batch: PageItem[], after: string | null): Promise<void> => {
     const first = batch[0];
     const lastItem = batch.at(-1);
     if (first === undefined || lastItem === undefined) return;
@@ -183,28 +194,35 @@ export async function executeRun(deps: ExecuteDeps, input: ExecuteInput): Promis
     };
     budgetWaitMs = 0;
     const parts = chunks(records, deps.chunkSize);
-    const countersBefore = counters;
+    const seasonsCompleted = completedSeasons(batch);
+    countUnanswered(batch, 1);
+    let landed = zeroCounters();
     const writeStart = deps.now();
+    let follows = after;
     for (let c = 0; c < parts.length; c++) {
       const part = parts[c] ?? [];
       const last = c === parts.length - 1;
-      const delta = c === 0 ? { ...fetchSide, fetched: part.length } : { fetched: part.length };
+      const add = addCounters(zeroCounters(), { ...(c === 0 ? fetchSide : {}), fetched: part.length, pages: last ? batch.length : 0 });
       // Until the last chunk lands, a resume starts the batch again; its landed chunks come back as duplicates.
-      const checkpoint = { cursor: encodePosition(last ? lastItem.next : first.position), counters: addCounters(counters, { ...delta, pages: last ? batch.length : 0 }) };
-      const sync = { runId: run.id, pageKey: pageKey(first.position, c), checkpoint, rejected: c === 0 ? rejected : [], ...(last ? completedSeasons(batch) : {}) };
+      const cursor = encodePosition(last ? lastItem.next : first.position);
+      const sync = { runId: run.id, pageKey: pageKey(first.position, c), after: follows, checkpoint: { cursor, add }, rejected: c === 0 ? rejected : [], ...(last ? seasonsCompleted : {}) };
       const result = await withBackoff(() => deps.writer.bulk(entity, { records: part, sync }, ctx), deps.backoff, retry(`write ${first.step.label}`));
+      follows = cursor;
       if (result.duplicatePage) {
-        // Already applied (a retried call whose first attempt committed): the stored counters are the truth.
-        const stored = await withBackoff(() => deps.writer.getRun(run.id, ctx), deps.backoff, retry('read run'));
-        counters = stored?.counters ?? checkpoint.counters;
+        // Applied by an attempt whose answer was lost: the writer counted it then; only what we sent is known here.
+        deps.log.warn({ runId: run.id, step: first.step.label, chunk: c }, 'page already applied by an earlier attempt');
+        landed = addCounters(landed, add);
         continue;
       }
       if (result.failed.length > 0) for (const item of batch) incomplete.add(item.position.step);
-      // The writer adds the page's results to the checkpoint in the page's transaction; the same sum here.
-      counters = addCounters(checkpoint.counters, { created: result.created, updated: result.updated, unchanged: result.unchanged, quarantined: result.failed.length });
+      // The writer adds the same sum to the stored counters in the page's transaction.
+      landed = addCounters(landed, { ...add, created: result.created, updated: result.updated, unchanged: result.unchanged, quarantined: add.quarantined + result.failed.length });
     }
-    position = lastItem.next;
-    deps.observer?.pagesLanded(entity, counterDelta(counters, countersBefore));
+    countUnanswered(batch, -1);
+    counters = addCounters(counters, landed);
+    // Answers may cross on the way back; the position only moves forward.
+    if (isAfter(lastItem.next, position)) position = lastItem.next;
+    deps.observer?.pagesLanded(entity, landed);
     input.onProgress?.(counters, position);
     const writeMs = deps.now() - writeStart;
     for (const item of batch) {
@@ -228,14 +246,20 @@ export async function executeRun(deps: ExecuteDeps, input: ExecuteInput): Promis
     }
   };
 
-  // Small pages of one entity are written together (a writer call has a fixed cost), and one
-  // batch is written while the next is fetched: at most one batch in flight and one filling.
-  let writing: Promise<void> = Promise.resolve();
+  // Small pages of one entity are written together (a writer call has a fixed cost). Up to
+  // `writesInFlight` batches are sent before the first answers: the writer parses and checks
+  // one while MySQL stores the one before, and lands them in order (see `after`).
+  const inFlight: Promise<void>[] = [];
+  let lastCursor = run.cursor;
   const submit = async (batch: PageItem[]): Promise<void> => {
-    await writing;
+    if (inFlight.length >= Math.max(1, deps.writesInFlight ?? 2)) await inFlight.shift();
     if (signal.aborted) throw new RunCancelledError();
-    writing = writeBatch(batch);
-    writing.catch(() => undefined);
+    const lastItem = batch.at(-1);
+    if (lastItem === undefined) return;
+    const write = writeBatch(batch, lastCursor);
+    write.catch(() => undefined);
+    inFlight.push(write);
+    lastCursor = encodePosition(lastItem.next);
   };
   try {
     let batch: PageItem[] = [];
@@ -255,10 +279,10 @@ export async function executeRun(deps: ExecuteDeps, input: ExecuteInput): Promis
       for (const id of ids) if (id !== null) batchIds.add(id);
     }
     if (batch.length > 0) await submit(batch);
-    await writing;
+    for (let write = inFlight.shift(); write !== undefined; write = inFlight.shift()) await write;
   } finally {
     local.abort();
-    await writing.catch(() => undefined);
+    await Promise.allSettled(inFlight);
   }
   return { counters, position };
 }

@@ -21,6 +21,8 @@ export interface ManagerConfig {
   readAheadPages?: number;
   /** Later steps whose first page is fetched early (default 2). */
   stepsAhead?: number;
+  /** Writer calls sent before the first answers (default 2). */
+  writesInFlight?: number;
 }
 
 export interface ManagerDeps {
@@ -249,13 +251,15 @@ export class RunManager {
           chunkSize: config.chunkSize,
           ...(config.readAheadPages === undefined ? {} : { readAheadPages: config.readAheadPages }),
           ...(config.stepsAhead === undefined ? {} : { stepsAhead: config.stepsAhead }),
+          ...(config.writesInFlight === undefined ? {} : { writesInFlight: config.writesInFlight }),
           now: this.now,
           ...(this.deps.observer ? { observer: this.deps.observer } : {}),
         },
         { run, plan, signal, requestId, onProgress: (counters) => (committed = counters) },
       );
-      const final = (await this.patchWithRetry(run.id, { status: 'succeeded', counters: result.counters, error: null, errorRequestId: null }, requestId)) ?? run;
-      log.info({ runId: run.id, entity: run.entity, status: 'succeeded', ...result.counters, durationMs: this.now() - startedAt }, 'run finished');
+      // The writer's counters are exact (each page adds its share in its own transaction): the finish sets the status only.
+      const final = (await this.patchWithRetry(run.id, { status: 'succeeded', error: null, errorRequestId: null }, requestId)) ?? { ...run, counters: result.counters };
+      log.info({ runId: run.id, entity: run.entity, status: 'succeeded', ...final.counters, durationMs: this.now() - startedAt }, 'run finished');
       this.deps.observer?.runEnded(run.entity, 'succeeded', final);
       return final;
     } catch (error) {
