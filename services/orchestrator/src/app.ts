@@ -82,6 +82,7 @@ export async function buildApp(config: OrchestratorConfig, overrides: AppOverrid
       },
       chunkSize: config.BULK_CHUNK_SIZE,
       readAheadPages: config.READ_AHEAD_PAGES,
+      readAheadRecords: config.READ_AHEAD_RECORDS,
       stepsAhead: config.STEPS_AHEAD,
       writesInFlight: config.WRITES_IN_FLIGHT,
     },

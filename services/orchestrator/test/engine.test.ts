@@ -7,7 +7,9 @@ import { FakeFetcher, FakeWriter, collectingLog, silentLog, world, type Rec } fr
 // One page per writer call (pages hold 3 records), unless a test says otherwise.
 const config: ManagerConfig = { heartbeatMs: 20, staleAfterMs: 200, backoff: { attempts: 3, initialDelayMs: 1, maxDelayMs: 5 }, chunkSize: 3 };
 
-function setup(opts: { fixtures?: number; pageSize?: number; reject?: number[]; chunkSize?: number; readAheadPages?: number; stepsAhead?: number; writesInFlight?: number } = {}) {
+function setup(
+  opts: { fixtures?: number; pageSize?: number; reject?: number[]; chunkSize?: number; readAheadPages?: number; readAheadRecords?: number; stepsAhead?: number; writesInFlight?: number } = {},
+) {
   const data = world(opts.fixtures ?? 10);
   const fetcher = new FakeFetcher(data, opts.pageSize ?? 3, new Set(opts.reject ?? []));
   const writer = new FakeWriter();
@@ -15,6 +17,7 @@ function setup(opts: { fixtures?: number; pageSize?: number; reject?: number[]; 
   const tuning = {
     chunkSize: opts.chunkSize ?? config.chunkSize,
     ...(opts.readAheadPages === undefined ? {} : { readAheadPages: opts.readAheadPages }),
+    ...(opts.readAheadRecords === undefined ? {} : { readAheadRecords: opts.readAheadRecords }),
     ...(opts.stepsAhead === undefined ? {} : { stepsAhead: opts.stepsAhead }),
     ...(opts.writesInFlight === undefined ? {} : { writesInFlight: opts.writesInFlight }),
   };
@@ -161,8 +164,13 @@ describe('concurrency', () => {
 });
 
 describe('read-ahead', () => {
-  it.each([1, 4])('fetches up to %i pages ahead while the writer works, never more', async (readAheadPages) => {
-    const { fetcher, writer, manager } = setup({ fixtures: 30, pageSize: 2, readAheadPages, stepsAhead: 0, writesInFlight: 1 });
+  it.each([
+    { readAheadPages: 1, readAheadRecords: 1000, ahead: 1 },
+    { readAheadPages: 4, readAheadRecords: 1000, ahead: 4 },
+    // Pages of 2 records weigh 3: the third one fetched ahead reaches 9 ≥ 7 and stops the read-ahead.
+    { readAheadPages: 32, readAheadRecords: 7, ahead: 3 },
+  ])('fetches up to $ahead pages ahead while the writer works, never more ($readAheadPages pages, $readAheadRecords records)', async ({ readAheadPages, readAheadRecords, ahead }) => {
+    const { fetcher, writer, manager } = setup({ fixtures: 30, pageSize: 2, readAheadPages, readAheadRecords, stepsAhead: 0, writesInFlight: 1 });
     let pagesFetched = 0;
     let pagesWritten = 0;
     let maxAhead = 0;
@@ -188,7 +196,7 @@ describe('read-ahead', () => {
     expect(final.counters.pages).toBe(30);
     expect(overlapped).toBe(true);
     // The page being written, the one waiting to join a batch, and the read-ahead.
-    expect(maxAhead).toBe(readAheadPages + 2);
+    expect(maxAhead).toBe(ahead + 2);
   });
 });
 

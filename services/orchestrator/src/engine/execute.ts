@@ -18,8 +18,10 @@ export interface ExecuteDeps {
   backoff: BackoffPolicy;
   /** Records per writer call; a bigger page is written in chunks, each with its own page key. */
   chunkSize: number;
-  /** Pages fetched ahead of the one being written (default 4): the fetcher works while the writer does. */
+  /** Pages fetched ahead of the one being written (default 32): the fetcher works while the writer does… */
   readAheadPages?: number;
+  /** … as long as the pages fetched ahead hold fewer records than this (default 2,000). */
+  readAheadRecords?: number;
   /** Steps whose first page is fetched while an earlier step is read (default 2; 0 = one request at a time). */
   stepsAhead?: number;
   /** Batches sent to the writer before the first of them answers (default 2; 1 = one at a time). */
@@ -264,7 +266,11 @@ export async function executeRun(deps: ExecuteDeps, input: ExecuteInput): Promis
   try {
     let batch: PageItem[] = [];
     let batchIds = new Set<number>();
-    for await (const item of readAhead(walkPages(plan, position, fetchOne, resolveQuery, deps.now, onPage, deps.stepsAhead ?? 2), deps.readAheadPages ?? 4)) {
+    for await (const item of readAhead(walkPages(plan, position, fetchOne, resolveQuery, deps.now, onPage, deps.stepsAhead ?? 2), {
+      items: deps.readAheadPages ?? 32,
+      maxWeight: deps.readAheadRecords ?? 2_000,
+      weight: (item) => item.page.data.length + item.page.rejected.length + 1,
+    })) {
       if (signal.aborted) throw new RunCancelledError();
       const ids = item.page.data.map(recordId);
       // A record seen twice in one call would be counted once: such pages go in separate calls.

@@ -17,8 +17,9 @@ export interface ManagerConfig {
   staleAfterMs: number;
   backoff: BackoffPolicy;
   chunkSize: number;
-  /** Pages fetched ahead of the one being written (default 4). */
+  /** Pages fetched ahead of the one being written, and the records they may hold (defaults 32, 2,000). */
   readAheadPages?: number;
+  readAheadRecords?: number;
   /** Later steps whose first page is fetched early (default 2). */
   stepsAhead?: number;
   /** Writer calls sent before the first answers (default 2). */
@@ -250,6 +251,7 @@ export class RunManager {
           backoff: config.backoff,
           chunkSize: config.chunkSize,
           ...(config.readAheadPages === undefined ? {} : { readAheadPages: config.readAheadPages }),
+          ...(config.readAheadRecords === undefined ? {} : { readAheadRecords: config.readAheadRecords }),
           ...(config.stepsAhead === undefined ? {} : { stepsAhead: config.stepsAhead }),
           ...(config.writesInFlight === undefined ? {} : { writesInFlight: config.writesInFlight }),
           now: this.now,
