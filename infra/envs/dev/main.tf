@@ -161,6 +161,16 @@ module "scheduler" {
       sync_path   = "/sync/fixtures?mode=incremental"
       description = "Incremental fixture sync: live matches, recent windows, unsettled fixtures"
     }
+    week-sweep = {
+      expression  = var.week_sweep_schedule
+      sync_path   = "/sync/fixtures?mode=incremental&windowDays=7"
+      description = "Incremental fixture sweep of today +/- 7 days: moved, rescheduled and deleted fixtures"
+    }
+    season-sweep = {
+      expression  = var.season_sweep_schedule
+      sync_path   = "/sync/fixtures?mode=incremental&windowDays=100"
+      description = "Nightly incremental sweep of today +/- 100 days: tombstones fixtures deleted anywhere in the season"
+    }
     nightly-full = {
       expression  = var.full_sync_schedule
       sync_path   = "/sync/all?mode=full"

@@ -34,3 +34,5 @@ cors_allowed_origins = []
 
 incremental_sync_schedule = "rate(5 minutes)"
 full_sync_schedule        = "cron(30 2 * * ? *)"
+week_sweep_schedule       = "rate(1 hour)"
+season_sweep_schedule     = "cron(0 3 * * ? *)"

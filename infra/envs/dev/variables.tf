@@ -137,6 +137,16 @@ variable "incremental_sync_schedule" {
   description = "Scheduler expression of the incremental fixture sync."
 }
 
+variable "week_sweep_schedule" {
+  type        = string
+  description = "Scheduler expression of the incremental sweep of today +/- 7 days."
+}
+
+variable "season_sweep_schedule" {
+  type        = string
+  description = "Scheduler expression of the nightly incremental sweep of today +/- 100 days (deletions anywhere in the season)."
+}
+
 variable "full_sync_schedule" {
   type        = string
   description = "Scheduler expression of the nightly full reconcile."

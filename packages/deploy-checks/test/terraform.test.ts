@@ -383,12 +383,17 @@ describe('secrets', () => {
 });
 
 describe('schedules', () => {
-  it('run an incremental sync every few minutes and a full sync nightly, inside the VPC', () => {
+  it('run an incremental sync every few minutes, wider sweeps hourly and nightly, and a full sync nightly, inside the VPC', () => {
     const tfvars = readRepoFile(`${DEV}/terraform.tfvars`);
     expect(tfvars).toMatch(/incremental_sync_schedule = "rate\(\d+ minutes\)"/);
     expect(tfvars).toMatch(/full_sync_schedule\s+= "cron\(/);
+    expect(tfvars).toMatch(/week_sweep_schedule\s+= "rate\(/);
+    expect(tfvars).toMatch(/season_sweep_schedule\s+= "cron\(/);
     const schedules = moduleCall('scheduler').schedules as HclBody;
-    expect(Object.keys(schedules).sort()).toEqual(['incremental', 'nightly-full']);
+    expect(Object.keys(schedules).sort()).toEqual(['incremental', 'nightly-full', 'season-sweep', 'week-sweep']);
+    // The tiers of the incremental design: ± 1 day often, ± 7 days less often, the season nightly.
+    expect((schedules['week-sweep'] as HclBody).sync_path).toBe('/sync/fixtures?mode=incremental&windowDays=7');
+    expect((schedules['season-sweep'] as HclBody).sync_path).toBe('/sync/fixtures?mode=incremental&windowDays=100');
     const main = readRepoFile(`${modulePath('scheduler')}/main.tf`);
     expect(main).toContain('aws-sdk:ecs:runTask');
     expect(main).toContain('AssignPublicIp = "DISABLED"');
