@@ -13,7 +13,7 @@ import { startStack } from '@insightxi/stack';
 import { reportBench } from './bench-result.ts';
 import { callJson, emptyTables, fetchOnlyWalk, ratio, timed, type Timed } from './orchestrator-support.ts';
 
-const ROUNDS = 3;
+const ROUNDS = 5;
 const best = <T>(runs: Timed<T>[]): Timed<T> => runs.reduce((a, b) => (b.ms < a.ms ? b : a));
 
 interface Summary {
@@ -39,7 +39,7 @@ try {
     return summary;
   };
   // Warm the simulator's page cache and every process's code paths once (a walk and a sync), then
-  // measure each side three times, interleaved, and keep the best of each: the machine is shared
+  // measure each side five times, interleaved, and keep the best of each: the machine is shared
   // and its load moves. Each first sync starts from empty tables.
   await fetchOnlyWalk(fetcher, stack.internalToken);
   await sync();
