@@ -23,6 +23,12 @@ afterAll(async () => {
 });
 
 describe('the hourly budget', () => {
+  it('reports no rate-limit wait for calls the budget did not hold back', async () => {
+    const response = await fetcher.app.inject({ url: '/states', headers: { authorization: `Bearer ${INTERNAL_TOKEN}` } });
+    expect(response.statusCode).toBe(200);
+    expect(response.json<{ upstream: { calls: number; waitedMs: number } }>().upstream).toMatchObject({ calls: 1, waitedMs: 0 });
+  });
+
   it('is spent to the last call, waited out, and never overrun', async () => {
     const seasons = sim.dataset().seasons.map((s) => s.id as number).slice(0, 2 * BUDGET + 1);
     expect(seasons).toHaveLength(2 * BUDGET + 1);

@@ -40,11 +40,17 @@ interface EntityBudget {
   windowEndsAt: number | null;
   lowestRemaining: number | null;
   observing: Promise<void>;
+  /** How many times the entity was paused (a spent budget or a 429) since it was first used. */
+  pauses: number;
 }
 
 export interface Scheduled<T> {
   value: T;
-  /** Real milliseconds the call waited in the limiter's queue. */
+  /**
+   * Real milliseconds the call waited for the budget: its time in the queue when the entity was
+   * paused while it waited, else 0 (the limiter's own scheduling and the concurrency cap are not
+   * a rate-limit wait).
+   */
   waitedMs: number;
 }
 
@@ -93,7 +99,7 @@ export class RateLimits {
           ? {}
           : { datastore: 'ioredis', connection: this.connection, clearDatastore: false, timeout: REDIS_KEY_TTL_MS }),
       });
-      budget = { entity, limiter, remaining: null, resetAt: null, pausedUntil: null, cancelTimer: null, windowEndsAt: null, lowestRemaining: null, observing: Promise.resolve() };
+      budget = { entity, limiter, remaining: null, resetAt: null, pausedUntil: null, cancelTimer: null, windowEndsAt: null, lowestRemaining: null, observing: Promise.resolve(), pauses: 0 };
       this.budgets.set(entity, budget);
     }
     return budget;
@@ -124,6 +130,8 @@ export class RateLimits {
   schedule<T>(entity: string, call: () => Promise<T>): Promise<Scheduled<T>> {
     const budget = this.budget(entity);
     const queuedAt = performance.now();
+    const pausedWhenQueued = budget.pausedUntil !== null;
+    const pausesWhenQueued = budget.pauses;
     return new Promise<Scheduled<T>>((resolve, reject) => {
       let state: 'queued' | 'started' | 'abandoned' = 'queued';
       const timer = setTimeout(() => {
@@ -139,7 +147,8 @@ export class RateLimits {
           }
           state = 'started';
           clearTimeout(timer);
-          const waitedMs = Math.round(performance.now() - queuedAt);
+          const heldByBudget = pausedWhenQueued || budget.pauses !== pausesWhenQueued;
+          const waitedMs = heldByBudget ? Math.round(performance.now() - queuedAt) : 0;
           return { value: await call(), waitedMs };
         })
         .then(
@@ -221,6 +230,7 @@ export class RateLimits {
     if (budget.pausedUntil !== null && budget.pausedUntil >= until) return;
     budget.cancelTimer?.();
     budget.pausedUntil = until;
+    budget.pauses += 1;
     this.emit({ type: 'paused', entity: budget.entity, until: new Date(until).toISOString(), reason });
     budget.cancelTimer = this.options.clock.setTimer(() => {
       void this.resume(budget);
