@@ -1,8 +1,7 @@
 // Shared by the orchestrator benchmarks: HTTP helpers against a running stack and the
 // fetch-only walk of what a `POST /sync/all?seasons=all` run covers.
-import mariadb from 'mariadb';
 import { request } from 'undici';
-import { connectionConfig } from '@insightxi/mysql';
+import { withConnection } from '@insightxi/mysql';
 
 export interface Timed<T> {
   ms: number;
@@ -68,15 +67,12 @@ export const ratio = (a: number, b: number): string => (a / b).toFixed(2);
 
 /** Empties every table of the database but the migrations' own, so that the next sync is a first one again. */
 export async function emptyTables(databaseUrl: string): Promise<void> {
-  const connection = await mariadb.createConnection(connectionConfig(databaseUrl));
-  try {
+  await withConnection(databaseUrl, async (connection) => {
     const tables = await connection.query<{ name: string }[]>(
       "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'",
     );
     await connection.query('SET FOREIGN_KEY_CHECKS = 0');
     for (const { name } of tables) await connection.query(`TRUNCATE TABLE \`${name}\``);
     await connection.query('SET FOREIGN_KEY_CHECKS = 1');
-  } finally {
-    await connection.end();
-  }
+  });
 }

@@ -1,5 +1,6 @@
 export { connectionConfig, redactUrl, withDatabase } from './url.ts';
 export { canConnect } from './probe.ts';
+export { withConnection } from './connection.ts';
 export { findMariadbd, privateServer, type PrivateServer, type PrivateServerOptions } from './private-server.ts';
 export { DEFAULT_DATABASE, LOCAL_SERVER_URL, PRIVATE_SERVER_PORT, projectPrivateServer, resolveAdminUrl, resolveDatabaseUrl, resolveServerUrl } from './locate.ts';
 export { baseline, migrate, migrationStatus, MigrationError, readMigrations, type Migration, type MigrationStatus } from './migrations.ts';
