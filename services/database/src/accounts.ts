@@ -1,8 +1,7 @@
 // The MySQL accounts of the project database besides the admin that migrates, each with only
 // what it needs: analysts read; the writer service reads and writes rows. Neither can change
 // the schema (DROP, ALTER, CREATE): that stays with MIGRATION_DATABASE_URL's account.
-import mariadb from 'mariadb';
-import { connectionConfig } from '@insightxi/mysql';
+import { withConnection } from '@insightxi/mysql';
 
 export interface DatabaseAccount {
   user: string;
@@ -38,15 +37,12 @@ export async function ensureAccount(adminUrl: string, account: DatabaseAccount, 
   if (account.password.length < 8) throw new Error(`the password of ${account.user} must have at least 8 characters`);
   const name = `${quoted(account.user, 'user')}@${quoted(account.host, 'host')}`;
   const database = `\`${quoted(account.database, 'database').slice(1, -1)}\``;
-  const connection = await mariadb.createConnection(connectionConfig(adminUrl));
-  try {
+  await withConnection(adminUrl, async (connection) => {
     await connection.query(`CREATE USER IF NOT EXISTS ${name} IDENTIFIED BY ?`, [account.password]);
     await connection.query(`ALTER USER ${name} IDENTIFIED BY ?`, [account.password]);
     await connection.query(`REVOKE ALL PRIVILEGES, GRANT OPTION FROM ${name}`);
     await connection.query(`GRANT ${privileges.join(', ')} ON ${database}.* TO ${name}`);
-  } finally {
-    await connection.end();
-  }
+  });
 }
 
 export const ensureAnalystUser = (adminUrl: string, analyst: DatabaseAccount): Promise<void> => ensureAccount(adminUrl, analyst, ANALYST_PRIVILEGES);
