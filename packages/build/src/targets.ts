@@ -20,7 +20,7 @@ export const EXTERNAL_PACKAGES = ['@fastify/swagger-ui'];
 export const TARGETS = {
   orchestrator: { dir: 'services/orchestrator', entries: { server: 'src/server.ts' }, assets: [] },
   sportmonks: { dir: 'services/sportmonks', entries: { server: 'src/server.ts' }, assets: [] },
-  // The writer and, in the same image, the migration task's three commands.
+  // The writer and, in the same image, the migration task's three commands and the retention job.
   database: {
     dir: 'services/database',
     entries: {
@@ -28,6 +28,7 @@ export const TARGETS = {
       'insightxi-db': '../../packages/mysql/src/cli.ts',
       'service-user': 'scripts/service-user.ts',
       'analyst-user': 'scripts/analyst-user.ts',
+      retention: 'scripts/retention.ts',
     },
     assets: ['prisma/migrations'],
   },

@@ -93,7 +93,7 @@ describe('the runtime trees', () => {
     }
   });
 
-  it('the migration task\'s commands run from the tree: migrations, then the writer\'s and the analysts\' accounts', async () => {
+  it('the migration task\'s commands and the retention job run from the tree: migrations, the writer\'s and the analysts\' accounts, pruning', async () => {
     const cwd = join(out, 'database');
     const env = { PATH: process.env.PATH ?? '', DATABASE_URL: db.url };
     const migrated = await run(process.execPath, ['dist/insightxi-db.mjs', 'migrate', '--dir', 'prisma/migrations'], { cwd, env });
@@ -102,6 +102,8 @@ describe('the runtime trees', () => {
     expect(writer.stdout).toContain('can now SELECT, INSERT, UPDATE, DELETE rows');
     const analyst = await run(process.execPath, ['dist/analyst-user.mjs'], { cwd, env: { ...env, ANALYST_USER: `a_${db.name.slice(-10)}`, ANALYST_PASSWORD: 'built-analyst-pass' } });
     expect(analyst.stdout).toContain('can now SELECT from');
+    const retention = await run(process.execPath, ['dist/retention.mjs'], { cwd, env: { ...env, RETENTION_DAYS: '30' } });
+    expect(JSON.parse(retention.stdout)).toMatchObject({ msg: 'retention: old rows deleted', syncRunPages: 0, quarantine: 0 });
     await withConnection(db.serverUrl, async (connection) => {
       await connection.query(`DROP USER IF EXISTS 'w_${db.name.slice(-10)}'@'%', 'a_${db.name.slice(-10)}'@'%'`);
     });

@@ -149,6 +149,26 @@ describe('database-url.mjs (preloaded by the database and migrate images)', () =
     expect(decodeURIComponent(url.password)).toBe(password);
   });
 
+  it('adds sslca= when DATABASE_SSL_CA names the CA bundle, so the connection is TLS verified against it', async () => {
+    const result = await run(printUrl, {
+      DATABASE_HOST: 'db.abc.eu-west-1.rds.amazonaws.com',
+      DATABASE_NAME: 'insightxi',
+      DATABASE_USER: 'insightxi_writer',
+      DATABASE_PASSWORD: 'pw',
+      DATABASE_SSL_CA: '/opt/insightxi/rds-ca-bundle.pem',
+    });
+    const url = new URL(result.stdout);
+    expect(url.port).toBe('3306');
+    expect(url.searchParams.get('sslca')).toBe('/opt/insightxi/rds-ca-bundle.pem');
+  });
+
+  it('writes the URL into the variable DATABASE_URL_VARIABLE names (the dashboards\' ANALYST_DATABASE_URL)', async () => {
+    const printBoth = ['--import', script('database-url.mjs'), '-e', 'process.stdout.write(`${process.env.ANALYST_DATABASE_URL}|${process.env.DATABASE_URL ?? "<unset>"}`)'];
+    const env = { DATABASE_URL_VARIABLE: 'ANALYST_DATABASE_URL', DATABASE_HOST: 'h', DATABASE_USER: 'analyst', DATABASE_PASSWORD: 'p', DATABASE_NAME: 'insightxi' };
+    expect((await run(printBoth, env)).stdout).toBe('mysql://analyst:p@h:3306/insightxi|<unset>');
+    expect((await run(printBoth, { ...env, ANALYST_DATABASE_URL: 'mysql://given@x/y' })).stdout).toBe('mysql://given@x/y|<unset>');
+  });
+
   it('leaves a given DATABASE_URL alone (compose, local runs)', async () => {
     const result = await run(printUrl, { DATABASE_URL: 'mysql://root:x@mysql:3306/insightxi', DATABASE_HOST: 'elsewhere', DATABASE_USER: 'u', DATABASE_PASSWORD: 'p', DATABASE_NAME: 'd' });
     expect(result.stdout).toBe('mysql://root:x@mysql:3306/insightxi');
