@@ -7,34 +7,36 @@ import { parseArgs } from 'node:util';
 import { repoRoot } from '@insightxi/mysql';
 import { buildTarget } from './bundle.ts';
 import { writeRdsCaBundle } from './rds-ca.ts';
-import { isTargetName, TARGETS } from './targets.ts';
+import { isTargetName, TARGETS, type TargetName } from './targets.ts';
 
 const USAGE = 'usage: insightxi-build [orchestrator|sportmonks|database …] --out <dir> | --rds-ca <file>';
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { out: { type: 'string' }, 'rds-ca': { type: 'string' } } });
 
-async function main(): Promise<number> {
+/** Runs the command; returns the exit code. */
+export async function runBuild(argv: string[], print: (line: string) => void = console.log): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' }, 'rds-ca': { type: 'string' } } });
   if (values['rds-ca'] !== undefined) {
-    const count = writeRdsCaBundle(resolve(values['rds-ca']));
-    console.log(`${values['rds-ca']}: ${count} RDS CA certificates`);
+    print(`${values['rds-ca']}: ${writeRdsCaBundle(resolve(values['rds-ca']))} RDS CA certificates`);
     return 0;
   }
   const unknown = positionals.filter((name) => !isTargetName(name));
   if (values.out === undefined || unknown.length > 0) {
-    console.error(unknown.length > 0 ? `unknown target ${unknown.join(', ')}\n${USAGE}` : USAGE);
+    print(unknown.length > 0 ? `unknown target ${unknown.join(', ')}\n${USAGE}` : USAGE);
     return 2;
   }
-  const targets = positionals.length > 0 ? positionals.filter(isTargetName) : (Object.keys(TARGETS) as (keyof typeof TARGETS)[]);
+  const targets = positionals.length > 0 ? positionals.filter(isTargetName) : (Object.keys(TARGETS) as TargetName[]);
   for (const target of targets) {
     const built = await buildTarget(target, join(resolve(values.out), target), repoRoot());
-    console.log(`${target}: ${Object.keys(built.entries).join(', ')} + ${built.packages.length} packages, ${(built.bytes / 1e6).toFixed(1)} MB`);
+    print(`${target}: ${Object.keys(built.entries).join(', ')} + ${built.packages.length} packages, ${(built.bytes / 1e6).toFixed(1)} MB`);
   }
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`insightxi-build: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+if (import.meta.main) {
+  runBuild(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(`insightxi-build: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
+}
