@@ -65,7 +65,9 @@ export async function buildTarget(name: TargetName, outDir: string, root: string
     outExtension: { '.js': '.mjs' },
     bundle: true,
     splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
+    // Chunks beside the entries: a module finds files relative to itself (the writer's
+    // ../prisma/migrations) wherever the bundler puts it.
+    chunkNames: '[name]-[hash]',
     platform: 'node',
     format: 'esm',
     target: 'node24',

@@ -111,7 +111,7 @@ describe('the runtime trees', () => {
 
   it('the writer starts from its bundle and is ready on the migrated database; SIGTERM ends it cleanly', async () => {
     const { child, body } = await start('database', { DATABASE_URL: db.url }, '/health/ready');
-    expect(body).toEqual({ status: 'ok', checks: { mysql: { ok: true } } });
+    expect(body).toEqual({ status: 'ok', checks: { mysql: { ok: true }, migrations: { ok: true } } });
     expect(await stop(child)).toBe(0);
   });
 

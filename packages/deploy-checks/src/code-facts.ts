@@ -27,11 +27,11 @@ function isSchema(value: unknown): value is TObject {
   return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'object' && 'properties' in value;
 }
 
-/** The config schema a service's config module exports (its one TypeBox object). */
+/** The config schema a service's config module exports: the TypeBox object with the service's PORT. */
 async function configSchema(file: string): Promise<TObject> {
   const module = (await import(pathToFileURL(join(repoRoot(), file)).href)) as Record<string, unknown>;
-  const schemas = Object.values(module).filter(isSchema);
-  if (schemas.length !== 1) throw new Error(`${file} should export one config schema, found ${schemas.length}`);
+  const schemas = Object.values(module).filter(isSchema).filter((schema) => 'PORT' in schema.properties);
+  if (schemas.length !== 1) throw new Error(`${file} should export one config schema with PORT, found ${schemas.length}`);
   return schemas[0] as TObject;
 }
 

@@ -82,6 +82,11 @@ const BREAKS: { name: string; edits: Record<string, (text: string) => string>; s
     says: /sportmonks: its config requires SPORTMONKS_API_TOKEN/,
   },
   {
+    name: 'the services stop getting the previous internal token, so a rotation would meet 401s',
+    edits: { [ECS]: dropLine('INTERNAL_TOKEN_PREVIOUS = local.secret.internal_token_previous') },
+    says: /database: INTERNAL_TOKEN comes from a secret but INTERNAL_TOKEN_PREVIOUS does not, so rotating it gives 401s/,
+  },
+  {
     name: 'the writer\'s task loses its password, so no database URL can be built',
     edits: { [ECS]: once('secrets     = merge(local.internal_tokens, { DATABASE_PASSWORD = local.secret.writer_password })', 'secrets     = local.internal_tokens') },
     says: /database: DATABASE_HOST is set but DATABASE_PASSWORD is not/,

@@ -78,7 +78,7 @@ describe.skipIf(!canRun)('MySQL that requires TLS', () => {
     const app = await testApp(writerUrl);
     try {
       const ready = await app.inject({ method: 'GET', url: '/health/ready' });
-      expect(ready.json()).toEqual({ status: 'ok', checks: { mysql: { ok: true } } });
+      expect(ready.json()).toEqual({ status: 'ok', checks: { mysql: { ok: true }, migrations: { ok: true } } });
       const written = await app.inject({ method: 'POST', url: '/states/bulk', headers: AUTH, payload: { records: [state(1, 'NS'), state(5, 'FT')] } });
       expect(written.json()).toMatchObject({ created: 2 });
     } finally {

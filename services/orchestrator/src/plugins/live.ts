@@ -1,7 +1,9 @@
-// The live poller of the latest-updated feed (app.live): started by server.ts when LIVE_POLL_MS > 0.
+// The live poller of the latest-updated feed (app.live): started by server.ts when LIVE_POLL_MS > 0,
+// its age exposed as a metric for the stalled-poller alarm.
 import fp from 'fastify-plugin';
 import type { OrchestratorConfig } from '../config.ts';
 import { LivePoller } from '../engine/live-poller.ts';
+import { livePollMetrics } from '../metrics.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -18,6 +20,7 @@ export default fp<LiveOptions>(
   (app, { config, now }) => {
     const live = new LivePoller({ ...app.downstream, log: app.log.child({ component: 'live' }), settings: config, now });
     app.decorate('live', live);
+    livePollMetrics(app.metrics, () => live.pollAgeMs());
     app.addHook('onClose', () => live.stop());
     return Promise.resolve();
   },
