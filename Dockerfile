@@ -33,7 +33,7 @@ RUN pnpm --filter @insightxi/build run --silent build --out /out \
 FROM node:${NODE_VERSION}-bookworm-slim AS runtime
 ENV NODE_ENV=production HOST=0.0.0.0 NPM_CONFIG_UPDATE_NOTIFIER=false
 WORKDIR /app
-COPY docker/healthcheck.mjs docker/database-url.mjs docker/trigger-sync.mjs docker/smoke.mjs /opt/insightxi/
+COPY docker/healthcheck.mjs docker/database-url.mjs docker/required-env.mjs docker/trigger-sync.mjs docker/smoke.mjs /opt/insightxi/
 # What the writer and the migration task verify RDS's certificate against (DATABASE_SSL_CA).
 COPY --from=build /out/rds-ca-bundle.pem /opt/insightxi/rds-ca-bundle.pem
 USER node

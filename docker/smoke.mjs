@@ -3,17 +3,9 @@
 // upstreams ready), then a tiny sync runs end to end and must succeed. Exit 0 when all hold; 1
 // otherwise, and CD rolls the services back to their previous task definitions.
 import { randomUUID } from 'node:crypto';
+import { required } from './required-env.mjs';
 
 const READY_PATH = '/health/ready';
-
-function required(name) {
-  const value = process.env[name];
-  if (!value) {
-    console.error(JSON.stringify({ level: 'error', msg: `${name} is not set` }));
-    process.exit(2);
-  }
-  return value;
-}
 
 const services = {
   orchestrator: required('ORCHESTRATOR_URL'),

@@ -2,12 +2,12 @@
 // the bundles, from the tree alone (nothing of the workspace's node_modules is reachable from it).
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, repoRoot, withConnection, type TestDatabase } from '@insightxi/mysql';
+import { freePort } from '@insightxi/stack';
 import { buildTarget, type BuiltTarget } from '../src/bundle.ts';
 import { TARGETS, type TargetName } from '../src/targets.ts';
 
@@ -17,18 +17,6 @@ const TOKEN = 'built-internal-token-0123456789';
 const out = mkdtempSync(join(tmpdir(), 'insightxi-build-'));
 const built = new Map<TargetName, BuiltTarget>();
 let db: TestDatabase;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => {
-    server.close(() => {
-      resolve();
-    });
-  });
-  return port;
-}
 
 /** Every folder name under `dir`. */
 function folders(dir: string): string[] {

@@ -4,29 +4,17 @@
 // server the bundle does not vouch for are refused, with the reason.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findMariadbd, migrate, privateServer, repoRoot, TLS_HINT, withConnection, withDatabase, type PrivateServer } from '@insightxi/mysql';
+import { freePort } from '@insightxi/stack';
 import { ensureServiceUser } from '../src/accounts.ts';
 import { AUTH, testApp } from './app-helpers.ts';
 import { MIGRATIONS_DIR, state } from './helpers.ts';
 
 const canRun = findMariadbd() !== null && spawnSync('openssl', ['version'], { stdio: 'ignore' }).status === 0;
 const WRITER_PASSWORD = 'tls-writer-password-123';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => {
-    server.close(() => {
-      resolve();
-    });
-  });
-  return port;
-}
 
 function makeCertificates(dir: string): { ca: string; cert: string; key: string } {
   execFileSync('sh', [join(repoRoot(), 'docker', 'mysql-tls.sh'), dir, 'IP:127.0.0.1'], { stdio: 'ignore' });
