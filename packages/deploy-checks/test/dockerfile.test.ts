@@ -44,6 +44,11 @@ describe('Dockerfile', () => {
     const argv = ['node', ...(pkg.insightxi?.nodeFlags ?? []), 'dist/server.mjs'];
     expect(effective(stages, target, 'CMD')).toBe(`[${argv.map((a) => `"${a}"`).join(', ')}]`);
     expect(effective(stages, target, 'EXPOSE')).toMatch(/^800[0-2]$/);
+    // The compile cache is made with the same Node flags the CMD runs with (V8 keys it on them).
+    const warm = instructions(target).filter((i) => i.keyword === 'RUN').map((i) => i.args).at(-1);
+    expect(warm).toBe(`${argv.join(' ')} >/dev/null 2>&1; test -d "$NODE_COMPILE_CACHE"`);
+    expect(effective(stages, target, 'ENV')).toBeDefined();
+    expect(instructions(target).some((i) => i.keyword === 'ENV' && i.args.includes('NODE_COMPILE_CACHE=/home/node/.cache/node-compile'))).toBe(true);
     // dist/server.mjs is what packages/build makes of the service's src/server.ts.
     expect(TARGETS[target as TargetName]).toMatchObject({ dir: `services/${target}`, entries: { server: 'src/server.ts' } });
   });
