@@ -376,7 +376,7 @@ function checkDelivery(model: InfraModel, sources: Sources): string[] {
   const runnable = [...textOf(oidcCall.run_task_families).matchAll(/task_families\[\\?"([^"\\]+)\\?"\]/g)].map((m) => m[1] ?? '').sort();
   if (runnable.join(',') !== 'migrate,smoke') problems.push(`the deploy role may run the migration and smoke tasks only (found ${runnable.join(', ') || 'none'})`);
   const script = sources.read('.github/scripts/ecs-deploy.sh');
-  for (const match of script.matchAll(/run_one_shot (\w+)/g)) if (!['migrate', 'smoke'].includes(match[1] ?? '')) problems.push(`ecs-deploy.sh runs ${match[1] ?? '?'}, which the deploy role may not`);
+  for (const match of script.matchAll(/run_one_shot ([\w-]+)/g)) if (!['migrate', 'smoke'].includes(match[1] ?? '')) problems.push(`ecs-deploy.sh runs ${match[1] ?? '?'}, which the deploy role may not`);
   const ecr = resourceIn(model.files, `${MODULES}/ecr`, 'aws_ecr_repository')[0]?.body ?? {};
   if (ecr.image_tag_mutability !== 'IMMUTABLE') problems.push(`ECR tags must be immutable (found ${textOf(ecr.image_tag_mutability)})`);
   return problems;

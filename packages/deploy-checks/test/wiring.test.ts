@@ -161,6 +161,56 @@ const BREAKS: { name: string; edits: Record<string, (text: string) => string>; s
     edits: { 'infra/modules/ecr/main.tf': once('image_tag_mutability = "IMMUTABLE"', 'image_tag_mutability = "MUTABLE"') },
     says: /ECR tags must be immutable/,
   },
+  {
+    name: 'a flow the configuration does not need is allowed (the smoke task to the cache)',
+    edits: { [NETWORK]: once('{ from = "sportmonks", to = "cache", port = "redis"', '{ from = "smoke", to = "cache", port = "redis", description = "x" },\n      { from = "sportmonks", to = "cache", port = "redis"') },
+    says: /flow smoke → cache:redis is allowed but nothing in the configuration needs it/,
+  },
+  {
+    name: 'a flow names a security group that does not exist',
+    edits: { [NETWORK]: once('{ from = "migrate", to = "rds"', '{ from = "migrations", to = "rds"') },
+    says: /flow migrations → rds:mysql: migrations is not a security group/,
+  },
+  {
+    name: 'a listener forwards to another service\'s target group',
+    edits: { 'infra/modules/alb/main.tf': once('target_group_arn = aws_lb_target_group.service[each.key].arn', 'target_group_arn = aws_lb_target_group.service["orchestrator"].arn') },
+    says: /each ALB listener must forward to its own service's target group/,
+  },
+  {
+    name: 'the ECS services share one security group',
+    edits: { [ECS]: once('security_groups  = [var.security_group_ids[each.key]]', 'security_groups  = [var.security_group_ids["orchestrator"]]') },
+    says: /each ECS service must run in its own security group/,
+  },
+  {
+    name: 'the fetcher\'s image listens on another port than its listener',
+    edits: { Dockerfile: once('ENV PORT=8000', 'ENV PORT=8080') },
+    says: /Dockerfile sportmonks: ENV PORT is not 8000/,
+  },
+  {
+    name: 'compose names a service that does not exist',
+    edits: { 'docker-compose.yml': once('DATABASE_SERVICE_URL: http://database:8001', 'DATABASE_SERVICE_URL: http://writer:8001') },
+    says: /compose orchestrator: DATABASE_SERVICE_URL names writer, which is no compose service/,
+  },
+  {
+    name: 'compose\'s writer connects to MySQL without TLS',
+    edits: { 'docker-compose.yml': once('@mysql:3306/${MYSQL_DATABASE:-insightxi}?sslca=/tls/ca.pem\n    volumes:\n      - mysql-tls:/tls:ro\n    ports:', '@mysql:3306/${MYSQL_DATABASE:-insightxi}\n    volumes:\n      - mysql-tls:/tls:ro\n    ports:') },
+    says: /compose database: DATABASE_URL connects to MySQL without TLS/,
+  },
+  {
+    name: 'compose\'s MySQL stops requiring TLS',
+    edits: { 'docker-compose.yml': dropLine('--require-secure-transport=ON') },
+    says: /compose mysql must require TLS/,
+  },
+  {
+    name: 'the deploy script runs a task the deploy role may not',
+    edits: { '.github/scripts/ecs-deploy.sh': once('if ! run_one_shot smoke "${deployed[smoke]}"; then', 'if ! run_one_shot sync-trigger "${deployed[sync-trigger]}" || ! run_one_shot smoke "${deployed[smoke]}"; then') },
+    says: /ecs-deploy.sh runs sync-trigger, which the deploy role may not/,
+  },
+  {
+    name: 'CD tags images latest as well, a tag that moves',
+    edits: { '.github/workflows/cd.yml': once(':${{ needs.target.outputs.sha }}\n          cache-from', ':${{ needs.target.outputs.sha }},${{ steps.ecr.outputs.registry }}/${{ vars.DEPLOY_NAME }}/${{ matrix.image }}:latest\n          cache-from') },
+    says: /CD job images must tag images with the commit SHA only/,
+  },
 ];
 
 describe('the wiring', () => {
