@@ -224,6 +224,47 @@ describe('the wiring', () => {
     expect(BREAKS.length).toBeGreaterThanOrEqual(10);
   });
 
+  it('names every break when many are seeded at once (one check each, smaller ones)', async () => {
+    const problems = await checkWiring(
+      facts,
+      editedSources(repoSources, {
+        'infra/modules/alb/outputs.tf': once('"http://${aws_lb.this.dns_name}:${port}"', '"http://${aws_lb.this.dns_name}"'),
+        'infra/modules/alb/main.tf': once('path                = var.health_check_path', 'path                = "/health/live"'),
+        [ECS]: (text) =>
+          once('PORT                   = tostring(var.service_ports["orchestrator"])', 'PORT                   = tostring(var.service_ports["database"])')(
+            once('securityGroups = [var.security_group_ids[kind]]', 'securityGroups = [var.security_group_ids["migrate"]]')(
+              once('container_port   = var.service_ports[each.key]', 'container_port   = 8080')(text),
+            ),
+          ),
+        [STACK]: (text) =>
+          once('service_ports      = local.service_ports', 'service_ports      = merge(local.service_ports, {})')(
+            once('security_group_id   = module.network.security_group_ids[kind]', 'security_group_id   = module.network.security_group_ids["migrate"]')(text),
+          ),
+        [NETWORK]: once('mysql = 3306', 'mysql = 3307'),
+        'docker/healthcheck.mjs': once("?? '/health/live'", "?? '/healthz'"),
+        'docker-compose.yml': once('SPORTMONKS_SERVICE_URL: http://sportmonks:8000', 'SPORTMONKS_SERVICE_URL: http://database:8001'),
+        '.github/workflows/cd.yml': (text) =>
+          once('options: [dev, prod]', 'options: [dev, staging, prod]')(once("github.ref == 'refs/heads/main' && ", '')(once('  push:\n    branches: [main]', '  push:\n    branches: [main, develop]')(text))),
+      }),
+    );
+    const expected = [
+      /alb output service_urls must be http:\/\/<alb>:<port>/,
+      /the target groups must probe var.health_check_path/,
+      /orchestrator: PORT must be its own port/,
+      /the migration and smoke tasks CD runs must each run in their own security group/,
+      /each ECS service must register its own port in its own target group/,
+      /the network must get the stack's service_ports/,
+      /the scheduled tasks must each run in their own security group/,
+      /local.ports must name mysql = 3306/,
+      /the container health check .* probes \/healthz/,
+      /compose orchestrator: SPORTMONKS_SERVICE_URL points at database/,
+      /CD's environments \(dev, prod, staging\) must be those Terraform trusts \(dev, prod\)/,
+      /CD's first job must run only from main/,
+      /CD must run on pushes to main only/,
+    ];
+    for (const pattern of expected) expect(problems.join('\n')).toMatch(pattern);
+  });
+
   it.each(BREAKS)('turns red when $name', async ({ edits, says }) => {
     const problems = (await checkWiring(facts, editedSources(repoSources, edits))).filter((p) => !PENDING.includes(p));
     expect(problems.length).toBeGreaterThan(0);
