@@ -1,7 +1,10 @@
-// The runs of this process (app.runs): start, cancel, resume, and take over the runs a dead
-// process left running. Watched by the metrics and, when configured, the failure webhook.
+// The engine's long-running parts: the runs of this process (app.runs: start, cancel, resume,
+// take over the runs a dead process left running), watched by the metrics and, when configured,
+// the failure webhook; and the live poller of the latest-updated feed (app.live), started by
+// server.ts when LIVE_POLL_MS > 0.
 import fp from 'fastify-plugin';
 import type { OrchestratorConfig } from '../config.ts';
+import { LivePoller } from '../engine/live-poller.ts';
 import { RunManager } from '../engine/manager.ts';
 import { allObservers } from '../engine/observers.ts';
 import { runMetrics } from '../metrics.ts';
@@ -10,35 +13,29 @@ import { failureWebhook } from '../notify/failure-webhook.ts';
 declare module 'fastify' {
   interface FastifyInstance {
     runs: RunManager;
+    live: LivePoller;
   }
 }
 
-export interface RunsOptions {
-  config: OrchestratorConfig;
-  now?: (() => number) | undefined;
-}
-
-export default fp<RunsOptions>(
+export default fp<{ config: OrchestratorConfig; now?: (() => number) | undefined }>(
   (app, { config, now }) => {
     const metrics = runMetrics(app.metrics);
     const notifier =
       config.NOTIFY_WEBHOOK_URL === undefined
         ? null
         : failureWebhook({ url: config.NOTIFY_WEBHOOK_URL, timeoutMs: config.NOTIFY_WEBHOOK_TIMEOUT_MS, log: app.log.child({ component: 'notify' }), now });
-    const runs = new RunManager({
-      ...app.downstream,
-      log: app.log.child({ component: 'runs' }),
-      settings: config,
-      observer: notifier === null ? metrics : allObservers(metrics, notifier),
-      now,
-    });
+    const observer = notifier === null ? metrics : allObservers(metrics, notifier);
+    const runs = new RunManager({ ...app.downstream, log: app.log.child({ component: 'runs' }), settings: config, observer, now });
+    const live = new LivePoller({ ...app.downstream, log: app.log.child({ component: 'live' }), settings: config, now });
     app.decorate('runs', runs);
+    app.decorate('live', live);
     // Registered after downstream, so closed before it: runs stop at their checkpoint while the writer is still reachable.
     app.addHook('onClose', async () => {
+      await live.stop();
       await runs.close();
       await notifier?.close();
     });
     return Promise.resolve();
   },
-  { name: 'runs', dependencies: ['downstream'] },
+  { name: 'engine', dependencies: ['downstream'] },
 );
