@@ -19,6 +19,21 @@ describe('planning', () => {
     expect(between[0]?.context.deleted).toBe(true);
   });
 
+  it('asks for reference data the cheapest way each scope allows', () => {
+    const paths = (entity: Parameters<typeof planJobs>[0], query: Parameters<typeof scopeOf>[1]) => planJobs(entity, scopeOf(entity, query)).map((j) => j.path);
+    expect(paths('leagues', { leagues: '501,271' })).toEqual(['/football/leagues/271', '/football/leagues/501']);
+    expect(paths('leagues', {})).toEqual(['/football/leagues']);
+    expect(paths('seasons', { seasons: '23690' })).toEqual(['/football/seasons/23690']);
+    expect(planJobs('seasons', scopeOf('seasons', { leagues: '501' }))[0]?.params).toMatchObject({ filters: 'populate;seasonLeagues:501', per_page: '1000' });
+    expect(paths('venues', { ids: '8909' })).toEqual(['/football/venues/8909']);
+    expect(paths('venues', { seasons: '23690' })).toEqual(['/football/venues/seasons/23690']);
+    expect(paths('venues', {})).toEqual(['/football/venues']);
+    expect(paths('teams', {})).toEqual(['/football/teams']);
+    expect(planJobs('standings', scopeOf('standings', { seasons: '23690' }))[0]).toMatchObject({ path: '/football/standings/seasons/23690', params: { include: 'details' } });
+    expect(planJobs('fixtures', scopeOf('fixtures', { leagues: '501' }))[0]).toMatchObject({ path: '/football/fixtures', params: { filters: 'fixtureLeagues:501', per_page: '50' } });
+    expect(planJobs('fixtures', scopeOf('fixtures', { updated: 'latest', leagues: '501' }))[0]).toMatchObject({ path: '/football/fixtures/latest', params: { filters: 'fixtureLeagues:501' } });
+  });
+
   it('refuses scopes that make no sense', () => {
     expect(() => scopeOf('fixtures', { from: '2025-01-01' })).toThrow(/from and to/);
     expect(() => scopeOf('fixtures', { from: '2025-02-01', to: '2025-01-01' })).toThrow(/before/);
