@@ -28,3 +28,18 @@ export function coverageTable(summaryFile, root = process.cwd()) {
     line('overall', summary.total),
   ];
 }
+
+/**
+ * Whether the workspace's line and branch coverage reach `goals` (percent), with the line that
+ * says so; a run that wrote no summary (it broke before) does not pass.
+ */
+export function coverageGate(summaryFile, goals) {
+  if (!existsSync(summaryFile)) return { ok: false, message: 'coverage gate: no summary was written, the run fails' };
+  const { total } = JSON.parse(readFileSync(summaryFile, 'utf8'));
+  const percent = ({ covered, total: all }) => (all === 0 ? 100 : (100 * covered) / all);
+  const misses = ['lines', 'branches'].filter((kind) => percent(total[kind]) < goals[kind]);
+  const figures = ['lines', 'branches'].map((kind) => `${kind} ${percent(total[kind]).toFixed(1)}% (goal ≥ ${goals[kind]}%)`).join(', ');
+  return misses.length === 0
+    ? { ok: true, message: `coverage gate: ${figures}: met` }
+    : { ok: false, message: `coverage gate: ${figures}: ${misses.join(' and ')} below the goal, the run fails` };
+}

@@ -83,4 +83,19 @@ describe('migration runner', () => {
     writeFileSync(join(dir, '20260101000000_init', 'migration.sql'), '-- edited\n');
     expect((await migrationStatus(db.url, dir)).modified).toEqual(['20260101000000_init']);
   });
+
+  it('names what is wrong instead of migrating: no folder, an unknown migration to baseline', async () => {
+    await expect(migrate(db.url, join(dir, 'nowhere'))).rejects.toThrow(/no migrations folder at/);
+    await expect(baseline(db.url, dir, '20990101000000_never_written')).rejects.toThrow(/no migration named 20990101000000_never_written/);
+  });
+
+  it('waits for another migration holding the lock, then gives up naming it', async () => {
+    const holder = await mariadb.createConnection(connectionConfig(db.url));
+    try {
+      await holder.query("SELECT GET_LOCK('prisma_migrate', 0)");
+      await expect(migrate(db.url, dir)).rejects.toThrow(/another migration holds the 'prisma_migrate' lock/);
+    } finally {
+      await holder.end();
+    }
+  }, 60_000);
 });

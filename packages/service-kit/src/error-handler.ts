@@ -6,29 +6,20 @@ import { REQUEST_ID_HEADER } from './request-id.ts';
 
 type ErrorBodyType = Static<typeof ErrorBody>;
 
-interface AjvIssue {
+/** A validation problem as service-kit's validator reports it (validation.ts): the path names the field. */
+interface ValidationIssue {
   instancePath: string;
   message?: string;
   keyword: string;
-  params: Record<string, unknown>;
 }
 
-/** `body.league.id`: the request part, then the JSON path, dot-separated. */
-function fieldName(context: string | undefined, issue: AjvIssue): string {
-  const segments = issue.instancePath.split('/').filter((s) => s !== '');
-  const missing = issue.params.missingProperty;
-  if (issue.keyword === 'required' && typeof missing === 'string') segments.push(missing);
-  const extra = issue.params.additionalProperty;
-  if (issue.keyword === 'additionalProperties' && typeof extra === 'string') segments.push(extra);
-  return [context ?? 'body', ...segments].join('.');
-}
-
+/** Every failing field of a request, `body.league.id` (the request part, then the JSON path), one problem each. */
 export function validationFields(error: FastifyError): FieldError[] {
-  const issues = (error.validation ?? []) as AjvIssue[];
+  const issues = (error.validation ?? []) as ValidationIssue[];
   const fields: FieldError[] = [];
   const seen = new Set<string>();
   for (const issue of issues) {
-    const field = fieldName(error.validationContext, issue);
+    const field = [error.validationContext ?? 'body', ...issue.instancePath.split('/').filter((s) => s !== '')].join('.');
     // One entry per field: its first problem (a missing field is also "not a string").
     if (seen.has(field)) continue;
     seen.add(field);

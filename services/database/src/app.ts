@@ -12,12 +12,8 @@ import { syncRunRoutes } from './routes/sync-runs.ts';
 export type AppOverrides = ServiceOverrides;
 
 export async function buildApp(config: DatabaseServiceConfig, overrides: AppOverrides = {}): Promise<App> {
-  const app = await buildService({
-    name: 'database',
-    description: 'The writer: the only service that talks to MySQL',
-    ...fromConfig(config, overrides),
-    mapError,
-  });
+  const description = 'The writer: the only service that talks to MySQL';
+  const app = await buildService({ name: 'database', description, ...fromConfig(config, overrides), mapError });
   await app.register(database, { config });
   await app.register(repositories, { config });
   await app.register(entityRoutes);

@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config.ts';
@@ -16,6 +16,19 @@ async function setup(overrides: Pick<AppOverrides, 'limits'> = {}) {
   const config = readConfig({ OPERATOR_TOKEN: TOKEN, INTERNAL_TOKEN: 'internal-token-0123', LOG_LEVEL: 'silent', RETRY_ATTEMPTS: '2', RETRY_INITIAL_DELAY_MS: '1', HEARTBEAT_MS: '50' });
   current = await buildApp(config, { fetcher, writer, ...overrides });
   return { app: current, runs: current.runs, fetcher, writer };
+}
+
+/** A stand-in fetcher on a local port answering every call with `answer`; the app it is built into writes to a FakeWriter. */
+async function withStubFetcher(answer: (req: IncomingMessage, res: ServerResponse) => void, env: Record<string, string>, test: (app: App) => Promise<void>) {
+  const stubFetcher = createServer(answer);
+  await new Promise<void>((resolve) => stubFetcher.listen(0, '127.0.0.1', resolve));
+  try {
+    const url = `http://127.0.0.1:${(stubFetcher.address() as AddressInfo).port}`;
+    current = await buildApp(readConfig({ OPERATOR_TOKEN: TOKEN, INTERNAL_TOKEN: 'internal-token-0123', LOG_LEVEL: 'silent', SPORTMONKS_SERVICE_URL: url, ...env }), { writer: new FakeWriter() });
+    await test(current);
+  } finally {
+    stubFetcher.close();
+  }
 }
 
 afterEach(async () => {
@@ -78,32 +91,20 @@ describe('POST /sync/:entity', () => {
 
   it('fails the run at once when SportMonks refuses the token (fetcher 502 naming an upstream 401)', async () => {
     let calls = 0;
-    const stubFetcher = createServer((_req, res) => {
+    const refuse = (_req: IncomingMessage, res: ServerResponse) => {
       calls++;
       res.writeHead(502, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ statusCode: 502, error: 'Bad Gateway', message: 'SportMonks refused the API token (401); check SPORTMONKS_API_TOKEN', requestId: 'r', upstreamStatus: 401 }));
-    });
-    await new Promise<void>((resolve) => stubFetcher.listen(0, '127.0.0.1', resolve));
-    try {
-      const config = readConfig({
-        OPERATOR_TOKEN: TOKEN,
-        INTERNAL_TOKEN: 'internal-token-0123',
-        LOG_LEVEL: 'silent',
-        SPORTMONKS_SERVICE_URL: `http://127.0.0.1:${(stubFetcher.address() as AddressInfo).port}`,
-        RETRY_ATTEMPTS: '4',
-        RETRY_INITIAL_DELAY_MS: '1',
-      });
-      current = await buildApp(config, { writer: new FakeWriter() });
-      const res = await current.inject({ method: 'POST', url: '/sync/states?wait=true', headers: auth });
+    };
+    await withStubFetcher(refuse, { RETRY_ATTEMPTS: '4', RETRY_INITIAL_DELAY_MS: '1' }, async (app) => {
+      const res = await app.inject({ method: 'POST', url: '/sync/states?wait=true', headers: auth });
       const summary = res.json<{ status: string; error: { message: string } }>();
       expect(summary.status).toBe('failed');
       expect(summary.error.message).toContain('SportMonks refused the API token (401)');
       expect(summary.error.message).not.toMatch(/unavailable after/);
-      // One page call (the HTTP client may repeat a 5xx once itself), not RETRY_ATTEMPTS of them.
-      expect(calls).toBeLessThanOrEqual(2);
-    } finally {
-      stubFetcher.close();
-    }
+      // One page call: a refusal is not retried.
+      expect(calls).toBe(1);
+    });
   });
 
   it('answers 409 naming the active run for a second identical request', async () => {
@@ -238,27 +239,16 @@ describe('token rotation', () => {
 
   it('sends the fetcher the current internal token, never the previous one', async () => {
     const seen: (string | undefined)[] = [];
-    const stubFetcher = createServer((req, res) => {
+    const emptyPage = (req: IncomingMessage, res: ServerResponse) => {
       seen.push(req.headers.authorization);
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ data: [], rejected: [], next: null, upstream: { calls: 1, rateLimitRemaining: 10, resetsInSeconds: 60, waitedMs: 0 } }));
-    });
-    await new Promise<void>((resolve) => stubFetcher.listen(0, '127.0.0.1', resolve));
-    try {
-      const config = readConfig({
-        OPERATOR_TOKEN: TOKEN,
-        INTERNAL_TOKEN: 'internal-token-current',
-        INTERNAL_TOKEN_PREVIOUS: 'internal-token-previous',
-        LOG_LEVEL: 'silent',
-        SPORTMONKS_SERVICE_URL: `http://127.0.0.1:${(stubFetcher.address() as AddressInfo).port}`,
-      });
-      current = await buildApp(config, { writer: new FakeWriter() });
-      const res = await current.inject({ method: 'POST', url: '/sync/states?wait=true', headers: auth });
+    };
+    await withStubFetcher(emptyPage, { INTERNAL_TOKEN: 'internal-token-current', INTERNAL_TOKEN_PREVIOUS: 'internal-token-previous' }, async (app) => {
+      const res = await app.inject({ method: 'POST', url: '/sync/states?wait=true', headers: auth });
       expect(res.json()).toMatchObject({ status: 'succeeded' });
       expect(seen.length).toBeGreaterThan(0);
       expect(new Set(seen)).toEqual(new Set(['Bearer internal-token-current']));
-    } finally {
-      stubFetcher.close();
-    }
+    });
   });
 });

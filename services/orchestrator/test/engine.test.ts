@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { FixtureState, SyncRun } from '@insightxi/contracts';
+import type { FixtureState, SyncRun, SyncRunPatch } from '@insightxi/contracts';
 import { DependencyError, RunConflictError } from '../src/engine/errors.ts';
-import { RunManager, RunStateError } from '../src/engine/manager.ts';
+import { RunManager, RunNotFoundError, RunStateError } from '../src/engine/manager.ts';
 import { unsettledQueries } from '../src/engine/recheck.ts';
 import { FakeFetcher, FakeWriter, collectingLog, runSettings, silentLog, world, type Rec } from './fakes.ts';
 
@@ -442,6 +442,78 @@ describe('failures and resume', () => {
   });
 });
 
+describe('run control', () => {
+  /** A run held at its first page until `release` is called. */
+  async function heldRun(opts: Parameters<typeof setup>[0] = {}) {
+    const ctx = setup(opts);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    ctx.fetcher.beforePage = () => gate;
+    const launched = await ctx.manager.start('fixtures', { seasons: [101] }, {});
+    return { ...ctx, ...launched, release };
+  }
+
+  it('refuses to resume a run that does not exist, that succeeded, or that runs fresh elsewhere', async () => {
+    const { writer, manager } = setup();
+    await expect(manager.resume(404, {})).rejects.toBeInstanceOf(RunNotFoundError);
+    const done = await (await manager.start('states', {}, {})).done;
+    await expect(manager.resume(done.id, {})).rejects.toThrow(/already succeeded/);
+    const elsewhere = await writer.createRun({ entity: 'teams', mode: 'full', scope: {}, scopeKey: 'teams|elsewhere' });
+    await expect(manager.resume(elsewhere.id, {})).rejects.toThrow(/running in another process/);
+    await expect(manager.cancel(404, {})).rejects.toBeInstanceOf(RunNotFoundError);
+    await expect(manager.cancel(done.id, {})).rejects.toThrow(/already ended \(succeeded\)/);
+  });
+
+  it('cancels a run another process runs by its status, and that process stops at its next heartbeat', async () => {
+    const { run, done, writer, release, log } = await heldRun();
+    const other = new RunManager({ fetcher: new FakeFetcher(world()), writer, log: silentLog, settings });
+    const cancelled = await other.cancel(run.id, {});
+    expect(cancelled.status).toBe('cancelled');
+    await expect.poll(() => log.lines.some((l) => l.msg === 'run stopped from elsewhere')).toBe(true);
+    release();
+    expect((await done).status).toBe('cancelled');
+  });
+
+  it('on close stops its runs without marking them, so the next process resumes them; then refuses new ones', async () => {
+    const { run, done, manager, writer, release } = await heldRun();
+    const closing = manager.close();
+    release();
+    await closing;
+    expect((await done).status).toBe('running');
+    expect(writer.runs.get(run.id)?.status).toBe('running');
+    await expect(manager.start('states', {}, {})).rejects.toThrow(/shutting down/);
+    await expect(manager.resume(run.id, {})).rejects.toThrow(/shutting down/);
+  });
+
+  it('sweeps for stale runs at once and then on its interval, and a failed sweep only warns', async () => {
+    const { fetcher, writer, log } = setup();
+    const orphan = await writer.createRun({ entity: 'states', mode: 'full', scope: {}, scopeKey: 'states|orphan' });
+    (writer.runs.get(orphan.id) as SyncRun).heartbeatAt = new Date(Date.now() - 1000).toISOString();
+    const listRuns = writer.listRuns.bind(writer);
+    let sweeps = 0;
+    writer.listRuns = (filter) => (++sweeps === 2 ? Promise.reject(new Error('writer unreachable')) : listRuns(filter));
+    const manager = new RunManager({ fetcher, writer, log, settings });
+    manager.startRecovery(20);
+    await expect.poll(() => writer.runs.get(orphan.id)?.status).toBe('succeeded');
+    await expect.poll(() => log.lines.some((l) => l.msg === 'stale-run sweep failed')).toBe(true);
+    await manager.close();
+    const after = sweeps;
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(sweeps).toBe(after);
+  });
+
+  it('logs a run it could not record as finished, and leaves it for the next sweep', async () => {
+    const { writer, manager, log } = setup();
+    const patchRun = writer.patchRun.bind(writer);
+    writer.patchRun = (id: number, patch: SyncRunPatch) =>
+      patch.status === 'succeeded' ? Promise.reject(new DependencyError('database', 'connect ECONNREFUSED', { transient: true })) : patchRun(id, patch);
+    const final = await (await manager.start('states', {}, {})).done;
+    expect(final.counters.fetched).toBe(5);
+    expect(writer.runs.get(final.id)?.status).toBe('running');
+    expect(log.lines.some((l) => l.msg === 'could not record the run state' && l.level === 'error')).toBe(true);
+  });
+});
+
 describe('incremental', () => {
   it('polls the latest feed, sweeps the window around today and asks for deletions', async () => {
     const { fetcher, manager } = setup();
@@ -498,6 +570,21 @@ describe('incremental', () => {
     const byId = fetcher.calls.find((c) => c.query.ids !== undefined);
     expect(byId?.query.ids?.split(',').map(Number)).toEqual([...postponed, notStarted?.id ?? 0].sort((a, b) => a - b));
     expect(final.counters.unchanged).toBe(postponed.length + 1);
+  });
+  it('re-checks only the fixtures of the leagues the scope names', async () => {
+    const { data, fetcher, manager } = setup();
+    for (const f of data.fixtures ?? []) {
+      f.stateId = 10;
+      f.startingAt = '2020-01-01T15:00:00.000Z';
+    }
+    await (await manager.start('states', {}, {})).done;
+    await (await manager.start('fixtures', { seasons: [101, 201] }, {})).done;
+    fetcher.calls = [];
+    const final = await (await manager.start('fixtures', { mode: 'incremental', leagues: [8] }, {})).done;
+    expect(final.status).toBe('succeeded');
+    const byId = fetcher.calls.find((c) => c.query.ids !== undefined);
+    const league8 = (data.fixtures ?? []).filter((f) => f.seasonId === 101).map((f) => f.id);
+    expect(byId?.query.ids?.split(',').map(Number)).toEqual(league8);
   });
 });
 

@@ -7,7 +7,7 @@ import { FakeWriter, silentLog, type Rec } from './fakes.ts';
 
 const settings = loadConfig(LiveSettings, {});
 
-function setup(kickoffs: string[]) {
+function setup(kickoffs: string[], overrides: Partial<typeof settings> = {}) {
   let now = Date.parse('2026-03-01T15:30:00Z');
   const writer = new FakeWriter();
   const listQueries: FixtureListQuery[] = [];
@@ -30,7 +30,7 @@ function setup(kickoffs: string[]) {
       return Promise.resolve(page);
     },
   };
-  const poller = new LivePoller({ fetcher, writer, log: silentLog, settings, now: () => now });
+  const poller = new LivePoller({ fetcher, writer, log: silentLog, settings: { ...settings, ...overrides }, now: () => now });
   return {
     poller,
     writer,
@@ -122,5 +122,41 @@ describe('the live poller', () => {
     advance(60_000);
     await poller.tick();
     expect(listQueries).toHaveLength(2);
+  });
+
+  it('keeps the records the writer refuses, with the feed’s own rejects, in quarantine', async () => {
+    const { poller, writer, setFeed } = setup(['2026-03-01T15:00:00.000Z']);
+    writer.bulk = () => Promise.resolve({ created: 1, updated: 0, unchanged: 0, failed: [{ id: 8, reason: 'season 9 does not exist' }], duplicatePage: false });
+    setFeed([{ id: 7 }, { id: 8 }]);
+    await poller.tick();
+    expect(writer.quarantined.map((q) => q.sourceId)).toEqual([8]);
+    expect(poller.status()).toMatchObject({ polls: 1, records: 2, created: 1 });
+  });
+
+  it('notes a failed poll and carries on at the next tick; a tick during a poll waits for it', async () => {
+    const { poller, writer, setFeed } = setup(['2026-03-01T15:00:00.000Z']);
+    const bulk = writer.bulk.bind(writer);
+    writer.bulk = () => Promise.reject(new Error('writer unreachable'));
+    setFeed([{ id: 7 }]);
+    const [first, second] = [poller.tick(), poller.tick()];
+    await Promise.all([first, second]);
+    expect(poller.status()).toMatchObject({ polls: 0, lastError: 'writer unreachable' });
+    writer.bulk = bulk;
+    setFeed([{ id: 7 }]);
+    await poller.tick();
+    expect(poller.status()).toMatchObject({ polls: 1, lastError: null });
+  });
+
+  it('runs on its interval once started, and stops', async () => {
+    const { poller, calls } = setup(['2026-03-01T15:00:00.000Z'], { LIVE_POLL_MS: 5 });
+    poller.start();
+    poller.start();
+    expect(poller.status().enabled).toBe(true);
+    await expect.poll(() => calls.length).toBeGreaterThanOrEqual(2);
+    await poller.stop();
+    const after = calls.length;
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(calls.length).toBe(after);
+    expect(poller.status().enabled).toBe(false);
   });
 });

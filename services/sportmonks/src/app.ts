@@ -15,12 +15,8 @@ export interface AppOverrides extends ServiceOverrides {
 }
 
 export async function buildApp(config: FetcherConfig, overrides: AppOverrides = {}): Promise<App> {
-  const app = await buildService({
-    name: 'sportmonks',
-    description: 'The only service that talks to SportMonks: validated, normalized pages within the rate limit.',
-    ...fromConfig(config, overrides),
-    mapError,
-  });
+  const description = 'The only service that talks to SportMonks: validated, normalized pages within the rate limit.';
+  const app = await buildService({ name: 'sportmonks', description, ...fromConfig(config, overrides), mapError });
   await app.register(rateLimits, { config, clock: overrides.clock ?? systemClock });
   await app.register(fetcher, { config });
   await app.register(entityRoutes);

@@ -2,17 +2,37 @@
 // scope, so `GET /{entity}?cursor=<next>` alone continues a walk, plus where the walk stands:
 // the job (window, season, id chunk), SportMonks' own cursor or page inside it, and the ids of
 // the previous page to drop duplicates that offset paging shifts across the page boundary.
+import { Entity } from '@insightxi/contracts';
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { BadScopeError, validate, type EntityName, type Scope } from './scope.ts';
 
+/** Where a walk stands within the jobs its scope plans. */
+export interface WalkPosition {
+  /** Index of the job (window, season, id chunk, single list). */
+  job: number;
+  /** SportMonks' next_cursor inside the job (preferred). */
+  upstreamCursor?: string | undefined;
+  /** Page number inside the job, when SportMonks gave no cursor. */
+  page?: number | undefined;
+}
+
+/** Everything a cursor carries: the whole scope, so `?cursor=` alone continues a walk. */
+export interface WalkCursor extends WalkPosition {
+  entity: EntityName;
+  scope: Scope;
+  /** Ids of the previous page (its last ones), to drop repeats across the boundary. */
+  previousIds: number[];
+}
+
 const IdArray = Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1 });
 const DateText = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 
-const CursorSchema = Type.Object(
+/** On the wire the fields have one letter each: the cursor travels in every URL of a walk. */
+const WireCursor = Type.Object(
   {
     v: Type.Literal(1),
-    e: Type.Union(['states', 'leagues', 'seasons', 'venues', 'teams', 'fixtures', 'standings'].map((e) => Type.Literal(e))),
+    e: Entity,
     q: Type.Object(
       {
         leagues: Type.Optional(IdArray),
@@ -25,37 +45,44 @@ const CursorSchema = Type.Object(
       },
       { additionalProperties: false },
     ),
-    /** Index of the job (window, season, id chunk, single list). */
+    /** job */
     j: Type.Integer({ minimum: 0 }),
-    /** SportMonks' next_cursor inside the job. */
+    /** upstreamCursor */
     u: Type.Optional(Type.String({ minLength: 1 })),
-    /** Page number inside the job, when SportMonks gave no cursor. */
+    /** page */
     p: Type.Optional(Type.Integer({ minimum: 2 })),
-    /** Ids of the previous page (its last ones), to drop repeats across the boundary. */
+    /** previousIds */
     t: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }))),
   },
   { additionalProperties: false },
 );
-
-export type CursorState = Static<typeof CursorSchema> & { e: EntityName; q: Scope };
+type WireCursor = Static<typeof WireCursor>;
 
 /** How many ids of a page the cursor remembers: bounded, whatever the page size. */
 export const TAIL_IDS = 100;
 
-export function encodeCursor(state: CursorState): string {
-  return Buffer.from(JSON.stringify(state), 'utf8').toString('base64url');
+export function encodeCursor(cursor: WalkCursor): string {
+  const wire: WireCursor = {
+    v: 1,
+    e: cursor.entity,
+    q: cursor.scope,
+    j: cursor.job,
+    ...(cursor.upstreamCursor === undefined ? {} : { u: cursor.upstreamCursor }),
+    ...(cursor.page === undefined ? {} : { p: cursor.page }),
+    ...(cursor.previousIds.length === 0 ? {} : { t: cursor.previousIds }),
+  };
+  return Buffer.from(JSON.stringify(wire), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(text: string, entity: EntityName): CursorState {
+export function decodeCursor(text: string, entity: EntityName): WalkCursor {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
   } catch {
     throw new BadScopeError('cursor is not one this service issued');
   }
-  if (!Value.Check(CursorSchema, parsed)) throw new BadScopeError('cursor is not one this service issued');
-  const state = parsed as CursorState;
-  if (state.e !== entity) throw new BadScopeError(`cursor belongs to /${state.e}, not /${entity}`);
-  validate(entity, state.q);
-  return state;
+  if (!Value.Check(WireCursor, parsed)) throw new BadScopeError('cursor is not one this service issued');
+  if (parsed.e !== entity) throw new BadScopeError(`cursor belongs to /${parsed.e}, not /${entity}`);
+  validate(entity, parsed.q);
+  return { entity, scope: parsed.q, job: parsed.j, upstreamCursor: parsed.u, page: parsed.p, previousIds: parsed.t ?? [] };
 }

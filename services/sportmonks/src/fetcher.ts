@@ -1,10 +1,10 @@
 // One page of normalized records for a scope: plan the calls, take the next one the cursor
 // points at, validate and map what comes back, and say where the walk continues.
-import type { EntityRecords, FetchPage, FetchQuery, RejectedRecord } from '@insightxi/contracts';
-import { TAIL_IDS, decodeCursor, encodeCursor, type CursorState } from './cursor.ts';
+import { chunks, type EntityRecords, type FetchPage, type FetchQuery, type RejectedRecord } from '@insightxi/contracts';
+import { TAIL_IDS, decodeCursor, encodeCursor, type WalkCursor, type WalkPosition } from './cursor.ts';
 import { NORMALIZERS, type NormalizeContext } from './mapping/normalize.ts';
 import { RawScheduleStage } from './mapping/raw.ts';
-import { INCLUDES, MULTI_IDS, chunks, idsPerJob, planJobs, type Job } from './plan.ts';
+import { INCLUDES, MULTI_IDS, idsPerJob, planJobs, type Job } from './plan.ts';
 import { BadScopeError, scopeOf, type EntityName, type Scope } from './scope.ts';
 import type { Envelope, Pagination } from './upstream/envelope.ts';
 import type { SportMonksClient } from './upstream/client.ts';
@@ -16,8 +16,6 @@ export const OFFSET_CAP_ROWS = 20_000;
 /** Empty jobs (a window without fixtures) are skipped within one request, up to this many calls. */
 const MAX_CALLS_PER_PAGE = 8;
 
-type Position = Pick<CursorState, 'j' | 'u' | 'p'>;
-
 /** The record's id for dedupe and for `rejected[].sourceId`, also when it came as a string. */
 function rawIdOf(raw: unknown): number | null {
   if (typeof raw !== 'object' || raw === null || !('id' in raw)) return null;
@@ -25,10 +23,10 @@ function rawIdOf(raw: unknown): number | null {
   return typeof id === 'number' && Number.isSafeInteger(id) && id > 0 ? id : null;
 }
 
-export function nextPosition(position: Position, pagination: Pagination | null, jobCount: number, path: string): Position | null {
+export function nextPosition(position: WalkPosition, pagination: Pagination | null, jobCount: number, path: string): WalkPosition | null {
   if (pagination?.hasMore === true) {
-    if (pagination.nextCursor !== null) return { j: position.j, u: pagination.nextCursor };
-    const page = pagination.nextPage ?? (position.p ?? pagination.currentPage ?? 1) + 1;
+    if (pagination.nextCursor !== null) return { job: position.job, upstreamCursor: pagination.nextCursor };
+    const page = pagination.nextPage ?? (position.page ?? pagination.currentPage ?? 1) + 1;
     const perPage = pagination.perPage ?? 50;
     if ((page - 1) * perPage >= OFFSET_CAP_ROWS) {
       throw new FetchError(
@@ -36,9 +34,9 @@ export function nextPosition(position: Position, pagination: Pagination | null, 
         `SportMonks gave no cursor for ${path} and page ${page} would pass its ${OFFSET_CAP_ROWS}-row offset cap; narrow the scope (shorter from/to)`,
       );
     }
-    return { j: position.j, p: page };
+    return { job: position.job, page };
   }
-  return position.j + 1 < jobCount ? { j: position.j + 1 } : null;
+  return position.job + 1 < jobCount ? { job: position.job + 1 } : null;
 }
 
 /** Stages → rounds → fixtures, in the order served; a stage we cannot read is rejected whole. */
@@ -59,9 +57,9 @@ function scheduleFixtures(stages: unknown[], rejected: RejectedRecord[]): unknow
  * Where the walk continues. An id scope forgets the chunks already fetched, so its cursor
  * shrinks as the walk goes instead of carrying every id to the end.
  */
-function compact(entity: EntityName, scope: Scope, position: Position): Pick<CursorState, 'q' | 'j' | 'u' | 'p'> {
-  if (scope.ids === undefined || position.j === 0) return { q: scope, ...position };
-  return { q: { ...scope, ids: scope.ids.slice(position.j * idsPerJob(entity)) }, ...position, j: 0 };
+function compact(entity: EntityName, scope: Scope, position: WalkPosition): { scope: Scope } & WalkPosition {
+  if (scope.ids === undefined || position.job === 0) return { scope, ...position };
+  return { scope: { ...scope, ids: scope.ids.slice(position.job * idsPerJob(entity)) }, ...position, job: 0 };
 }
 
 export class Fetcher {
@@ -73,19 +71,19 @@ export class Fetcher {
 
   async page<E extends EntityName>(entity: E, query: FetchQuery): Promise<FetchPage<EntityRecords[E]>> {
     const { cursor, ...scopeQuery } = query;
-    const state: CursorState = cursor !== undefined ? decodeCursor(cursor, entity) : { v: 1, e: entity, q: scopeOf(entity, scopeQuery), j: 0 };
-    const jobs = planJobs(entity, state.q);
-    if (state.j >= jobs.length) throw new BadScopeError('cursor points past the end of its walk');
+    const walk: WalkCursor = cursor !== undefined ? decodeCursor(cursor, entity) : { entity, scope: scopeOf(entity, scopeQuery), job: 0, previousIds: [] };
+    const jobs = planJobs(entity, walk.scope);
+    if (walk.job >= jobs.length) throw new BadScopeError('cursor points past the end of its walk');
 
     const data: EntityRecords[E][] = [];
     const rejected: RejectedRecord[] = [];
     const upstream = { calls: 0, waitedMs: 0, rateLimitRemaining: null as number | null, resetsInSeconds: null as number | null };
-    let position: Position | null = { j: state.j, u: state.u, p: state.p };
-    let tail = state.t ?? [];
+    let position: WalkPosition | null = { job: walk.job, upstreamCursor: walk.upstreamCursor, page: walk.page };
+    let tail = walk.previousIds;
 
     while (position !== null) {
-      const job: Job = jobs[position.j] as Job;
-      const params = { ...job.params, ...(position.u !== undefined ? { cursor: position.u } : position.p !== undefined ? { page: String(position.p) } : {}) };
+      const job: Job = jobs[position.job] as Job;
+      const params = { ...job.params, ...(position.upstreamCursor !== undefined ? { cursor: position.upstreamCursor } : position.page !== undefined ? { page: String(position.page) } : {}) };
       const call = async (path: string, callParams: Record<string, string>) => {
         const answer = await this.client.get({ path, params: callParams });
         upstream.calls += answer.calls;
@@ -103,7 +101,7 @@ export class Fetcher {
       if (data.length + rejected.length > 0 || upstream.calls >= MAX_CALLS_PER_PAGE) break;
     }
 
-    const next = position === null ? null : encodeCursor({ ...compact(entity, state.q, position), v: 1, e: entity, ...(tail.length > 0 ? { t: tail } : {}) });
+    const next = position === null ? null : encodeCursor({ ...compact(entity, walk.scope, position), entity, previousIds: tail });
     return { data, rejected, next, upstream };
   }
 

@@ -1,6 +1,7 @@
 // Which SportMonks calls answer a scope, cheapest first: a season's fixtures from its schedule
 // (one call), date ranges as `between` windows of at most 100 days, known ids through `multi`
 // (50 a call), reference lists with `filters=populate` (1000 a page, no includes needed).
+import { chunks, dateWindows } from '@insightxi/contracts';
 import type { NormalizeContext } from './mapping/normalize.ts';
 import type { EntityName, Scope } from './scope.ts';
 
@@ -13,7 +14,6 @@ export interface Job {
   context: NormalizeContext;
 }
 
-export const MAX_WINDOW_DAYS = 100;
 export const MULTI_IDS = 50;
 const PER_PAGE = '50';
 const POPULATE_PER_PAGE = '1000';
@@ -24,26 +24,8 @@ export const INCLUDES: Partial<Record<EntityName, string>> = {
   standings: 'details',
 };
 
-const DAY_MS = 86_400_000;
-
 /** With an `ids` scope, each job fetches this many of them (in order). */
 export const idsPerJob = (entity: EntityName): number => (entity === 'fixtures' ? MULTI_IDS : 1);
-
-export function dateWindows(from: string, to: string, days = MAX_WINDOW_DAYS): [string, string][] {
-  const windows: [string, string][] = [];
-  const end = Date.parse(`${to}T00:00:00Z`);
-  for (let start = Date.parse(`${from}T00:00:00Z`); start <= end; start += days * DAY_MS) {
-    const last = Math.min(end, start + (days - 1) * DAY_MS);
-    windows.push([new Date(start).toISOString().slice(0, 10), new Date(last).toISOString().slice(0, 10)]);
-  }
-  return windows;
-}
-
-export function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 function filters(...parts: (string | null)[]): Record<string, string> {
   const present = parts.filter((p): p is string => p !== null);
@@ -79,7 +61,7 @@ function fixtureJobs(scope: Scope): Job[] {
     return [{ path: '/football/fixtures/latest', params: { ...include, ...filters(leagues) }, shape: 'records', context }];
   }
   if (scope.from !== undefined && scope.to !== undefined) {
-    return dateWindows(scope.from, scope.to).map(([a, b]) => paged(`/football/fixtures/between/${a}/${b}`, leagues, seasons, deleted));
+    return dateWindows(scope.from, scope.to).map((w) => paged(`/football/fixtures/between/${w.from}/${w.to}`, leagues, seasons, deleted));
   }
   if (scope.seasons && deleted === null) {
     return scope.seasons.map((id) => ({ path: `/football/schedules/seasons/${id}`, params: {}, shape: 'schedule', context }));

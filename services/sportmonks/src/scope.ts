@@ -1,8 +1,8 @@
 // What a caller asks for, read from the query string into one canonical form.
-import type { FetchQuery } from '@insightxi/contracts';
+import { dateRangeProblem, type EntityName, type FetchQuery } from '@insightxi/contracts';
 import { FetchError } from './upstream/errors.ts';
 
-export type EntityName = 'states' | 'leagues' | 'seasons' | 'venues' | 'teams' | 'fixtures' | 'standings';
+export type { EntityName };
 
 export interface Scope {
   leagues?: number[];
@@ -49,13 +49,8 @@ export function validate(entity: EntityName, scope: Scope): void {
     const misplaced = ONLY_FIXTURES.filter((key) => scope[key] !== undefined);
     if (misplaced.length > 0) throw new BadScopeError(`${misplaced.join(', ')} only apply to /fixtures`);
   }
-  if ((scope.from === undefined) !== (scope.to === undefined)) throw new BadScopeError('from and to go together');
-  if (scope.from !== undefined && scope.to !== undefined) {
-    if (Number.isNaN(Date.parse(`${scope.from}T00:00:00Z`)) || Number.isNaN(Date.parse(`${scope.to}T00:00:00Z`))) {
-      throw new BadScopeError('from and to must be real dates (YYYY-MM-DD)');
-    }
-    if (scope.to < scope.from) throw new BadScopeError('to is before from');
-  }
+  const problem = dateRangeProblem(scope.from, scope.to);
+  if (problem !== null) throw new BadScopeError(problem);
   if (scope.updated !== undefined && (scope.ids ?? scope.seasons ?? scope.from) !== undefined) {
     throw new BadScopeError('updated=latest takes no other scope');
   }

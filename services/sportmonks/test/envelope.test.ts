@@ -42,20 +42,20 @@ describe('the next page', () => {
   const pagination = (overrides: Partial<Pagination>): Pagination => ({ hasMore: true, nextCursor: null, nextPage: null, currentPage: 1, perPage: 50, ...overrides });
 
   it('prefers the cursor, falls back to the page number, and follows has_more rather than links', () => {
-    expect(nextPosition({ j: 0 }, pagination({ nextCursor: 'c2', nextPage: 2 }), 1, '/x')).toEqual({ j: 0, u: 'c2' });
-    expect(nextPosition({ j: 0, p: 3 }, pagination({ nextPage: 4, currentPage: 3 }), 1, '/x')).toEqual({ j: 0, p: 4 });
-    expect(nextPosition({ j: 0, p: 3 }, pagination({ currentPage: 3 }), 1, '/x')).toEqual({ j: 0, p: 4 });
-    expect(nextPosition({ j: 0 }, pagination({ hasMore: false, nextPage: 2 }), 2, '/x')).toEqual({ j: 1 });
+    expect(nextPosition({ job: 0 }, pagination({ nextCursor: 'c2', nextPage: 2 }), 1, '/x')).toEqual({ job: 0, upstreamCursor: 'c2' });
+    expect(nextPosition({ job: 0, page: 3 }, pagination({ nextPage: 4, currentPage: 3 }), 1, '/x')).toEqual({ job: 0, page: 4 });
+    expect(nextPosition({ job: 0, page: 3 }, pagination({ currentPage: 3 }), 1, '/x')).toEqual({ job: 0, page: 4 });
+    expect(nextPosition({ job: 0 }, pagination({ hasMore: false, nextPage: 2 }), 2, '/x')).toEqual({ job: 1 });
   });
 
   it('moves to the next job after an unpaginated list, and ends after the last', () => {
-    expect(nextPosition({ j: 0 }, null, 2, '/x')).toEqual({ j: 1 });
-    expect(nextPosition({ j: 1 }, null, 2, '/x')).toBeNull();
+    expect(nextPosition({ job: 0 }, null, 2, '/x')).toEqual({ job: 1 });
+    expect(nextPosition({ job: 1 }, null, 2, '/x')).toBeNull();
   });
 
   it('never asks for a page past the offset cap', () => {
     const lastAllowed = OFFSET_CAP_ROWS / 50;
-    expect(nextPosition({ j: 0, p: lastAllowed - 1 }, pagination({ currentPage: lastAllowed - 1 }), 1, '/x')).toEqual({ j: 0, p: lastAllowed });
-    expect(() => nextPosition({ j: 0, p: lastAllowed }, pagination({ currentPage: lastAllowed }), 1, '/football/fixtures')).toThrow(/offset cap/);
+    expect(nextPosition({ job: 0, page: lastAllowed - 1 }, pagination({ currentPage: lastAllowed - 1 }), 1, '/x')).toEqual({ job: 0, page: lastAllowed });
+    expect(() => nextPosition({ job: 0, page: lastAllowed }, pagination({ currentPage: lastAllowed }), 1, '/football/fixtures')).toThrow(/offset cap/);
   });
 });

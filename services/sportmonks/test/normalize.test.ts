@@ -111,10 +111,21 @@ describe('fixtures', () => {
     ['league_id missing', { league_id: null }, /league_id/],
     ['negative goals', { scores: [score(9, 'CURRENT', 1525, 53, 'home', -1)] }, /goals -1/],
     ['score without side', { scores: [{ ...score(9, 'CURRENT', 1525, 53, 'home', 1), score: { goals: 1 } }] }, /bad score/],
+    ['two home participants', { participants: [participant(53, 'home'), participant(62, 'home')] }, /two participants with meta.location "home"/],
+    ['the same team both sides', { participants: [participant(53, 'home'), participant(53, 'away')] }, /team 53 is both home and away/],
+    ['a participant without an id', { participants: [{ name: 'x', meta: { location: 'home' } }, participant(62, 'away')] }, /bad participant/],
   ])('rejects a fixture with %s, saying why', (_label, change, reason) => {
     const out = normalizeFixture(fixture(change));
     expect(out.ok).toBe(false);
     if (!out.ok) expect(out.reason).toMatch(reason);
+  });
+
+  it('names a fixture without a name after its teams, or its id; fills what SportMonks leaves out', () => {
+    const { fixture_id: _fixtureId, ...withoutFixtureId } = score(1, 'CURRENT', 1525, 53, 'home', 2);
+    const named = normalizeFixture(fixture({ name: null, scores: [withoutFixtureId] }));
+    expect(named.ok && named.record).toMatchObject({ name: 'Team 53 vs Team 62', homeGoals: 2, scores: [{ fixtureId: 18535517 }] });
+    const unnamed = normalizeFixture(fixture({ name: '', placeholder: true, participants: [participant(62, 'away', { name: null })], scores: [] }));
+    expect(unnamed.ok && unnamed.record.name).toBe('Fixture 18535517');
   });
 
   it('flags every record of a deleted-filter query as deleted', () => {
@@ -152,5 +163,10 @@ describe('reference records', () => {
     const byName = normalizeStanding({ ...base, details: [{ type_id: 999, value: 38, type: { developer_name: 'OVERALL_MATCHES' } }, { type_id: 130, value: 27 }] });
     expect(byName.ok && byName.record).toMatchObject({ teamId: 53, played: 38, won: 27, drawn: null, points: 85 });
     expect(normalizeStanding({ ...base, position: 0 }).ok).toBe(false);
+    const noDetails = normalizeStanding({ ...base, details: undefined });
+    expect(noDetails.ok && noDetails.record).toMatchObject({ points: 85, played: null, goalsFor: null });
+    const unknownType = normalizeStanding({ ...base, details: [{ type_id: 1, value: 5, type: { code: 'home-matches' } }, { type_id: 134, value: '12' }] });
+    expect(unknownType.ok && unknownType.record).toMatchObject({ played: null, goalsAgainst: 12 });
+    expect(normalizeStanding({ ...base, details: [{ value: 5 }, 'odd'] }).ok).toBe(false);
   });
 });

@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCursor, encodeCursor } from '../src/cursor.ts';
-import { dateWindows, planJobs } from '../src/plan.ts';
+import { planJobs } from '../src/plan.ts';
 import { scopeOf } from '../src/scope.ts';
 
 describe('planning', () => {
-  it('splits a date range into windows of at most 100 days that cover it exactly', () => {
-    const windows = dateWindows('2024-01-01', '2024-12-31');
-    expect(windows).toEqual([
-      ['2024-01-01', '2024-04-09'],
-      ['2024-04-10', '2024-07-18'],
-      ['2024-07-19', '2024-10-26'],
-      ['2024-10-27', '2024-12-31'],
-    ]);
-    for (const [a, b] of windows) expect((Date.parse(b) - Date.parse(a)) / 86_400_000).toBeLessThan(100);
-    expect(dateWindows('2024-05-05', '2024-05-05')).toEqual([['2024-05-05', '2024-05-05']]);
-  });
-
   it('fetches a season from its schedule in one call, ids through multi in 50s, dates through between', () => {
     expect(planJobs('fixtures', scopeOf('fixtures', { seasons: '23690,19686' })).map((j) => j.path)).toEqual([
       '/football/schedules/seasons/19686',
@@ -31,6 +19,21 @@ describe('planning', () => {
     expect(between[0]?.context.deleted).toBe(true);
   });
 
+  it('asks for reference data the cheapest way each scope allows', () => {
+    const paths = (entity: Parameters<typeof planJobs>[0], query: Parameters<typeof scopeOf>[1]) => planJobs(entity, scopeOf(entity, query)).map((j) => j.path);
+    expect(paths('leagues', { leagues: '501,271' })).toEqual(['/football/leagues/271', '/football/leagues/501']);
+    expect(paths('leagues', {})).toEqual(['/football/leagues']);
+    expect(paths('seasons', { seasons: '23690' })).toEqual(['/football/seasons/23690']);
+    expect(planJobs('seasons', scopeOf('seasons', { leagues: '501' }))[0]?.params).toMatchObject({ filters: 'populate;seasonLeagues:501', per_page: '1000' });
+    expect(paths('venues', { ids: '8909' })).toEqual(['/football/venues/8909']);
+    expect(paths('venues', { seasons: '23690' })).toEqual(['/football/venues/seasons/23690']);
+    expect(paths('venues', {})).toEqual(['/football/venues']);
+    expect(paths('teams', {})).toEqual(['/football/teams']);
+    expect(planJobs('standings', scopeOf('standings', { seasons: '23690' }))[0]).toMatchObject({ path: '/football/standings/seasons/23690', params: { include: 'details' } });
+    expect(planJobs('fixtures', scopeOf('fixtures', { leagues: '501' }))[0]).toMatchObject({ path: '/football/fixtures', params: { filters: 'fixtureLeagues:501', per_page: '50' } });
+    expect(planJobs('fixtures', scopeOf('fixtures', { updated: 'latest', leagues: '501' }))[0]).toMatchObject({ path: '/football/fixtures/latest', params: { filters: 'fixtureLeagues:501' } });
+  });
+
   it('refuses scopes that make no sense', () => {
     expect(() => scopeOf('fixtures', { from: '2025-01-01' })).toThrow(/from and to/);
     expect(() => scopeOf('fixtures', { from: '2025-02-01', to: '2025-01-01' })).toThrow(/before/);
@@ -41,9 +44,11 @@ describe('planning', () => {
 
 describe('cursor', () => {
   it('round-trips and refuses cursors of another entity or forged ones', () => {
-    const text = encodeCursor({ v: 1, e: 'fixtures', q: { seasons: [1] }, j: 1, u: 'abc', t: [5, 6] });
+    const text = encodeCursor({ entity: 'fixtures', scope: { seasons: [1] }, job: 1, upstreamCursor: 'abc', previousIds: [5, 6] });
     expect(text).toMatch(/^[A-Za-z0-9_-]+$/);
-    expect(decodeCursor(text, 'fixtures')).toEqual({ v: 1, e: 'fixtures', q: { seasons: [1] }, j: 1, u: 'abc', t: [5, 6] });
+    // One letter per field on the wire: cursors travel in every URL of a walk, and stored runs hold them.
+    expect(JSON.parse(Buffer.from(text, 'base64url').toString('utf8'))).toEqual({ v: 1, e: 'fixtures', q: { seasons: [1] }, j: 1, u: 'abc', t: [5, 6] });
+    expect(decodeCursor(text, 'fixtures')).toEqual({ entity: 'fixtures', scope: { seasons: [1] }, job: 1, upstreamCursor: 'abc', page: undefined, previousIds: [5, 6] });
     expect(() => decodeCursor(text, 'teams')).toThrow(/belongs to \/fixtures/);
     expect(() => decodeCursor('not-a-cursor', 'fixtures')).toThrow(/not one this service issued/);
   });

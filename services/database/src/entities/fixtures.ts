@@ -2,7 +2,7 @@ import type { Fixture, FixtureScore } from '@insightxi/contracts';
 import type { Fixture as Row, FixtureScore as ScoreRow } from '../generated/prisma/client.ts';
 import type { Connection } from '../db.ts';
 import { placeholders, type SqlValue } from '../sql.ts';
-import { column, type EntitySpec, type Written } from './spec.ts';
+import { column, dateTime, fieldSpec, type EntitySpec, type Written } from './spec.ts';
 
 const SCORE_COLUMNS = ['id', 'fixture_id', 'team_id', 'type_id', 'period', 'participant', 'goals', 'created_at', 'updated_at'];
 
@@ -32,32 +32,15 @@ async function writeScores(connection: Connection, written: readonly Written<Fix
   );
 }
 
-export const fixtureSpec: EntitySpec<Fixture> = {
+const fixtureFields = fieldSpec<Fixture>({
   entity: 'fixtures',
   table: 'fixtures',
-  columns: [
-    column('id', (r) => r.id),
-    column('sport_id', (r) => r.sportId),
-    column('league_id', (r) => r.leagueId),
-    column('season_id', (r) => r.seasonId),
-    column('stage_id', (r) => r.stageId),
-    column('round_id', (r) => r.roundId),
-    column('group_id', (r) => r.groupId),
-    column('aggregate_id', (r) => r.aggregateId),
-    column('state_id', (r) => r.stateId),
-    column('venue_id', (r) => r.venueId),
-    column('name', (r) => r.name),
-    column('starting_at', (r) => new Date(r.startingAt)),
-    column('result_info', (r) => r.resultInfo),
-    column('leg', (r) => r.leg),
-    column('length', (r) => r.length),
-    column('placeholder', (r) => r.placeholder),
-    column('home_team_id', (r) => r.homeTeamId),
-    column('away_team_id', (r) => r.awayTeamId),
-    column('home_goals', (r) => r.homeGoals),
-    column('away_goals', (r) => r.awayGoals),
-    column('home_goals_half_time', (r) => r.homeGoalsHalfTime),
-    column('away_goals_half_time', (r) => r.awayGoalsHalfTime),
+  fields: [
+    ...['id', 'sportId', 'leagueId', 'seasonId', 'stageId', 'roundId', 'groupId', 'aggregateId', 'stateId', 'venueId', 'name'] as const,
+    ['startingAt', dateTime],
+    ...['resultInfo', 'leg', 'length', 'placeholder', 'homeTeamId', 'awayTeamId', 'homeGoals', 'awayGoals', 'homeGoalsHalfTime', 'awayGoalsHalfTime'] as const,
+  ],
+  derived: [
     // A tombstone keeps the moment the source first reported the fixture deleted.
     column('deleted_at', (r, { now, existing }) => (r.deleted ? ((existing?.deleted_at as Date | null | undefined) ?? now) : null), { hashed: false }),
     column('last_synced_at', (_r, { now }) => now, { hashed: false }),
@@ -79,7 +62,7 @@ export const fixtureSpec: EntitySpec<Fixture> = {
     return undefined;
   },
   writeChildren: writeScores,
-};
+});
 
 function scoreValuesForHash(s: FixtureScore): unknown[] {
   return [s.id, s.teamId, s.typeId, s.period, s.participant, s.goals];
@@ -99,31 +82,8 @@ export function scoreRecord(row: ScoreRow): FixtureScore {
   };
 }
 
-export function fixtureRecord(row: FixtureRow): Fixture {
-  return {
-    id: row.id,
-    sportId: row.sportId,
-    leagueId: row.leagueId,
-    seasonId: row.seasonId,
-    stageId: row.stageId,
-    roundId: row.roundId,
-    groupId: row.groupId,
-    aggregateId: row.aggregateId,
-    stateId: row.stateId,
-    venueId: row.venueId,
-    name: row.name,
-    startingAt: row.startingAt.toISOString(),
-    resultInfo: row.resultInfo,
-    leg: row.leg,
-    length: row.length,
-    placeholder: row.placeholder,
-    homeTeamId: row.homeTeamId,
-    awayTeamId: row.awayTeamId,
-    homeGoals: row.homeGoals,
-    awayGoals: row.awayGoals,
-    homeGoalsHalfTime: row.homeGoalsHalfTime,
-    awayGoalsHalfTime: row.awayGoalsHalfTime,
-    deleted: row.deletedAt !== null,
-    scores: row.scores.map(scoreRecord),
-  };
-}
+export const fixtureSpec: EntitySpec<Fixture> = {
+  ...fixtureFields,
+  /** The row's fields, and what is not a column of it: the tombstone flag and the scores. */
+  record: (row: FixtureRow) => ({ ...fixtureFields.record(row), deleted: row.deletedAt !== null, scores: row.scores.map(scoreRecord) }),
+};

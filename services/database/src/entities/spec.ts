@@ -2,7 +2,7 @@
 // find in other tables first, and how a stored row reads back as the contract's record.
 import type { Entity } from '../entity.ts';
 import type { Connection } from '../db.ts';
-import type { SqlValue } from '../sql.ts';
+import { dateOnlyOrNull, isoOrNull, toDate, type SqlValue } from '../sql.ts';
 
 export interface ExistingRow {
   id: number;
@@ -49,8 +49,60 @@ export interface EntitySpec<R extends { id: number }> {
   check?(record: R): string | undefined;
   /** Writes rows that belong to the written records (fixture scores), in the same transaction. */
   writeChildren?(connection: Connection, written: readonly Written<R>[], now: Date): Promise<void>;
+  /** A stored row (Prisma's, with what the repository includes) as the contract's record. */
+  record(row: object): R;
 }
 
 export function column<R>(name: string, value: (record: R, context: RowContext) => SqlValue, options: { hashed?: false } = {}): Column<R> {
   return { name, value, ...options };
+}
+
+/** How a record's value and a stored row's value differ, for the fields where they do. */
+export interface Conversion {
+  toColumn(value: unknown): SqlValue;
+  fromRow(value: unknown): unknown;
+}
+
+/** An ISO 8601 date-time in the record, a DATETIME(3) column (UTC). */
+export const dateTime: Conversion = {
+  toColumn: (value) => toDate(value as string | null),
+  fromRow: (value) => isoOrNull(value as Date | null),
+};
+
+/** A `YYYY-MM-DD` date in the record, a DATE column (which Prisma reads as midnight UTC). */
+export const dateOnly: Conversion = {
+  toColumn: (value) => value as SqlValue,
+  fromRow: (value) => dateOnlyOrNull(value as Date | null),
+};
+
+/** A record field stored as is in the column of the same name in snake_case, or with a conversion. */
+export type Field<R> = (keyof R & string) | readonly [keyof R & string, Conversion];
+
+const snakeCase = (key: string): string => key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+
+export interface FieldSpec<R extends { id: number }> extends Omit<EntitySpec<R>, 'columns' | 'record'> {
+  /** The record's fields in column order (the content hash follows it: never reorder). */
+  fields: readonly Field<R>[];
+  /** Columns we derive (timestamps, tombstones), after the fields'. */
+  derived?: readonly Column<R>[];
+}
+
+/**
+ * An entity whose record maps field by field onto its table: the columns the bulk writer fills
+ * and how a stored row (Prisma's, same field names) reads back as the record, from one list.
+ */
+export function fieldSpec<R extends { id: number }>(input: FieldSpec<R>): EntitySpec<R> {
+  const fields = input.fields.map((field) => (typeof field === 'string' ? { key: field, conversion: undefined } : { key: field[0], conversion: field[1] }));
+  const { fields: _fields, derived = [], ...rest } = input;
+  const columns = fields.map(({ key, conversion }) =>
+    column<R>(snakeCase(key), (record) => (conversion ? conversion.toColumn(record[key]) : (record[key] as SqlValue))),
+  );
+  return {
+    ...rest,
+    columns: [...columns, ...derived],
+    record(row) {
+      const values = row as Record<string, unknown>;
+      return Object.fromEntries(fields.map(({ key, conversion }) => [key, conversion ? conversion.fromRow(values[key]) : values[key]])) as R;
+    },
+  };
 }

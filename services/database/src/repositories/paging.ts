@@ -20,3 +20,14 @@ export function cursorId(cursor: string | undefined): number | undefined {
   if (!/^\d{1,15}$/.test(cursor)) throw unprocessable('cursor must be the `next` of a previous page');
   return Number(cursor);
 }
+
+/**
+ * What a page of rows in id order asks of Prisma: `take` one more row than the limit (it only
+ * says there is a next page), and the id bound of the cursor: after it ascending, before it descending.
+ */
+export function pageQuery(query: { limit?: number | undefined; cursor?: string | undefined }, order: 'asc' | 'desc' = 'asc', defaultLimit = DEFAULT_LIMIT) {
+  const limit = query.limit ?? defaultLimit;
+  const bound = cursorId(query.cursor);
+  const idWhere = bound === undefined ? {} : { id: order === 'asc' ? { gt: bound } : { lt: bound } };
+  return { limit, take: limit + 1, orderBy: { id: order }, idWhere };
+}

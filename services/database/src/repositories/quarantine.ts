@@ -6,7 +6,7 @@ import type { Connection } from '../db.ts';
 import { Prisma, type PrismaClient, type Quarantine as Row } from '../generated/prisma/client.ts';
 import { placeholders, type SqlValue } from '../sql.ts';
 import { notFound } from '../errors.ts';
-import { cursorId, DEFAULT_LIMIT, toPage, type PageOf } from './paging.ts';
+import { pageQuery, toPage, type PageOf } from './paging.ts';
 
 export interface QuarantineRepository {
   add(runId: number | null, records: readonly RejectedRecord[]): Promise<number>;
@@ -46,18 +46,10 @@ export function quarantineRepository(prisma: PrismaClient): QuarantineRepository
       }
     },
     async list(query) {
-      const limit = query.limit ?? DEFAULT_LIMIT;
-      const after = cursorId(query.cursor);
-      const rows = await prisma.quarantine.findMany({
-        where: {
-          ...(query.runId === undefined ? {} : { runId: query.runId }),
-          ...(query.entity === undefined ? {} : { entity: query.entity }),
-          ...(after === undefined ? {} : { id: { gt: after } }),
-        },
-        orderBy: { id: 'asc' },
-        take: limit + 1,
-      });
-      return toPage(rows, limit, quarantineRecord);
+      const page = pageQuery(query);
+      const filters = { ...(query.runId === undefined ? {} : { runId: query.runId }), ...(query.entity === undefined ? {} : { entity: query.entity }) };
+      const rows = await prisma.quarantine.findMany({ where: { ...filters, ...page.idWhere }, orderBy: page.orderBy, take: page.take });
+      return toPage(rows, page.limit, quarantineRecord);
     },
   };
 }

@@ -7,7 +7,7 @@ import type { Connection } from '../db.ts';
 import type { Entity } from '../entity.ts';
 import { Prisma, type PrismaClient, type SyncRun as Row } from '../generated/prisma/client.ts';
 import { conflict, notFound } from '../errors.ts';
-import { cursorId, toPage, type PageOf } from './paging.ts';
+import { pageQuery, toPage, type PageOf } from './paging.ts';
 
 const DEFAULT_RUN_LIMIT = 50;
 // A failure report must always land, or the run stays 'running': over-long diagnostics are cut
@@ -69,6 +69,26 @@ function isNotFound(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025';
 }
 
+/** The columns a patch sets: the heartbeat always; leaving `running` frees the scope key and sets finishedAt. */
+function patchData(run: Row, patch: SyncRunPatch, now: Date): Prisma.SyncRunUpdateInput {
+  const data: Prisma.SyncRunUpdateInput = { heartbeatAt: now };
+  if (patch.status !== undefined && patch.status !== run.status) {
+    data.status = patch.status;
+    const running = patch.status === 'running';
+    data.activeScopeKey = running ? run.scopeKey : null;
+    data.finishedAt = running ? null : now;
+  }
+  if (patch.cursor !== undefined) data.cursor = patch.cursor;
+  if (patch.plan !== undefined) data.plan = json(patch.plan);
+  if (patch.error !== undefined) data.error = clip(patch.error, ERROR_MAX_CHARS);
+  if (patch.errorRequestId !== undefined) data.errorRequestId = clip(patch.errorRequestId, ERROR_REQUEST_ID_MAX_CHARS);
+  if (patch.counters !== undefined) {
+    const { pages, fetched, created, updated, unchanged, quarantined, upstreamCalls, rateLimitWaitMs } = patch.counters;
+    Object.assign(data, { pages, fetched, created, updated, unchanged, quarantined, upstreamCalls, rateLimitWaitMs });
+  }
+  return data;
+}
+
 export function syncRunRepository(prisma: PrismaClient, clock: () => Date = () => new Date()): SyncRunRepository {
   async function scopeBusy(scopeKey: string): Promise<Error> {
     const active = await prisma.syncRun.findUnique({ where: { activeScopeKey: scopeKey }, select: { id: true } });
@@ -102,35 +122,7 @@ export function syncRunRepository(prisma: PrismaClient, clock: () => Date = () =
     async update(id, patch) {
       const run = await prisma.syncRun.findUnique({ where: { id } });
       if (!run) throw notFound(`sync run ${id} does not exist`);
-      const now = clock();
-      const data: Prisma.SyncRunUpdateInput = { heartbeatAt: now };
-      if (patch.status !== undefined && patch.status !== run.status) {
-        data.status = patch.status;
-        if (patch.status === 'running') {
-          data.activeScopeKey = run.scopeKey;
-          data.finishedAt = null;
-        } else {
-          data.activeScopeKey = null;
-          data.finishedAt = now;
-        }
-      }
-      if (patch.cursor !== undefined) data.cursor = patch.cursor;
-      if (patch.plan !== undefined) data.plan = json(patch.plan);
-      if (patch.error !== undefined) data.error = clip(patch.error, ERROR_MAX_CHARS);
-      if (patch.errorRequestId !== undefined) data.errorRequestId = clip(patch.errorRequestId, ERROR_REQUEST_ID_MAX_CHARS);
-      if (patch.counters !== undefined) {
-        const c = patch.counters;
-        Object.assign(data, {
-          pages: c.pages,
-          fetched: c.fetched,
-          created: c.created,
-          updated: c.updated,
-          unchanged: c.unchanged,
-          quarantined: c.quarantined,
-          upstreamCalls: c.upstreamCalls,
-          rateLimitWaitMs: c.rateLimitWaitMs,
-        });
-      }
+      const data = patchData(run, patch, clock());
       const expected = patch.ifHeartbeatAt === undefined ? {} : { heartbeatAt: new Date(patch.ifHeartbeatAt) };
       try {
         return syncRunRecord(await prisma.syncRun.update({ where: { id, ...expected }, data }));
@@ -147,18 +139,11 @@ export function syncRunRepository(prisma: PrismaClient, clock: () => Date = () =
     },
 
     async list(query) {
-      const limit = query.limit ?? DEFAULT_RUN_LIMIT;
-      const before = cursorId(query.cursor);
-      const rows = await prisma.syncRun.findMany({
-        where: {
-          ...(query.entity === undefined ? {} : { entity: query.entity }),
-          ...(query.status === undefined ? {} : { status: query.status }),
-          ...(before === undefined ? {} : { id: { lt: before } }),
-        },
-        orderBy: { id: 'desc' },
-        take: limit + 1,
-      });
-      return toPage(rows, limit, syncRunRecord);
+      // Newest first: the cursor is the last id seen, the next page holds lower ones.
+      const page = pageQuery(query, 'desc', DEFAULT_RUN_LIMIT);
+      const filters = { ...(query.entity === undefined ? {} : { entity: query.entity }), ...(query.status === undefined ? {} : { status: query.status }) };
+      const rows = await prisma.syncRun.findMany({ where: { ...filters, ...page.idWhere }, orderBy: page.orderBy, take: page.take });
+      return toPage(rows, page.limit, syncRunRecord);
     },
   };
 }

@@ -37,17 +37,20 @@ function assertWritten(entity: Entity, id: number, result: ApplyResult): void {
   if (failure) throw unprocessable(failure.reason);
 }
 
-function routesOf(app: App, entity: Entity): void {
-  // Erased to TSchema: the per-entity types come from EntityRecords[Entity], not from inference.
-  const record: TSchema = RECORD_SCHEMAS[entity];
-  const tags = [entity];
-  const { records, bulkWriter: writer } = app;
-  const load = async (id: number): Promise<EntityRecords[Entity]> => {
-    const found = await records.get(entity, id);
-    if (!found) throw notFound(`${entity} ${id} does not exist`);
-    return found;
-  };
+async function load(app: App, entity: Entity, id: number): Promise<EntityRecords[Entity]> {
+  const found = await app.records.get(entity, id);
+  if (!found) throw notFound(`${entity} ${id} does not exist`);
+  return found;
+}
 
+// Erased to TSchema: the per-entity types come from EntityRecords[Entity], not from inference.
+const recordSchema = (entity: Entity): TSchema => RECORD_SCHEMAS[entity];
+
+/** GET /x, GET /x/:id, DELETE /x/:id. */
+function readRoutes(app: App, entity: Entity): void {
+  const record = recordSchema(entity);
+  const tags = [entity];
+  const { records } = app;
   app.get(
     `/${entity}`,
     { schema: { tags, summary: `List ${entity} by id (limit + cursor)`, querystring: LIST_QUERIES[entity] ?? ListQuery, response: { 200: Page(record), 422: ErrorBody } } },
@@ -57,16 +60,31 @@ function routesOf(app: App, entity: Entity): void {
   app.get(
     `/${entity}/:id`,
     { schema: { tags, summary: `One of the ${entity}`, params: IdParams, response: { 200: record, ...errors } } },
-    (request) => load(request.params.id),
+    (request) => load(app, entity, request.params.id),
   );
 
+  app.delete(
+    `/${entity}/:id`,
+    { schema: { tags, summary: `Delete one of the ${entity} (409 while other rows reference it)`, params: IdParams, response: { 204: Type.Null(), ...errors } } },
+    async (request, reply) => {
+      await records.remove(entity, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+}
+
+/** POST /x, PUT /x/:id and POST /x/bulk: every write goes through the bulk writer's checks. */
+function writeRoutes(app: App, entity: Entity): void {
+  const record = recordSchema(entity);
+  const tags = [entity];
+  const { bulkWriter: writer } = app;
   app.post(
     `/${entity}`,
     { schema: { tags, summary: `Create one of the ${entity} (409 if the id exists, 422 if a referenced row is missing)`, body: record, response: { 201: record, ...errors } } },
     async (request, reply) => {
       const body = request.body as EntityRecords[Entity];
       assertWritten(entity, body.id, await writer.writeOne(entity, body, 'create'));
-      return reply.status(201).send(await load(body.id));
+      return reply.status(201).send(await load(app, entity, body.id));
     },
   );
 
@@ -85,16 +103,7 @@ function routesOf(app: App, entity: Entity): void {
       const body = request.body as EntityRecords[Entity];
       if (body.id !== request.params.id) throw unprocessable(`the body's id ${body.id} is not the path's id ${request.params.id}`);
       assertWritten(entity, body.id, await writer.writeOne(entity, body, 'replace'));
-      return load(body.id);
-    },
-  );
-
-  app.delete(
-    `/${entity}/:id`,
-    { schema: { tags, summary: `Delete one of the ${entity} (409 while other rows reference it)`, params: IdParams, response: { 204: Type.Null(), ...errors } } },
-    async (request, reply) => {
-      await records.remove(entity, request.params.id);
-      return reply.status(204).send(null);
+      return load(app, entity, body.id);
     },
   );
 
@@ -122,6 +131,9 @@ function routesOf(app: App, entity: Entity): void {
 }
 
 export const entityRoutes: RoutePlugin = (app) => {
-  for (const entity of ENTITIES) routesOf(app, entity);
+  for (const entity of ENTITIES) {
+    readRoutes(app, entity);
+    writeRoutes(app, entity);
+  }
   return Promise.resolve();
 };

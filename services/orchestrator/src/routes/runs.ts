@@ -1,13 +1,10 @@
 // Run history and control: GET /sync/runs, GET /sync/runs/:id, cancel, resume.
-import { ErrorBody, IdParams, LiveStatus, SyncAccepted, SyncConflict, SyncRunSummary, SyncRunSummaryList, SyncRunsQuery } from '@insightxi/contracts';
-import { HttpError, acceptedTokens, requireBearer, type RoutePlugin } from '@insightxi/service-kit';
-import type { OrchestratorConfig } from '../config.ts';
+import { ErrorBody, IdParams, SyncAccepted, SyncConflict, SyncRunSummary, SyncRunSummaryList, SyncRunsQuery } from '@insightxi/contracts';
+import { HttpError, type RoutePlugin } from '@insightxi/service-kit';
 import { accepted, toSummary } from '../engine/summary.ts';
+import { security } from './operator.ts';
 
-export const runRoutes: RoutePlugin<{ config: OrchestratorConfig }> = (app, { config }) => {
-  requireBearer(app, acceptedTokens(config.OPERATOR_TOKEN, config.OPERATOR_TOKEN_PREVIOUS));
-  const security = [{ bearerAuth: [] }];
-
+export const runRoutes: RoutePlugin = (app) => {
   app.get(
     '/sync/runs',
     {
@@ -24,19 +21,6 @@ export const runRoutes: RoutePlugin<{ config: OrchestratorConfig }> = (app, { co
       const now = Date.now();
       return { items: page.items.map((run) => toSummary(run, now)), next: page.next };
     },
-  );
-
-  app.get(
-    '/sync/live',
-    {
-      schema: {
-        tags: ['runs'],
-        summary: 'The live poller of the latest-updated feed: on or off, polls, records, gaps it could not cover',
-        security,
-        response: { 200: LiveStatus, 401: ErrorBody },
-      },
-    },
-    () => app.live.status(),
   );
 
   app.get(

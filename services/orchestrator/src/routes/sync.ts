@@ -1,13 +1,11 @@
 // POST /sync/{entity}: start a run (202 + Location), or with ?wait=true hold until it ends.
 import { ErrorBody, SyncAccepted, SyncConflict, SyncQuery, SyncRunSummary, SyncScope, SyncTargetParams } from '@insightxi/contracts';
-import { acceptedTokens, requireBearer, type RoutePlugin } from '@insightxi/service-kit';
-import type { OrchestratorConfig } from '../config.ts';
+import type { RoutePlugin } from '@insightxi/service-kit';
 import { accepted, toSummary } from '../engine/summary.ts';
+import { security } from './operator.ts';
 import { scopeFromRequest } from './scope-input.ts';
 
-export const syncRoutes: RoutePlugin<{ config: OrchestratorConfig }> = (app, { config }) => {
-  requireBearer(app, acceptedTokens(config.OPERATOR_TOKEN, config.OPERATOR_TOKEN_PREVIOUS));
-  // `curl -X POST …/sync/fixtures` sends no body: that is the empty scope, not a bad request.
+export const syncRoutes: RoutePlugin = (app) => {  // `curl -X POST …/sync/fixtures` sends no body: that is the empty scope, not a bad request.
   app.addHook('preValidation', (request, _reply, done) => {
     request.body ??= {};
     done();
@@ -21,7 +19,7 @@ export const syncRoutes: RoutePlugin<{ config: OrchestratorConfig }> = (app, { c
         summary: 'Start a sync run (scope in the body or the query)',
         description:
           'Replies 202 with the run id and a Location header at once. `?wait=true` holds the request until the run ends and replies 200 with its summary: for local use only (API Gateway cuts requests at 30 s).',
-        security: [{ bearerAuth: [] }],
+        security,
         params: SyncTargetParams,
         querystring: SyncQuery,
         body: SyncScope,

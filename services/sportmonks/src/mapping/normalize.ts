@@ -78,101 +78,72 @@ const positiveId = (value: number | string | null | undefined): number | null =>
   return n !== null && n > 0 ? n : null;
 };
 
-// Flags by state id for when they are absent (states served as an include leave them out).
+/** How one of our fields is read from the raw record's field of the same name in snake_case (or the one named). */
+type Read = (value: unknown, raw: { id: number }) => unknown;
+type FieldReads = Record<string, Read | readonly [string, Read]>;
+
+const same: Read = (value) => value;
+const int: Read = (value) => toInt(value as number | string | null | undefined);
+const intOr = (fallback: number): Read => (value) => toInt(value as number | string | null | undefined) ?? fallback;
+const number: Read = (value) => toNumber(value as number | string | null | undefined);
+const text: Read = (value) => orNull(value as string | null | undefined);
+const bool: Read = (value) => toBool(value as boolean | 0 | 1 | null | undefined);
+/** A state flag; absent (states served as an include leave them out), known from the state id. */
+const flag = (ids: ReadonlySet<number>): Read => (value, raw) => toBool(value as boolean | 0 | 1 | null | undefined, ids.has(raw.id));
+const id: Read = (value) => positiveId(value as number | string | null | undefined);
+const dateTime: Read = (value) => toUtcDateTime(value as string | null | undefined);
+const dateOnly: Read = (value) => toDateOnly(value as string | null | undefined);
+
+const snakeCase = (key: string): string => key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+
+/** A normalizer for an entity whose record is its raw record's fields, each read one way. */
+function fieldByField<E extends keyof EntityRecords>(
+  readRaw: (raw: unknown) => Outcome<{ id: number }>,
+  check: (record: unknown) => Outcome<EntityRecords[E]>,
+  fields: FieldReads,
+): Normalizer<E> {
+  const reads = Object.entries(fields).map(([key, read]) => (typeof read === 'function' ? { key, from: snakeCase(key), read } : { key, from: read[0], read: read[1] }));
+  return (raw) =>
+    then(readRaw(raw), (record) => {
+      const values = record as Record<string, unknown> & { id: number };
+      return check(Object.fromEntries(reads.map(({ key, from, read }) => [key, read(values[from], values)])));
+    });
+}
+
+// Flags by state id for when they are absent.
 const LIVE = new Set([2, 3, 4, 6, 9, 21, 22, 23, 25]);
 const FINAL = new Set([5, 7, 8, 12, 14, 15, 17, 20]);
 const FINAL_STANDING = new Set([5, 7, 8]);
 const CANCELLED = new Set([12, 15]);
 const COMPLETED = new Set([5, 7, 8, 17]);
+const DELETED = new Set([20]);
+const NOT_STARTED = new Set([1]);
 
-export const normalizeState: Normalizer<'states'> = (raw) =>
-  then(rawState(raw), (s) =>
-    contract.states({
-      id: s.id,
-      state: s.state,
-      name: s.name,
-      shortName: s.short_name,
-      developerName: s.developer_name,
-      isLive: toBool(s.is_live, LIVE.has(s.id)),
-      isFinalState: toBool(s.is_final_state, FINAL.has(s.id)),
-      isFinalStandingState: toBool(s.is_final_standing_state, FINAL_STANDING.has(s.id)),
-      isCancelled: toBool(s.is_cancelled, CANCELLED.has(s.id)),
-      isCompleted: toBool(s.is_completed, COMPLETED.has(s.id)),
-      isDeleted: toBool(s.is_deleted, s.id === 20),
-      isNotStarted: toBool(s.is_notstarted, s.id === 1),
-    }),
-  );
+export const normalizeState = fieldByField<'states'>(rawState, contract.states, {
+  id: same, state: same, name: same, shortName: same, developerName: same,
+  isLive: flag(LIVE), isFinalState: flag(FINAL), isFinalStandingState: flag(FINAL_STANDING), isCancelled: flag(CANCELLED),
+  isCompleted: flag(COMPLETED), isDeleted: flag(DELETED), isNotStarted: ['is_notstarted', flag(NOT_STARTED)],
+});
 
-export const normalizeLeague: Normalizer<'leagues'> = (raw) =>
-  then(rawLeague(raw), (l) =>
-    contract.leagues({
-      id: l.id,
-      sportId: toInt(l.sport_id) ?? 1,
-      countryId: toInt(l.country_id),
-      name: l.name,
-      active: toBool(l.active),
-      shortCode: orNull(l.short_code),
-      imagePath: orNull(l.image_path),
-      type: orNull(l.type),
-      subType: orNull(l.sub_type),
-      category: toInt(l.category),
-      hasJerseys: toBool(l.has_jerseys),
-      lastPlayedAt: toUtcDateTime(l.last_played_at),
-    }),
-  );
+export const normalizeLeague = fieldByField<'leagues'>(rawLeague, contract.leagues, {
+  id: same, sportId: intOr(1), countryId: int, name: same, active: bool, shortCode: text, imagePath: text,
+  type: text, subType: text, category: int, hasJerseys: bool, lastPlayedAt: dateTime,
+});
 
-export const normalizeSeason: Normalizer<'seasons'> = (raw) =>
-  then(rawSeason(raw), (s) =>
-    contract.seasons({
-      id: s.id,
-      sportId: toInt(s.sport_id) ?? 1,
-      leagueId: s.league_id,
-      name: s.name,
-      finished: toBool(s.finished),
-      pending: toBool(s.pending),
-      isCurrent: toBool(s.is_current),
-      startingAt: toDateOnly(s.starting_at),
-      endingAt: toDateOnly(s.ending_at),
-      standingsRecalculatedAt: toUtcDateTime(s.standings_recalculated_at),
-    }),
-  );
+export const normalizeSeason = fieldByField<'seasons'>(rawSeason, contract.seasons, {
+  id: same, sportId: intOr(1), leagueId: same, name: same, finished: bool, pending: bool, isCurrent: bool,
+  startingAt: dateOnly, endingAt: dateOnly, standingsRecalculatedAt: dateTime,
+});
 
-export const normalizeVenue: Normalizer<'venues'> = (raw) =>
-  then(rawVenue(raw), (v) =>
-    contract.venues({
-      id: v.id,
-      countryId: toInt(v.country_id),
-      cityId: toInt(v.city_id),
-      name: v.name,
-      address: orNull(v.address),
-      zipcode: orNull(v.zipcode),
-      latitude: toNumber(v.latitude),
-      longitude: toNumber(v.longitude),
-      capacity: toInt(v.capacity),
-      imagePath: orNull(v.image_path),
-      cityName: orNull(v.city_name),
-      surface: orNull(v.surface),
-      nationalTeam: toBool(v.national_team),
-    }),
-  );
+export const normalizeVenue = fieldByField<'venues'>(rawVenue, contract.venues, {
+  id: same, countryId: int, cityId: int, name: same, address: text, zipcode: text, latitude: number,
+  longitude: number, capacity: int, imagePath: text, cityName: text, surface: text, nationalTeam: bool,
+});
 
-export const normalizeTeam: Normalizer<'teams'> = (raw) =>
-  then(rawTeam(raw), (t) =>
-    contract.teams({
-      id: t.id,
-      sportId: toInt(t.sport_id) ?? 1,
-      countryId: toInt(t.country_id),
-      venueId: positiveId(t.venue_id),
-      gender: orNull(t.gender),
-      name: t.name,
-      shortCode: orNull(t.short_code),
-      imagePath: orNull(t.image_path),
-      founded: toInt(t.founded),
-      type: orNull(t.type),
-      placeholder: toBool(t.placeholder),
-      lastPlayedAt: toUtcDateTime(t.last_played_at),
-    }),
-  );
+export const normalizeTeam = fieldByField<'teams'>(rawTeam, contract.teams, {
+  id: same, sportId: intOr(1), countryId: int, venueId: id, gender: text, name: same, shortCode: text,
+  imagePath: text, founded: int, type: text, placeholder: bool, lastPlayedAt: dateTime,
+});
 
 type Side = 'home' | 'away';
 
