@@ -112,3 +112,43 @@ describe('Dockerfile', () => {
     for (const entry of ['**/node_modules', '.git', '.env', '.tools', '.data', '**/src/generated']) expect(ignored).toContain(entry);
   });
 });
+
+describe('the Dockerfile parser (what the checks above read)', () => {
+  const source = [
+    '# syntax=docker/dockerfile:1.7',
+    'ARG BASE=node:24.1.0-bookworm-slim',
+    'ARG EMPTY',
+    'FROM --platform=linux/amd64 $BASE AS base',
+    'RUN echo one \\',
+    '    two',
+    '',
+    'FROM base',
+    'USER node',
+    'FROM stage-1 AS last',
+    'ENV A=1 \\',
+  ].join('\n');
+  const parsed = parseDockerfile(source);
+
+  it('reads ARGs before the first stage, joins continued lines, names unnamed stages by position', () => {
+    expect([...parsed.args]).toEqual([
+      ['BASE', 'node:24.1.0-bookworm-slim'],
+      ['EMPTY', ''],
+    ]);
+    expect(parsed.stages.map((s) => [s.name, s.from])).toEqual([
+      ['base', '$BASE'],
+      ['stage-1', 'base'],
+      ['last', 'stage-1'],
+    ]);
+    expect(parsed.stages[0]?.instructions).toEqual([{ keyword: 'RUN', args: 'echo one  two' }]);
+    // A continuation at the very end still ends its instruction.
+    expect(parsed.stages[2]?.instructions).toEqual([{ keyword: 'ENV', args: 'A=1' }]);
+  });
+
+  it('follows a target back to its external image, substituting bare $ARGs', () => {
+    expect(chain(parsed.stages, 'last').map((s) => s.name)).toEqual(['base', 'stage-1', 'last']);
+    expect(effective(parsed.stages, 'last', 'USER')).toBe('node');
+    expect(effective(parsed.stages, 'last', 'CMD')).toBeUndefined();
+    expect(baseImage(parsed.stages, 'last', parsed.args)).toBe('node:24.1.0-bookworm-slim');
+    expect(() => baseImage(parsed.stages, 'missing', parsed.args)).toThrow('no stage missing');
+  });
+});

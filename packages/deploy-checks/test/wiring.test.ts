@@ -220,6 +220,11 @@ describe('the wiring', () => {
     for (const pending of PENDING) expect(problems, `${pending} is fixed: drop it from PENDING`).toContain(pending);
   });
 
+  it('refuses a seeded break that changes nothing (it would prove nothing)', () => {
+    expect(() => editedSources(repoSources, { [NETWORK]: (text) => text })).toThrow(`the edit of ${NETWORK} changed nothing`);
+    expect(editedSources(repoSources, {}).list('infra/envs', 'main.tf')).toEqual(['infra/envs/dev/main.tf', 'infra/envs/prod/main.tf']);
+  });
+
   it(`has ${BREAKS.length} seeded breaks, at least ten`, () => {
     expect(BREAKS.length).toBeGreaterThanOrEqual(10);
   });
