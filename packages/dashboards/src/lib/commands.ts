@@ -1,12 +1,16 @@
 // The commands behind src/cli.ts (the make targets), each printing what it did.
-import { spawn } from 'node:child_process';
-import { rm } from 'node:fs/promises';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { redactUrl, repoRoot } from '@insightxi/mysql';
 import { buildSite } from './build.ts';
 import { ensureChromium } from './chromium.ts';
+import { readConfig } from './config.ts';
 import { dashboardDatabase } from './database-url.ts';
 import { DEFAULT_OUTPUT, FRAMEWORK_BIN, LOADER_CACHE_DIR, PACKAGE_DIR } from './site.ts';
+import { withQueryConnection } from './query.ts';
+import { serveDashboards } from './serve.ts';
 import { formatSizes } from './sizes.ts';
 
 export const USAGE = 'usage: dashboards build|preview|shots|chromium';
@@ -20,21 +24,24 @@ async function database(env: NodeJS.ProcessEnv): Promise<string> {
 }
 
 async function build(env: NodeJS.ProcessEnv): Promise<number> {
-  const report = await buildSite({ databaseUrl: await database(env), output: DEFAULT_OUTPUT, env });
+  const report = await buildSite({ databaseUrl: await database(env), output: env.DASHBOARDS_OUTPUT ?? DEFAULT_OUTPUT, env });
   console.log(`\n${formatSizes(report.pages).join('\n')}`);
   console.log(`\nbuilt ${report.pages.length} pages into ${report.output} in ${report.seconds.toFixed(1)} s`);
   return 0;
 }
 
 /** Framework's preview: pages reload as their Markdown or SQL changes; queries rerun when their file does. */
-async function preview(env: NodeJS.ProcessEnv): Promise<number> {
-  const databaseUrl = await database(env);
+export async function startPreview(databaseUrl: string, port: number, env: NodeJS.ProcessEnv, stdio: 'inherit' | 'ignore' = 'inherit'): Promise<ChildProcess> {
   await rm(LOADER_CACHE_DIR, { recursive: true, force: true });
-  const child = spawn(process.execPath, [FRAMEWORK_BIN, 'preview', '--port', String(PREVIEW_PORT), '--no-open'], {
+  return spawn(process.execPath, [FRAMEWORK_BIN, 'preview', '--port', String(port), '--no-open'], {
     cwd: PACKAGE_DIR,
     env: { ...env, OBSERVABLE_TELEMETRY_DISABLE: 'true', ANALYST_DATABASE_URL: databaseUrl },
-    stdio: 'inherit',
+    stdio,
   });
+}
+
+async function preview(env: NodeJS.ProcessEnv): Promise<number> {
+  const child = await startPreview(await database(env), PREVIEW_PORT, env);
   return new Promise((resolve) => {
     child.on('close', (code) => {
       resolve(code ?? 0);
@@ -45,26 +52,26 @@ async function preview(env: NodeJS.ProcessEnv): Promise<number> {
 async function shots(env: NodeJS.ProcessEnv): Promise<number> {
   // Dev-only modules (the sample database comes from docs-checks): loaded only for this command.
   const { startSampleDatabase } = await import('./sample-site.ts');
-  const { serveBuiltSite } = await import('./site-session.ts');
   const { launchBrowser } = await import('./browser.ts');
   const { sampleShots, takeScreenshots } = await import('./shots.ts');
-  const { openQueryConnection, querySettings } = await import('./query.ts');
   const executable = ensureChromium(env);
   console.log('filling a sample database (one simulator sync of every season, then three more runs) …');
   const sample = await startSampleDatabase('dashboards_shots');
+  const sitesDir = await mkdtemp(join(tmpdir(), 'dashboards-shots-'));
   try {
-    const site = await serveBuiltSite(sample.analyst.url, env);
-    const connection = await openQueryConnection(sample.analyst.url, querySettings(env));
+    const config = await readConfig({ ...env, ANALYST_DATABASE_URL: sample.analyst.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DASHBOARDS_SITES_DIR: sitesDir });
+    const running = await serveDashboards(config);
     const browser = await launchBrowser(executable);
     try {
-      const written = await takeScreenshots(browser, site.url, SHOTS_DIR, await sampleShots(connection));
+      await running.firstBuild;
+      const written = await takeScreenshots(browser, running.url, SHOTS_DIR, await withQueryConnection(sample.analyst.url, env, sampleShots));
       for (const path of written) console.log(`wrote ${path}`);
     } finally {
       await browser.close();
-      await connection.end();
-      await site.stop();
+      await running.app.close();
     }
   } finally {
+    await rm(sitesDir, { recursive: true, force: true });
     await sample.stop();
   }
   return 0;

@@ -61,3 +61,13 @@ export async function runQuery(connection: Connection, file: SqlFile): Promise<Q
   const rows = dates.length === 0 ? result : result.map((row) => row.map(iso));
   return { available: true, columns, dates, rows: [...rows] };
 }
+
+/** Runs `work` on a query session and always closes it. */
+export async function withQueryConnection<T>(url: string, env: NodeJS.ProcessEnv, work: (connection: Connection) => Promise<T>): Promise<T> {
+  const connection = await openQueryConnection(url, querySettings(env));
+  try {
+    return await work(connection);
+  } finally {
+    await connection.end();
+  }
+}

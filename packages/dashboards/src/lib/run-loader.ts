@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { dashboardDatabase } from './database-url.ts';
-import { openQueryConnection, querySettings, runQuery } from './query.ts';
+import { runQuery, withQueryConnection } from './query.ts';
 import { parseSqlFile } from './sql-file.ts';
 
 export interface LoaderIo {
@@ -29,12 +29,8 @@ export async function runLoader(path: string, io: LoaderIo): Promise<number> {
   try {
     const file = parseSqlFile(shown, await readFile(path, 'utf8'));
     const { url } = await dashboardDatabase(io.env);
-    const connection = await openQueryConnection(url, querySettings(io.env));
-    try {
-      io.out(JSON.stringify(await runQuery(connection, file)));
-    } finally {
-      await connection.end();
-    }
+    const output = await withQueryConnection(url, io.env, (connection) => runQuery(connection, file));
+    io.out(JSON.stringify(output));
     return 0;
   } catch (error) {
     const message = mysqlMessage(error);
