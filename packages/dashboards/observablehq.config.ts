@@ -17,8 +17,9 @@ export default {
   head: '<link rel="icon" href="data:,">',
   globalStylesheets: [],
   style: 'style.css',
-  // Node 24 runs the TypeScript loader itself (type stripping): no tsx start-up for each query.
-  interpreters: { '.sql': [process.execPath, loader] },
+  // With tsx, like the services: Node's own type stripping stops at .ts files under node_modules,
+  // which is where the container's pruned install keeps @insightxi/mysql.
+  interpreters: { '.sql': [process.execPath, '--import', 'tsx', loader] },
   output: process.env.DASHBOARDS_OUTPUT ?? 'dist',
   footer: `Data as of ${builtAt} UTC, read with the analyst account. Every chart's SQL is in packages/dashboards/src/data.`,
 };

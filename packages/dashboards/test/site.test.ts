@@ -3,7 +3,7 @@
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDatabase, repoRoot, type TestDatabase } from '@insightxi/mysql';
+import { createTestDatabase, repoRoot, withConnection, type TestDatabase } from '@insightxi/mysql';
 import { freePort } from '@insightxi/stack';
 import type { App } from '@insightxi/service-kit';
 import type { Connection } from 'mariadb';
@@ -21,7 +21,7 @@ import { startSampleDatabase, type SampleDatabase } from '../src/lib/sample-site
 import { serveDashboards, type RunningDashboards } from '../src/lib/serve.ts';
 import { buildSiteServer } from '../src/lib/server.ts';
 import { sampleShots, takeScreenshots } from '../src/lib/shots.ts';
-import { DATA_DIR } from '../src/lib/site.ts';
+import { DATA_DIR, FRAMEWORK_CACHE_DIR } from '../src/lib/site.ts';
 import { formatSizes, PAGE_DATA_LIMIT_BYTES } from '../src/lib/sizes.ts';
 import { parseSqlFile } from '../src/lib/sql-file.ts';
 
@@ -288,13 +288,28 @@ describe('make dashboards (preview)', () => {
 
 describe('builds that cannot read the data', () => {
   it('a failing query fails the build, naming the file and MySQL\'s message', async () => {
+    // A view that no longer has the columns the query reads (a schema changed under it).
+    const broken = await createTestDatabase({ prefix: 'dashboards_broken' });
+    const output = await mkdtemp(join(tmpdir(), 'dashboards-fail-'));
+    try {
+      await withConnection(broken.url, (c) => c.query('CREATE VIEW fixture_results AS SELECT 1 AS fixture_id'));
+      const error = await buildSite({ databaseUrl: broken.url, output }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(BuildError);
+      expect((error as Error).message).toBe("the dashboards build failed:\npackages/dashboards/src/data/goals-per-match.json.sql: Unknown column 'league_id' in 'SELECT' (ER_BAD_FIELD_ERROR)");
+    } finally {
+      await rm(output, { recursive: true, force: true });
+      await broken.drop();
+    }
+  });
+
+  it('an account that cannot log in fails the build with MySQL\'s message and without the password', async () => {
     const url = new URL(sample?.analyst.url ?? '');
     url.password = 'not-the-password';
     const output = await mkdtemp(join(tmpdir(), 'dashboards-fail-'));
     try {
       const error = await buildSite({ databaseUrl: url.toString(), output }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(BuildError);
-      expect((error as Error).message).toMatch(/packages\/dashboards\/src\/data\/[a-z-]+\.json\.sql: Access denied for user '[^']+'@'[^']+' \(using password: YES\) \(ER_ACCESS_DENIED_ERROR\)/);
+      expect((error as Error).message).toMatch(/^the dashboards build failed:\ncannot read mysql:\/\/[^:]+:\*\*\*@[^ ]+: Access denied for user '[^']+'@'[^']+' \(using password: YES\) \(ER_ACCESS_DENIED_ERROR\)$/);
       expect((error as Error).message).not.toContain('not-the-password');
     } finally {
       await rm(output, { recursive: true, force: true });
@@ -336,5 +351,13 @@ describe('a database with no data yet', () => {
         await page.close();
       }
     }
+  });
+});
+
+describe('the image build\'s prepare step', () => {
+  it('fills Framework\'s cache without a database, and an unknown command prints the usage', async () => {
+    expect(await runCommand(['prepare'], process.env)).toBe(0);
+    for (const dir of ['_node', '_npm', '_observablehq']) expect((await stat(join(FRAMEWORK_CACHE_DIR, dir))).isDirectory(), dir).toBe(true);
+    expect(await runCommand(['deploy'], process.env)).toBe(2);
   });
 });

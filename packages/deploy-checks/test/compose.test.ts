@@ -28,11 +28,11 @@ const service = (name: string): ComposeService => {
   if (found === undefined) throw new Error(`no service ${name}`);
   return found;
 };
-const longRunning = ['sim', 'sportmonks', 'database', 'orchestrator'];
+const longRunning = ['sim', 'sportmonks', 'database', 'orchestrator', 'dashboards'];
 
 describe('docker-compose.yml', () => {
-  it('runs MySQL, the migration, the simulator and the three services', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['database', 'migrate', 'mysql', 'orchestrator', 'sim', 'sportmonks']);
+  it('runs MySQL, the migration, the simulator, the three services and the dashboards', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['dashboards', 'database', 'migrate', 'mysql', 'orchestrator', 'sim', 'sportmonks']);
   });
 
   it('MySQL 8.4 has a health check and keeps its data in a named volume', () => {
@@ -44,13 +44,14 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(compose.volumes)).toContain(volume);
   });
 
-  it('publishes the services on 8000/8001/8002 and the simulator on 8010', () => {
+  it('publishes the services on 8000/8001/8002, the simulator on 8010 and the dashboards on 3000', () => {
     const published = (name: string) => service(name).ports?.map((p) => p.split(':').at(-2));
     expect(published('sportmonks')).toEqual(['8000']);
     expect(published('database')).toEqual(['8001']);
     expect(published('orchestrator')).toEqual(['8002']);
     expect(published('sim')).toEqual(['8010']);
-    for (const name of ['sportmonks', 'database', 'orchestrator']) expect(service(name).environment?.HOST).toBe('0.0.0.0');
+    expect(published('dashboards')).toEqual(['3000']);
+    for (const name of ['sportmonks', 'database', 'orchestrator', 'dashboards']) expect(service(name).environment?.HOST).toBe('0.0.0.0');
     expect(service('sim').environment).toMatchObject({ SIM_HOST: '0.0.0.0', SIM_PORT: '8010' });
   });
 
@@ -72,6 +73,11 @@ describe('docker-compose.yml', () => {
     expect(service('orchestrator').depends_on).toEqual({
       database: { condition: 'service_healthy' },
       sportmonks: { condition: 'service_healthy' },
+    });
+    // The analyst account it reads with exists only once the migration has run.
+    expect(service('dashboards').depends_on).toEqual({
+      mysql: { condition: 'service_healthy' },
+      migrate: { condition: 'service_completed_successfully' },
     });
   });
 
@@ -99,6 +105,18 @@ describe('docker-compose.yml', () => {
     expect(migrate.environment?.SERVICE_DB_USER).toBe('${MYSQL_USER:-insightxi}');
     expect(migrate.environment?.SERVICE_DB_PASSWORD).toBe('${MYSQL_PASSWORD}');
     expect(service('database').environment?.DATABASE_URL).toMatch(/^mysql:\/\/\$\{MYSQL_USER:-insightxi\}:\$\{MYSQL_PASSWORD\}@/);
+  });
+
+  it('the dashboards read as the read-only analyst account the migration makes, never as root or the writer', () => {
+    const url = service('dashboards').environment?.ANALYST_DATABASE_URL ?? '';
+    expect(url).toBe('mysql://${ANALYST_USER:-analyst}:${ANALYST_PASSWORD}@mysql:3306/${MYSQL_DATABASE:-insightxi}');
+    const migrate = service('migrate');
+    expect(migrate.command?.join(' ')).toMatch(/&& npm run --silent analyst-user$/);
+    expect(migrate.environment?.ANALYST_USER).toBe('${ANALYST_USER:-analyst}');
+    expect(migrate.environment?.ANALYST_PASSWORD).toMatch(/^\$\{ANALYST_PASSWORD:\?/);
+    const pkg = JSON.parse(readRepoFile('services/database/package.json')) as { scripts: Record<string, string> };
+    expect(pkg.scripts['analyst-user']).toBeDefined();
+    expect(service('dashboards').environment?.DATABASE_URL).toBeUndefined();
   });
 
   it('every build target exists in the Dockerfile', () => {

@@ -3,8 +3,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { redactUrl, repoRoot } from '@insightxi/mysql';
-import { buildSite } from './build.ts';
+import { redactUrl } from '@insightxi/mysql';
+import { buildSite, prepareFrameworkCache } from './build.ts';
 import { ensureChromium } from './chromium.ts';
 import { readConfig } from './config.ts';
 import { dashboardDatabase } from './database-url.ts';
@@ -13,8 +13,8 @@ import { withQueryConnection } from './query.ts';
 import { serveDashboards } from './serve.ts';
 import { formatSizes } from './sizes.ts';
 
-export const USAGE = 'usage: dashboards build|preview|shots|chromium';
-export const SHOTS_DIR = join(repoRoot(), 'docs', 'images', 'dashboards');
+export const USAGE = 'usage: dashboards build|preview|shots|prepare|chromium';
+export const SHOTS_DIR = join(PACKAGE_DIR, '..', '..', 'docs', 'images', 'dashboards');
 export const PREVIEW_PORT = 3000;
 
 async function database(env: NodeJS.ProcessEnv): Promise<string> {
@@ -86,6 +86,9 @@ export async function runCommand(args: string[], env: NodeJS.ProcessEnv): Promis
         return await preview(env);
       case 'shots':
         return await shots(env);
+      case 'prepare':
+        console.log(`Framework's cache holds ${(await prepareFrameworkCache(env)).join(', ')}`);
+        return 0;
       case 'chromium':
         console.log(`chromium: ${ensureChromium(env)}`);
         return 0;
