@@ -102,7 +102,7 @@ inspect-db: $(DEPS) ## a mysql shell on the project database
 	@echo "created .env from .env.example"
 
 .PHONY: up
-up: .env ## docker compose up: MySQL 8.4, migrations, simulator, the three services (needs a Docker engine)
+up: .env ## docker compose up: MySQL 8.4, migrations, simulator, the three services, the dashboards (needs a Docker engine)
 	@command -v docker >/dev/null || { echo "make up needs Docker (docker compose); without it use make dev"; exit 1; }
 	docker compose up --build --detach --wait
 

@@ -19,8 +19,8 @@ describe('data', () => {
   it('says which tables are missing or empty, and nothing when the query ran', () => {
     expect(notYet(output, 'goals')).toBeNull();
     expect(notYet({ available: false, absent: ['goals'], empty: [] }, 'goal minutes')).toBe('No goal minutes yet: goals does not exist in this database.');
-    expect(notYet({ available: false, absent: ['players', 'fixture_lineups.starting'], empty: ['quarantine'] }, 'lineups', 'They arrive with match detail.')).toBe(
-      'No lineups yet: players and fixture_lineups.starting do not exist in this database and quarantine has no rows. They arrive with match detail.',
+    expect(notYet({ available: false, absent: ['players', 'fixture_lineups.starting_xi'], empty: ['quarantine'] }, 'lineups', 'They arrive with match detail.')).toBe(
+      'No lineups yet: players and fixture_lineups.starting_xi do not exist in this database and quarantine has no rows. They arrive with match detail.',
     );
     expect(notYet({ available: false, absent: [], empty: ['a', 'b'] }, 'x')).toBe('No x yet: a and b have no rows.');
   });
@@ -105,7 +105,7 @@ describe('football', () => {
     expect(pickFixture([], null)).toBeNull();
   });
 
-  it('finds earlier meetings of the same two teams either way round, latest first, finished only', () => {
+  it('finds the other meetings of the same two teams either way round, latest first, finished only', () => {
     expect(meetings(fixtures, fixtures[0] as Fixture).map((f) => f.fixture_id)).toEqual([2]);
     expect(meetings(fixtures, fixtures[2] as Fixture)).toEqual([]);
   });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mysqlOnlyReservedAliases } from '@insightxi/docs-checks/sql';
 import { describe, expect, it } from 'vitest';
-import { DATA_DIR } from '../src/lib/site.ts';
+import { DATA_DIR, PACKAGE_DIR } from '../src/lib/site.ts';
 import { describeRequirement, parseSqlFile } from '../src/lib/sql-file.ts';
 
 describe('parseSqlFile', () => {
@@ -35,5 +35,15 @@ describe('the dashboards\' queries', () => {
     expect(text.split('\n')[0], 'first line: a comment saying what the query answers').toMatch(/^-- \S/);
     expect(mysqlOnlyReservedAliases(text)).toEqual([]);
     expect(parseSqlFile(name, text).requires.length, 'a "-- requires:" line (pages depend on the not-yet check)').toBeGreaterThan(0);
+  });
+});
+
+describe('the analysts\' guide', () => {
+  it('shows the example chart\'s query exactly as the file holds it', () => {
+    const guide = readFileSync(join(PACKAGE_DIR, '..', '..', 'docs', 'analysts.md'), 'utf8');
+    const section = guide.slice(guide.indexOf('### Adding a chart'));
+    const block = /```sql\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(block).toBe(readFileSync(join(DATA_DIR, 'goals-per-match.json.sql'), 'utf8'));
+    expect(section).toContain('FileAttachment("data/goals-per-match.json")');
   });
 });

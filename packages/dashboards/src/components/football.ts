@@ -117,7 +117,7 @@ export function spreadLabels<K>(items: { key: K; value: number }[], gap: number)
   return placed;
 }
 
-/** Every other finished fixture between the same two teams, either way round, latest first. */
+/** Every other finished fixture between the same two teams (before or after), either way round, latest first. */
 export function meetings<T extends Fixture>(fixtures: T[], fixture: T): T[] {
   const pair = new Set([fixture.home_team_id, fixture.away_team_id]);
   return fixtures

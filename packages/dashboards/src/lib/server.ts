@@ -21,6 +21,6 @@ export async function buildSiteServer(options: SiteServerOptions): Promise<App> 
     readiness: { site: () => access(join(root, 'index.html')) },
   });
   // Framework links pages without ".html" (/league-table); `current` may not exist before the first build.
-  await app.register(fastifyStatic, { root, extensions: ['html'], wildcard: true, cacheControl: true, maxAge: '5m' });
+  await app.register(fastifyStatic, { root, suppressWarning: true, extensions: ['html'], wildcard: true, cacheControl: true, maxAge: '5m' });
   return app;
 }
