@@ -20,7 +20,6 @@ import { openQueryConnection, querySettings, runQuery } from '../src/lib/query.t
 import { startSampleDatabase, type SampleDatabase } from '../src/lib/sample-site.ts';
 import { serveDashboards, type RunningDashboards } from '../src/lib/serve.ts';
 import { buildSiteServer } from '../src/lib/server.ts';
-import { sampleShots, takeScreenshots } from '../src/lib/shots.ts';
 import { DATA_DIR, FRAMEWORK_CACHE_DIR } from '../src/lib/site.ts';
 import { formatSizes, PAGE_DATA_LIMIT_BYTES } from '../src/lib/sizes.ts';
 import { parseSqlFile } from '../src/lib/sql-file.ts';
@@ -252,14 +251,17 @@ describe('pages whose data does not exist yet', () => {
   });
 });
 
-describe('screenshots', () => {
-  it('writes one picture per page with no error on it', async () => {
-    if (!browser) throw new Error('no browser');
+describe('make dashboards-shots', () => {
+  it('builds the site, photographs every page with no error on it, and writes one picture per page', async () => {
+    if (!sample) throw new Error('no sample database');
     const dir = await mkdtemp(join(tmpdir(), 'dashboards-shots-'));
+    const filled = sample;
     try {
-      const written = await takeScreenshots(browser, site().url, dir, await sampleShots(sql()));
-      expect(written.map((p) => p.slice(dir.length + 1)).sort()).toEqual(PAGES.map((p) => `${p.path}.png`).sort());
-      for (const path of written) expect((await stat(path)).size, path).toBeGreaterThan(20_000);
+      const code = await runCommand(['shots'], process.env, { startSample: () => Promise.resolve({ ...filled, stop: () => Promise.resolve() }), shotsDir: dir });
+      expect(code).toBe(0);
+      const written = (await readdir(dir)).sort();
+      expect(written).toEqual(PAGES.map((p) => `${p.path}.png`).sort());
+      for (const name of written) expect((await stat(join(dir, name))).size, name).toBeGreaterThan(20_000);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -282,6 +284,36 @@ describe('make dashboards (preview)', () => {
       expect(seasons.rows.length).toBe(18);
     } finally {
       child.kill('SIGTERM');
+    }
+  });
+});
+
+describe('builds that cannot be published', () => {
+  it('a page with more data than allowed fails the build, naming the page', async () => {
+    const output = await mkdtemp(join(tmpdir(), 'dashboards-big-'));
+    try {
+      const error = await buildSite({ databaseUrl: sample?.analyst.url ?? '', output, pageLimitBytes: 200 * 1024 }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(BuildError);
+      expect((error as Error).message).toMatch(/^pages over 0\.2 MB of data \(aggregate in SQL\): match 0\.\d\d MB, team 0\.\d\d MB$/);
+    } finally {
+      await rm(output, { recursive: true, force: true });
+    }
+  });
+
+  it('the container keeps serving nothing (not ready) when its first build fails, and leaves no half-built folder', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dashboards-down-'));
+    try {
+      const config = await readConfig({ ...process.env, ANALYST_DATABASE_URL: 'mysql://nobody:wrong-password@127.0.0.1:9/insightxi', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DASHBOARDS_SITES_DIR: dir });
+      const down = await serveDashboards(config);
+      try {
+        await expect(down.firstBuild).rejects.toThrow(/cannot read mysql:\/\/nobody:\*\*\*@127\.0\.0\.1:9\/insightxi: .*ECONNREFUSED/);
+        expect((await down.app.inject('/health/ready')).statusCode).toBe(503);
+        expect(await readdir(dir)).toEqual([]);
+      } finally {
+        await down.app.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

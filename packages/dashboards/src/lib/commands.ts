@@ -10,6 +10,7 @@ import { readConfig } from './config.ts';
 import { dashboardDatabase } from './database-url.ts';
 import { DEFAULT_OUTPUT, FRAMEWORK_BIN, LOADER_CACHE_DIR, PACKAGE_DIR } from './site.ts';
 import { withQueryConnection } from './query.ts';
+import type { SampleDatabase } from './sample-site.ts';
 import { serveDashboards } from './serve.ts';
 import { formatSizes } from './sizes.ts';
 
@@ -49,14 +50,22 @@ async function preview(env: NodeJS.ProcessEnv): Promise<number> {
   });
 }
 
-async function shots(env: NodeJS.ProcessEnv): Promise<number> {
-  // Dev-only modules (the sample database comes from docs-checks): loaded only for this command.
+export interface CommandDeps {
+  /** The sample database of the screenshots (tests hand in one they already filled). */
+  startSample?: (prefix: string) => Promise<SampleDatabase>;
+  /** Where the screenshots go: docs/images/dashboards. */
+  shotsDir?: string;
+}
+
+async function shots(env: NodeJS.ProcessEnv, deps: CommandDeps): Promise<number> {
+  // Dev-only modules (the sample database comes from docs-checks, Chromium's driver is a dev
+  // dependency): loaded only for this command, never by the container's pruned install.
   const { startSampleDatabase } = await import('./sample-site.ts');
   const { launchBrowser } = await import('./browser.ts');
   const { sampleShots, takeScreenshots } = await import('./shots.ts');
   const executable = ensureChromium(env);
   console.log('filling a sample database (one simulator sync of every season, then three more runs) …');
-  const sample = await startSampleDatabase('dashboards_shots');
+  const sample = await (deps.startSample ?? startSampleDatabase)('dashboards_shots');
   const sitesDir = await mkdtemp(join(tmpdir(), 'dashboards-shots-'));
   try {
     const config = await readConfig({ ...env, ANALYST_DATABASE_URL: sample.analyst.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DASHBOARDS_SITES_DIR: sitesDir });
@@ -64,7 +73,8 @@ async function shots(env: NodeJS.ProcessEnv): Promise<number> {
     const browser = await launchBrowser(executable);
     try {
       await running.firstBuild;
-      const written = await takeScreenshots(browser, running.url, SHOTS_DIR, await withQueryConnection(sample.analyst.url, env, sampleShots));
+      const shotList = await withQueryConnection(sample.analyst.url, env, sampleShots);
+      const written = await takeScreenshots(browser, running.url, deps.shotsDir ?? SHOTS_DIR, shotList);
       for (const path of written) console.log(`wrote ${path}`);
     } finally {
       await browser.close();
@@ -77,7 +87,7 @@ async function shots(env: NodeJS.ProcessEnv): Promise<number> {
   return 0;
 }
 
-export async function runCommand(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+export async function runCommand(args: string[], env: NodeJS.ProcessEnv, deps: CommandDeps = {}): Promise<number> {
   try {
     switch (args[0]) {
       case 'build':
@@ -85,7 +95,7 @@ export async function runCommand(args: string[], env: NodeJS.ProcessEnv): Promis
       case 'preview':
         return await preview(env);
       case 'shots':
-        return await shots(env);
+        return await shots(env, deps);
       case 'prepare':
         console.log(`Framework's cache holds ${(await prepareFrameworkCache(env)).join(', ')}`);
         return 0;
