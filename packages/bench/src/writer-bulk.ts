@@ -6,7 +6,7 @@
 import mariadb from 'mariadb';
 import { request } from 'undici';
 import type { BulkResult, Fixture } from '@insightxi/contracts';
-import { buildApp, MIGRATIONS_DIR } from '@insightxi/database';
+import { buildApp, MIGRATIONS_DIR, readConfig } from '@insightxi/database';
 import { connectionConfig, createTestDatabase } from '@insightxi/mysql';
 import { fixtureScores, FIXTURE_COLUMNS, fixtureRow, parents, SCORE_COLUMNS, scoreRow, benchFixtures } from './writer-data.ts';
 import { reportBench } from './bench-result.ts';
@@ -21,7 +21,9 @@ const raw = await createTestDatabase({ prefix: 'bench_writer_raw', migrationsDir
 
 // A loaded shared machine slows the event loop; measure the writer, not its load shedding.
 const UNDER_PRESSURE_OFF = { maxEventLoopDelay: 0 };
-const app = await buildApp({ DATABASE_URL: ours.url, INTERNAL_TOKEN: TOKEN, DATABASE_POOL_SIZE: 10, BULK_CHUNK_SIZE: BATCH, logger: { level: 'warn' }, underPressure: UNDER_PRESSURE_OFF });
+const writerConfig = (url: string, poolSize: number) =>
+  readConfig({ DATABASE_URL: url, INTERNAL_TOKEN: TOKEN, DATABASE_POOL_SIZE: String(poolSize), BULK_CHUNK_SIZE: String(BATCH), LOG_LEVEL: 'warn' });
+const app = await buildApp(writerConfig(ours.url, 10), { underPressure: UNDER_PRESSURE_OFF });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();
 if (address === null || typeof address === 'string') throw new Error('expected a TCP address');
@@ -81,7 +83,7 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T
 const p = parents();
 for (const [entity, records] of Object.entries(p)) await post(entity, records);
 await (async () => {
-  const rawApp = await buildApp({ DATABASE_URL: raw.url, INTERNAL_TOKEN: TOKEN, DATABASE_POOL_SIZE: 2, BULK_CHUNK_SIZE: BATCH, logger: { level: 'warn' }, underPressure: UNDER_PRESSURE_OFF });
+  const rawApp = await buildApp(writerConfig(raw.url, 2), { underPressure: UNDER_PRESSURE_OFF });
   for (const [entity, records] of Object.entries(p)) await rawApp.inject({ method: 'POST', url: `/${entity}/bulk`, headers: { authorization: `Bearer ${TOKEN}` }, payload: { records } });
   await rawApp.close();
 })();

@@ -30,6 +30,10 @@ export const HealthStatus = Type.Object({
 
 export const IdParams = Type.Object({ id: Id });
 
-/** The entities a sync moves, in dependency order. */
+/**
+ * The entities a sync moves, in dependency order: the one list every service derives its
+ * routes, plans and checks from. A new entity starts here.
+ */
 export const ENTITIES = ['states', 'leagues', 'seasons', 'venues', 'teams', 'fixtures', 'standings'] as const;
+export type EntityName = (typeof ENTITIES)[number];
 export const Entity = Type.Union(ENTITIES.map((e) => Type.Literal(e)));

@@ -5,3 +5,4 @@ export * from './fetcher.ts';
 export * from './writer.ts';
 export * from './orchestrator.ts';
 export * from './writer-queries.ts';
+export * from './scope.ts';

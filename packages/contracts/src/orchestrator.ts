@@ -24,6 +24,26 @@ export const SyncScope = Type.Object(
 );
 export type SyncScope = Static<typeof SyncScope>;
 
+/**
+ * A run's scope as it is stored with the run: made once when the run starts (ids sorted and
+ * unique, only the fields that apply) and read back as is when it is planned or resumed.
+ */
+export const RunScope = Type.Object(
+  {
+    mode: SyncMode,
+    leagues: Type.Optional(Type.Array(Id, { minItems: 1 })),
+    seasons: Type.Optional(Type.Array(Id, { minItems: 1 })),
+    allSeasons: Type.Optional(Type.Literal(true)),
+    from: Type.Optional(DateOnly),
+    to: Type.Optional(DateOnly),
+    windowDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+    /** Re-read frozen seasons too. Not part of the scope key: it reads the same data. */
+    force: Type.Optional(Type.Literal(true)),
+  },
+  { additionalProperties: false },
+);
+export type RunScope = Static<typeof RunScope>;
+
 /** The same scope as query parameters: lists are comma-separated ids. */
 export const SyncQuery = Type.Object(
   {
@@ -41,17 +61,7 @@ export const SyncQuery = Type.Object(
 );
 export type SyncQuery = Static<typeof SyncQuery>;
 
-export const SyncTarget = Type.Union([
-  Type.Literal('states'),
-  Type.Literal('leagues'),
-  Type.Literal('seasons'),
-  Type.Literal('venues'),
-  Type.Literal('teams'),
-  Type.Literal('fixtures'),
-  Type.Literal('standings'),
-  Type.Literal('all'),
-]);
-export const SyncTargetParams = Type.Object({ entity: SyncTarget });
+export const SyncTargetParams = Type.Object({ entity: RunEntity });
 
 export const SyncAccepted = Type.Object({
   runId: Id,

@@ -43,7 +43,7 @@ async function failure(promise: Promise<unknown>): Promise<ServiceCallError> {
 
 beforeAll(async () => {
   downstreamLogs = captureLogs();
-  downstream = await buildService({ name: 'downstream', internalToken: INTERNAL_TOKEN, logger: { stream: downstreamLogs.stream } });
+  downstream = await buildService({ name: 'downstream', internalTokens: [INTERNAL_TOKEN], logger: { stream: downstreamLogs.stream } });
   downstream.get('/items/:id', { schema: { params: Type.Object({ id: Type.Integer() }), response: { 200: Item } } }, (request) => {
     request.log.info({ itemId: request.params.id }, 'reading item');
     return { id: request.params.id, name: `item ${request.params.id}` };

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '@insightxi/database';
+import { buildApp, readConfig } from '@insightxi/database';
 import { createTestDatabase, repoRoot, type TestDatabase } from '@insightxi/mysql';
 import type { App } from '@insightxi/service-kit';
 import { captureLogs, registeredRoutes } from '@insightxi/service-kit/testing';
@@ -14,11 +14,7 @@ let app: App;
 
 beforeAll(async () => {
   testDb = await createTestDatabase({ prefix: 'security_writer', migrationsDir: join(repoRoot(), 'services/database/prisma/migrations') });
-  app = await buildApp({
-    DATABASE_URL: testDb.url,
-    INTERNAL_TOKEN: TOKEN,
-    DATABASE_POOL_SIZE: 4,
-    BULK_CHUNK_SIZE: 500,
+  app = await buildApp(readConfig({ DATABASE_URL: testDb.url, INTERNAL_TOKEN: TOKEN, DATABASE_POOL_SIZE: '4', BULK_CHUNK_SIZE: '500' }), {
     logger: { level: 'info', stream: logs.stream },
     underPressure: { maxEventLoopDelay: 0 },
   });

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type Orchestrator } from '@insightxi/orchestrator/src/app.ts';
-import { readConfig } from '@insightxi/orchestrator/src/config.ts';
+import { buildApp, readConfig } from '@insightxi/orchestrator';
+import type { App } from '@insightxi/service-kit';
 import { captureLogs, registeredRoutes } from '@insightxi/service-kit/testing';
 import { probeAuth, protectedRoutes } from '../src/index.ts';
 import { sendBadInput } from './support.ts';
@@ -12,7 +12,7 @@ const logs = captureLogs();
 // Stands in for the fetcher and the writer: counts calls and is never able to help.
 let downstreamCalls = 0;
 let downstream: Server;
-let orchestrator: Orchestrator;
+let orchestrator: App;
 
 beforeAll(async () => {
   downstream = createServer((_request, response) => {
@@ -36,13 +36,13 @@ beforeAll(async () => {
   );
 });
 afterAll(async () => {
-  await orchestrator.app.close();
+  await orchestrator.close();
   await new Promise((resolve) => downstream.close(resolve));
 });
 
 describe('orchestrator', () => {
   it('refuses every malformed request with 4xx in the standard error body before calling the fetcher or the writer, and stays healthy', async () => {
-    const report = await sendBadInput('orchestrator', orchestrator.app, { authorization: `Bearer ${OPERATOR_TOKEN}` }, {
+    const report = await sendBadInput('orchestrator', orchestrator, { authorization: `Bearer ${OPERATOR_TOKEN}` }, {
       // Schema-valid requests reach the stand-ins, which answer 503: the orchestrator passes that on.
       allowedServerErrors: [502, 503, 504],
       downstreamCalls: () => downstreamCalls,
@@ -50,15 +50,15 @@ describe('orchestrator', () => {
     expect(report.malformed).toBeGreaterThanOrEqual(200);
     expect(report.problems).toEqual([]);
     expect(report.downstreamCallsForMalformed).toBe(0);
-    expect((await orchestrator.app.inject({ url: '/health/live' })).statusCode).toBe(200);
+    expect((await orchestrator.inject({ url: '/health/live' })).statusCode).toBe(200);
   }, 300_000);
 
   it('answers 401 on every protected route to a missing or wrong token, and calls nothing downstream', async () => {
-    await orchestrator.app.ready();
-    const routes = registeredRoutes(orchestrator.app);
+    await orchestrator.ready();
+    const routes = registeredRoutes(orchestrator);
     expect(protectedRoutes(routes).length).toBeGreaterThanOrEqual(5);
     const before = downstreamCalls;
-    const { checked, failures } = await probeAuth(orchestrator.app, routes, OPERATOR_TOKEN);
+    const { checked, failures } = await probeAuth(orchestrator, routes, OPERATOR_TOKEN);
     console.log(`orchestrator: ${checked} requests without or with a wrong token on ${protectedRoutes(routes).length} protected routes`);
     expect(failures).toEqual([]);
     expect(downstreamCalls).toBe(before);

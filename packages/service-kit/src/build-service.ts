@@ -6,13 +6,15 @@ import swaggerUi from '@fastify/swagger-ui';
 import underPressure, { type FastifyUnderPressureOptions } from '@fastify/under-pressure';
 import { ErrorBody } from '@insightxi/contracts';
 import { internalAuth } from './auth.ts';
-import { frameworkErrors, installErrorHandling } from './error-handler.ts';
+import { acceptedTokens, type CommonConfig } from './config.ts';
+import { frameworkErrors, installErrorHandling, type ErrorMapper } from './error-handler.ts';
 import { healthRoutes, type ReadinessCheck } from './health.ts';
 import { clientErrorHandler, DEFAULT_LIMITS, type Limits } from './limits.ts';
 import { createLogger, type LoggerOptions } from './logger.ts';
 import { installMetrics } from './metrics.ts';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.ts';
 import { recordRoutes } from './routes.ts';
+import { typeboxValidator } from './validation.ts';
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
 
@@ -22,8 +24,13 @@ export interface ServiceOptions {
   version?: string;
   description?: string;
   logger?: LoggerOptions;
-  /** When set, every route except /health/*, /metrics, /docs* and `config: { public: true }` needs this bearer token. */
-  internalToken?: string | undefined;
+  /**
+   * When given, every route except /health/*, /metrics, /docs* and `config: { public: true }` needs
+   * one of these bearer tokens (the current one and, during a rotation, the previous one).
+   */
+  internalTokens?: readonly string[];
+  /** The service's typed domain errors as HttpErrors: the one error handler asks it first. */
+  mapError?: ErrorMapper;
   /** Checks run by GET /health/ready; a check throws when its dependency is not usable. */
   readiness?: Record<string, ReadinessCheck>;
   readinessTimeoutMs?: number;
@@ -35,6 +42,26 @@ export interface ServiceOptions {
   underPressure?: FastifyUnderPressureOptions;
   /** Set false to serve no /docs (the OpenAPI document is still built). */
   docs?: boolean;
+}
+
+/** What tests and benchmarks may change about a service built from its config. */
+export interface ServiceOverrides {
+  logger?: LoggerOptions;
+  underPressure?: FastifyUnderPressureOptions;
+  limits?: Partial<Limits>;
+}
+
+/**
+ * The options every service derives from its config the same way: log level, and the internal
+ * tokens it accepts (INTERNAL_TOKEN, and INTERNAL_TOKEN_PREVIOUS during a rotation).
+ */
+export function fromConfig(config: CommonConfig, overrides: ServiceOverrides = {}): Pick<ServiceOptions, 'logger' | 'internalTokens' | 'underPressure' | 'limits'> {
+  return {
+    logger: { level: config.LOG_LEVEL, pretty: config.LOG_PRETTY, ...overrides.logger },
+    internalTokens: acceptedTokens(config.INTERNAL_TOKEN, config.INTERNAL_TOKEN_PREVIOUS),
+    ...(overrides.underPressure ? { underPressure: overrides.underPressure } : {}),
+    ...(overrides.limits ? { limits: overrides.limits } : {}),
+  };
 }
 
 /**
@@ -57,6 +84,7 @@ function closeKeepAliveWhenClosing(app: App): void {
 /** A Fastify app with the team's logging, request ids, errors, health, docs and auth; not yet listening. */
 export async function buildService(options: ServiceOptions): Promise<App> {
   const logger: FastifyBaseLogger = createLogger(options.name, options.logger);
+  const internalTokens = options.internalTokens ?? [];
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits, ...(options.bodyLimit === undefined ? {} : { bodyLimit: options.bodyLimit }) };
   const app = Fastify({
     loggerInstance: logger,
@@ -65,19 +93,16 @@ export async function buildService(options: ServiceOptions): Promise<App> {
     frameworkErrors,
     ...limits,
     clientErrorHandler,
-    // Report every failing field at once, not only the first one ajv meets; refuse properties a
-    // schema closes with `additionalProperties: false` (a typo like `?leauge=8` must not widen a sync)
-    // instead of Fastify's default of dropping them silently.
-    ajv: { customOptions: { allErrors: true, removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   recordRoutes(app);
+  app.setValidatorCompiler(typeboxValidator);
 
   app.addHook('onRequest', (request, reply, done) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
     done();
   });
   closeKeepAliveWhenClosing(app);
-  installErrorHandling(app);
+  installErrorHandling(app, options.mapError);
   installMetrics(app, options.name);
   app.addSchema(ErrorBody);
 
@@ -91,19 +116,21 @@ export async function buildService(options: ServiceOptions): Promise<App> {
     openapi: {
       info: { title: options.name, version: options.version ?? '0.0.0', ...(options.description ? { description: options.description } : {}) },
       components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } },
-      ...(options.internalToken ? { security: [{ bearerAuth: [] }] } : {}),
+      ...(internalTokens.length > 0 ? { security: [{ bearerAuth: [] }] } : {}),
     },
   });
   if (options.docs !== false) {
     await app.register(swaggerUi, { routePrefix: '/docs' });
   }
 
-  if (options.internalToken !== undefined && options.internalToken !== '') {
-    app.addHook('onRequest', internalAuth(options.internalToken));
-  }
+  await app.register(internalAuth, { tokens: internalTokens });
 
+  const checks: Record<string, ReadinessCheck> = { ...options.readiness };
+  app.decorate('addReadinessCheck', (name: string, check: ReadinessCheck) => {
+    checks[name] = check;
+  });
   await app.register(healthRoutes, {
-    checks: options.readiness ?? {},
+    checks,
     underPressure: () => app.isUnderPressure(),
     timeoutMs: options.readinessTimeoutMs ?? 2000,
   });

@@ -29,10 +29,10 @@ export function validationFields(error: FastifyError): FieldError[] {
   const seen = new Set<string>();
   for (const issue of issues) {
     const field = fieldName(error.validationContext, issue);
+    // One entry per field: its first problem (a missing field is also "not a string").
+    if (seen.has(field)) continue;
+    seen.add(field);
     const message = issue.keyword === 'required' ? 'is required' : (issue.message ?? 'is invalid');
-    const key = `${field} ${message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
     fields.push({ field, message });
   }
   return fields;
@@ -52,6 +52,29 @@ function isFastifyError(error: unknown): error is FastifyError {
   return error instanceof Error && 'code' in error;
 }
 
+/**
+ * A service's typed domain errors as the HttpErrors they stand for (`undefined`: not one of them).
+ * The one place a service says which of its errors is a 404, a 409, a 503.
+ */
+export type ErrorMapper = (error: unknown) => HttpError | undefined;
+
+const UNAUTHORIZED: Record<string, string> = {
+  FST_BEARER_AUTH_MISSING_AUTHORIZATION_HEADER: 'Missing bearer token',
+  FST_BEARER_AUTH_INVALID_AUTHORIZATION_HEADER: 'Invalid bearer token',
+};
+
+/** @fastify/bearer-auth's refusals, with the challenge header RFC 6750 asks for. */
+function fromBearerAuth(error: unknown): HttpError | undefined {
+  const message = isFastifyError(error) ? UNAUTHORIZED[error.code] : undefined;
+  return message === undefined ? undefined : new HttpError(401, message, { headers: { 'www-authenticate': 'Bearer' } });
+}
+
+/** The error as the caller sees it: an HttpError when something maps it to one, else as thrown. */
+export function toHttpError(error: unknown, mapError: ErrorMapper = () => undefined): unknown {
+  if (error instanceof HttpError) return error;
+  return mapError(error) ?? fromBearerAuth(error) ?? error;
+}
+
 export function toErrorBody(error: unknown, request: FastifyRequest): ErrorBodyType {
   if (error instanceof HttpError) {
     return { ...error.details, ...body(error.statusCode, error.message, request, error.fields) };
@@ -69,15 +92,18 @@ export function toErrorBody(error: unknown, request: FastifyRequest): ErrorBodyT
   return body(statusCode, statusText(statusCode), request);
 }
 
-function handleError(this: FastifyInstance, error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  const errorBody = toErrorBody(error, request);
-  if (errorBody.statusCode >= 500) {
-    request.log.error({ err: error }, 'request failed');
-  } else {
-    request.log.info({ statusCode: errorBody.statusCode, message: errorBody.message }, 'request rejected');
-  }
-  if (error instanceof HttpError && error.headers) void reply.headers(error.headers);
-  return reply.status(errorBody.statusCode).send(errorBody);
+function errorHandler(mapError: ErrorMapper) {
+  return function handleError(this: FastifyInstance, thrown: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+    const error = toHttpError(thrown, mapError);
+    const errorBody = toErrorBody(error, request);
+    if (errorBody.statusCode >= 500) {
+      request.log.error({ err: thrown }, 'request failed');
+    } else {
+      request.log.info({ statusCode: errorBody.statusCode, message: errorBody.message }, 'request rejected');
+    }
+    if (error instanceof HttpError && error.headers) void reply.headers(error.headers);
+    return reply.status(errorBody.statusCode).send(errorBody);
+  };
 }
 
 function handleNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
@@ -103,7 +129,8 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
     .send(body(statusCode, FRAMEWORK_MESSAGES[error.code] ?? statusText(statusCode), request));
 }
 
-export function installErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler(handleError);
+/** The one error handler of a service: every error of every route and hook ends here. */
+export function installErrorHandling(app: FastifyInstance, mapError?: ErrorMapper): void {
+  app.setErrorHandler(errorHandler(mapError ?? (() => undefined)));
   app.setNotFoundHandler(handleNotFound);
 }

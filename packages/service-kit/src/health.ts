@@ -4,6 +4,13 @@ import type { Static } from '@sinclair/typebox';
 import { pino, type LevelWithSilent } from 'pino';
 import { scrubSecrets } from './redact.ts';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Adds a check to GET /health/ready (a plugin that owns a dependency declares it: `app.addReadinessCheck('mysql', ping)`). */
+    addReadinessCheck(name: string, check: ReadinessCheck): void;
+  }
+}
+
 /** A readiness check resolves when its dependency is usable and throws (or rejects) when not. */
 export type ReadinessCheck = () => Promise<unknown>;
 

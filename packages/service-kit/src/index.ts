@@ -1,10 +1,11 @@
-export { buildService, type App, type ServiceOptions } from './build-service.ts';
+export { buildService, fromConfig, type App, type ServiceOptions, type ServiceOverrides } from './build-service.ts';
 export { DEFAULT_LIMITS, type Limits } from './limits.ts';
 export { startService, type StartOptions } from './start-service.ts';
-export { loadConfig, runMain, ConfigError, CommonConfig, type Env } from './config.ts';
+export { loadConfig, runMain, acceptedTokens, ConfigError, CommonConfig, COMMON_SECRETS, type Env } from './config.ts';
 export { resolveSecrets, type ResolveSecretsOptions } from './secrets.ts';
-export { bearerAuth, tokenMatches, type AuthHook } from './auth.ts';
+export { requireBearer, bearerCheck } from './auth.ts';
 export { HttpError, type FieldError } from './errors.ts';
+export { type ErrorMapper } from './error-handler.ts';
 export { errorResponses } from './schemas.ts';
 export { type ReadinessCheck } from './health.ts';
 export { type LoggerOptions } from './logger.ts';

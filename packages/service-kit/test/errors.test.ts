@@ -77,6 +77,69 @@ describe('error format', () => {
   });
 });
 
+describe('one error path for a service’s own errors', () => {
+  class SeasonMissingError extends Error {
+    constructor(readonly seasonId: number) {
+      super(`season ${seasonId} does not exist`);
+    }
+  }
+
+  it('answers a typed domain error as the HttpError the service maps it to, from routes and hooks alike', async () => {
+    const service = await buildService({
+      name: 'errors-test',
+      logger: { level: 'silent' },
+      mapError: (error) => (error instanceof SeasonMissingError ? new HttpError(404, error.message, { details: { seasonId: error.seasonId } }) : undefined),
+    });
+    apps.push(service);
+    service.get('/seasons/:id', (request) => {
+      throw new SeasonMissingError(Number((request.params as { id: string }).id));
+    });
+    service.get('/guarded', { onRequest: () => Promise.reject(new SeasonMissingError(7)) }, () => ({ ok: true }));
+    service.get('/other', () => {
+      throw new Error('not a domain error');
+    });
+    const res = await service.inject({ url: '/seasons/23', headers: { 'x-request-id': 'season-23' } });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual({ statusCode: 404, error: 'Not Found', message: 'season 23 does not exist', requestId: 'season-23', seasonId: 23 });
+    expect((await service.inject({ url: '/guarded' })).json()).toMatchObject({ statusCode: 404, seasonId: 7 });
+    expect((await service.inject({ url: '/other' })).statusCode).toBe(500);
+  });
+});
+
+describe('validation', () => {
+  async function counting() {
+    const service = await buildService({ name: 'validation-test', logger: { level: 'silent' } });
+    apps.push(service);
+    service.post(
+      '/counts/:id',
+      {
+        schema: {
+          params: Type.Object({ id: Type.Integer() }),
+          querystring: Type.Object({ dryRun: Type.Optional(Type.Boolean()) }),
+          body: Type.Object({ goals: Type.Union([Type.Integer(), Type.Null()]), note: Type.Union([Type.String(), Type.Null()]) }),
+        },
+      },
+      (request) => ({ id: request.params.id, dryRun: request.query.dryRun ?? null, body: request.body }),
+    );
+    return service;
+  }
+
+  it('converts path parameters and query strings, which are strings on the wire', async () => {
+    const service = await counting();
+    const res = await service.inject({ method: 'POST', url: '/counts/5?dryRun=true', payload: { goals: 2, note: 'x' } });
+    expect(res.json()).toEqual({ id: 5, dryRun: true, body: { goals: 2, note: 'x' } });
+  });
+
+  it('keeps a null in a nullable body field null, and refuses a number sent as a string', async () => {
+    const service = await counting();
+    const kept = await service.inject({ method: 'POST', url: '/counts/5', payload: { goals: null, note: null } });
+    expect(kept.json()).toEqual({ id: 5, dryRun: null, body: { goals: null, note: null } });
+    const coerced = await service.inject({ method: 'POST', url: '/counts/5', payload: { goals: '2', note: null } });
+    expect(coerced.statusCode).toBe(400);
+    expect(coerced.json<{ fields: { field: string }[] }>().fields.map((f) => f.field)).toEqual(['body.goals']);
+  });
+});
+
 describe('error format of Fastify’s own failures', () => {
   it('keeps the standard body for malformed JSON, oversized bodies and wrong content types', async () => {
     const service = await buildService({ name: 'errors-test', logger: { level: 'silent' }, bodyLimit: 64 });

@@ -52,7 +52,7 @@ describe('health', () => {
 
 describe('docs', () => {
   it('serves the OpenAPI document built from route schemas, and the UI', async () => {
-    const app = await buildService({ name: 'docs-test', version: '1.2.3', internalToken: 'x', logger: { level: 'silent' } });
+    const app = await buildService({ name: 'docs-test', version: '1.2.3', internalTokens: ['x'], logger: { level: 'silent' } });
     apps.push(app);
     const routes: RoutePlugin = (scope) => {
       scope.get(

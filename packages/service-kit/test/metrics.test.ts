@@ -8,7 +8,7 @@ afterEach(async () => {
 });
 
 async function app(name = 'metrics-test', internalToken?: string): Promise<App> {
-  const service = await buildService({ name, logger: { level: 'silent' }, ...(internalToken ? { internalToken } : {}) });
+  const service = await buildService({ name, logger: { level: 'silent' }, ...(internalToken ? { internalTokens: [internalToken] } : {}) });
   service.get('/teams/:id', { schema: { params: Type.Object({ id: Type.Integer() }) } }, (request) => ({ id: request.params.id }));
   apps.push(service);
   return service;

@@ -2,23 +2,24 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config.ts';
-import { buildApp, type AppOverrides, type Orchestrator } from '../src/app.ts';
+import type { App } from '@insightxi/service-kit';
+import { buildApp, type AppOverrides } from '../src/app.ts';
 import { FakeFetcher, FakeWriter, world } from './fakes.ts';
 
 const TOKEN = 'operator-secret-token';
 const auth = { authorization: `Bearer ${TOKEN}` };
-let current: Orchestrator | null = null;
+let current: App | null = null;
 
 async function setup(overrides: Pick<AppOverrides, 'limits'> = {}) {
   const fetcher = new FakeFetcher(world(10), 3);
   const writer = new FakeWriter();
-  const config = readConfig({ OPERATOR_TOKEN: TOKEN, INTERNAL_TOKEN: 'internal', LOG_LEVEL: 'silent', RETRY_ATTEMPTS: '2', RETRY_INITIAL_DELAY_MS: '1', HEARTBEAT_MS: '50' });
+  const config = readConfig({ OPERATOR_TOKEN: TOKEN, INTERNAL_TOKEN: 'internal-token-0123', LOG_LEVEL: 'silent', RETRY_ATTEMPTS: '2', RETRY_INITIAL_DELAY_MS: '1', HEARTBEAT_MS: '50' });
   current = await buildApp(config, { fetcher, writer, ...overrides });
-  return { ...current, fetcher, writer };
+  return { app: current, runs: current.runs, fetcher, writer };
 }
 
 afterEach(async () => {
-  await current?.app.close();
+  await current?.close();
   current = null;
 });
 
@@ -86,14 +87,14 @@ describe('POST /sync/:entity', () => {
     try {
       const config = readConfig({
         OPERATOR_TOKEN: TOKEN,
-        INTERNAL_TOKEN: 'internal',
+        INTERNAL_TOKEN: 'internal-token-0123',
         LOG_LEVEL: 'silent',
         SPORTMONKS_SERVICE_URL: `http://127.0.0.1:${(stubFetcher.address() as AddressInfo).port}`,
         RETRY_ATTEMPTS: '4',
         RETRY_INITIAL_DELAY_MS: '1',
       });
       current = await buildApp(config, { writer: new FakeWriter() });
-      const res = await current.app.inject({ method: 'POST', url: '/sync/states?wait=true', headers: auth });
+      const res = await current.inject({ method: 'POST', url: '/sync/states?wait=true', headers: auth });
       const summary = res.json<{ status: string; error: { message: string } }>();
       expect(summary.status).toBe('failed');
       expect(summary.error.message).toContain('SportMonks refused the API token (401)');
@@ -212,5 +213,50 @@ describe('run control', () => {
     expect(Object.keys(res.json<{ paths: Record<string, unknown> }>().paths)).toEqual(
       expect.arrayContaining(['/sync/{entity}', '/sync/runs', '/sync/runs/{id}', '/sync/runs/{id}/cancel', '/sync/runs/{id}/resume']),
     );
+  });
+});
+
+describe('token rotation', () => {
+  const OLD = 'operator-token-being-replaced';
+
+  it('accepts the previous operator token while OPERATOR_TOKEN_PREVIOUS names it, and refuses it once it is unset', async () => {
+    const rotating = await buildApp(readConfig({ OPERATOR_TOKEN: TOKEN, OPERATOR_TOKEN_PREVIOUS: OLD, INTERNAL_TOKEN: 'internal-token-0123', LOG_LEVEL: 'silent' }), {
+      fetcher: new FakeFetcher(world(1)),
+      writer: new FakeWriter(),
+    });
+    try {
+      expect((await rotating.inject({ method: 'GET', url: '/sync/runs', headers: { authorization: `Bearer ${OLD}` } })).statusCode).toBe(200);
+      expect((await rotating.inject({ method: 'GET', url: '/sync/runs', headers: auth })).statusCode).toBe(200);
+    } finally {
+      await rotating.close();
+    }
+    const { app } = await setup();
+    expect((await app.inject({ method: 'GET', url: '/sync/runs', headers: { authorization: `Bearer ${OLD}` } })).statusCode).toBe(401);
+  });
+
+  it('sends the fetcher the current internal token, never the previous one', async () => {
+    const seen: (string | undefined)[] = [];
+    const stubFetcher = createServer((req, res) => {
+      seen.push(req.headers.authorization);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ data: [], rejected: [], next: null, upstream: { calls: 1, rateLimitRemaining: 10, resetsInSeconds: 60, waitedMs: 0 } }));
+    });
+    await new Promise<void>((resolve) => stubFetcher.listen(0, '127.0.0.1', resolve));
+    try {
+      const config = readConfig({
+        OPERATOR_TOKEN: TOKEN,
+        INTERNAL_TOKEN: 'internal-token-current',
+        INTERNAL_TOKEN_PREVIOUS: 'internal-token-previous',
+        LOG_LEVEL: 'silent',
+        SPORTMONKS_SERVICE_URL: `http://127.0.0.1:${(stubFetcher.address() as AddressInfo).port}`,
+      });
+      current = await buildApp(config, { writer: new FakeWriter() });
+      const res = await current.inject({ method: 'POST', url: '/sync/states?wait=true', headers: auth });
+      expect(res.json()).toMatchObject({ status: 'succeeded' });
+      expect(seen.length).toBeGreaterThan(0);
+      expect(new Set(seen)).toEqual(new Set(['Bearer internal-token-current']));
+    } finally {
+      stubFetcher.close();
+    }
   });
 });

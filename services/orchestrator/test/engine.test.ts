@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { SyncRun } from '@insightxi/contracts';
+import type { FixtureState, SyncRun } from '@insightxi/contracts';
 import { DependencyError, RunConflictError } from '../src/engine/errors.ts';
-import { RunManager, RunStateError, type ManagerConfig } from '../src/engine/manager.ts';
-import { FakeFetcher, FakeWriter, collectingLog, silentLog, world, type Rec } from './fakes.ts';
+import { RunManager, RunStateError } from '../src/engine/manager.ts';
+import { unsettledQueries } from '../src/engine/recheck.ts';
+import { FakeFetcher, FakeWriter, collectingLog, runSettings, silentLog, world, type Rec } from './fakes.ts';
 
-// One page per writer call (pages hold 3 records), unless a test says otherwise.
-const config: ManagerConfig = { heartbeatMs: 20, staleAfterMs: 200, backoff: { attempts: 3, initialDelayMs: 1, maxDelayMs: 5 }, chunkSize: 3 };
+// One page per writer call (pages hold 3 records), unless a test says otherwise; no waits for a spent budget.
+const settings = runSettings({ HEARTBEAT_MS: 20, STALE_AFTER_MS: 200, RETRY_ATTEMPTS: 3, RETRY_INITIAL_DELAY_MS: 1, RETRY_MAX_DELAY_MS: 5, RATE_LIMIT_MAX_WAIT_MS: 0, BULK_CHUNK_SIZE: 3 });
 
 function setup(
   opts: { fixtures?: number; pageSize?: number; reject?: number[]; chunkSize?: number; readAheadPages?: number; readAheadRecords?: number; stepsAhead?: number; writesInFlight?: number } = {},
@@ -15,13 +16,13 @@ function setup(
   const writer = new FakeWriter();
   const log = collectingLog();
   const tuning = {
-    chunkSize: opts.chunkSize ?? config.chunkSize,
-    ...(opts.readAheadPages === undefined ? {} : { readAheadPages: opts.readAheadPages }),
-    ...(opts.readAheadRecords === undefined ? {} : { readAheadRecords: opts.readAheadRecords }),
-    ...(opts.stepsAhead === undefined ? {} : { stepsAhead: opts.stepsAhead }),
-    ...(opts.writesInFlight === undefined ? {} : { writesInFlight: opts.writesInFlight }),
+    BULK_CHUNK_SIZE: opts.chunkSize ?? settings.BULK_CHUNK_SIZE,
+    ...(opts.readAheadPages === undefined ? {} : { READ_AHEAD_PAGES: opts.readAheadPages }),
+    ...(opts.readAheadRecords === undefined ? {} : { READ_AHEAD_RECORDS: opts.readAheadRecords }),
+    ...(opts.stepsAhead === undefined ? {} : { STEPS_AHEAD: opts.stepsAhead }),
+    ...(opts.writesInFlight === undefined ? {} : { WRITES_IN_FLIGHT: opts.writesInFlight }),
   };
-  const manager = new RunManager({ fetcher, writer, log, config: { ...config, ...tuning } });
+  const manager = new RunManager({ fetcher, writer, log, settings: { ...settings, ...tuning } });
   return { data, fetcher, writer, manager, log };
 }
 
@@ -54,7 +55,7 @@ describe('a full run', () => {
     expect([...new Set(writer.bulkEntities)]).toEqual(['states', 'leagues', 'seasons', 'venues', 'teams', 'fixtures', 'standings']);
 
     const stored = writer.runs.get(run.id);
-    const fetched = 4 + 2 + 4 + 2 * 2 + 2 * 4 + 2 * 10 + 2 * 4;
+    const fetched = 5 + 2 + 4 + 2 * 2 + 2 * 4 + 2 * 10 + 2 * 4;
     expect(stored?.counters).toMatchObject({ fetched, created: fetched, updated: 0, unchanged: 0, quarantined: 0 });
     // The season look-up before planning is an upstream call too.
     expect(stored?.counters.upstreamCalls).toBe(fetcher.calls.length);
@@ -211,7 +212,7 @@ describe('steps ahead', () => {
     const final = await (await manager.start('all', { allSeasons: true }, {})).done;
     expect(final.status).toBe('succeeded');
     expect(maxInFlight).toBe(stepsAhead + 1);
-    expect(final.counters).toMatchObject({ fetched: 4 + 2 + 4 + 8 + 16 + 40 + 16, created: 90 });
+    expect(final.counters).toMatchObject({ fetched: 5 + 2 + 4 + 8 + 16 + 40 + 16, created: 91 });
     expect(ids(writer, 'standings')).toHaveLength(16);
   });
 });
@@ -317,7 +318,7 @@ describe('failures and resume', () => {
     fetcher.failNext = 4;
     fetcher.failure = () =>
       new DependencyError('sportmonks', 'SportMonks budget for Fixture is spent', { status: 503, transient: true, retryAt: Date.now() + 20 });
-    const limited = new RunManager({ fetcher, writer: new FakeWriter(), log, config: { ...config, backoff: { ...config.backoff, maxScheduledWaitMs: 60_000 } } });
+    const limited = new RunManager({ fetcher, writer: new FakeWriter(), log, settings: { ...settings, RATE_LIMIT_MAX_WAIT_MS: 60_000 } });
     const final = await (await limited.start('fixtures', { seasons: [101] }, {})).done;
     expect(final.status).toBe('succeeded');
     expect(final.counters.rateLimitWaitMs).toBeGreaterThanOrEqual(40);
@@ -403,14 +404,14 @@ describe('failures and resume', () => {
     const writer = first.writer;
     writer.beforeBulk = () => Promise.resolve();
     const later = Date.now() + 1000;
-    const manager = new RunManager({ fetcher: first.fetcher, writer, log: silentLog, config, now: () => later });
+    const manager = new RunManager({ fetcher: first.fetcher, writer, log: silentLog, settings, now: () => later });
     orphan.heartbeatAt = new Date(Date.now()).toISOString();
     expect(await manager.recoverStale()).toEqual([run.id]);
     const final = await manager.wait(run.id);
     expect(final?.status).toBe('succeeded');
     expect(final?.counters).toEqual({ ...(await uninterrupted('all')), upstreamCalls: final?.counters.upstreamCalls });
     // A fresh heartbeat is not taken over.
-    const fresh = new RunManager({ fetcher: first.fetcher, writer, log: silentLog, config });
+    const fresh = new RunManager({ fetcher: first.fetcher, writer, log: silentLog, settings });
     const live = await writer.createRun({ entity: 'states', mode: 'full', scope: {}, scopeKey: 'k' });
     expect(await fresh.recoverStale()).toEqual([]);
     expect(writer.runs.get(live.id)?.status).toBe('running');
@@ -432,8 +433,8 @@ describe('failures and resume', () => {
       await bothRead;
       return page;
     };
-    const a = new RunManager({ fetcher, writer, log: silentLog, config });
-    const b = new RunManager({ fetcher, writer, log: silentLog, config });
+    const a = new RunManager({ fetcher, writer, log: silentLog, settings });
+    const b = new RunManager({ fetcher, writer, log: silentLog, settings });
     const [byA, byB] = await Promise.all([a.recoverStale(), b.recoverStale()]);
     expect([...byA, ...byB]).toEqual([orphan.id]);
     const final = await (byA.length > 0 ? a : b).wait(orphan.id);
@@ -485,6 +486,8 @@ describe('incremental', () => {
     });
     const notStarted = fixtures[12];
     if (notStarted) notStarted.stateId = 1;
+    // Which states are settled is read from the states table, with their flags.
+    await (await manager.start('states', {}, {})).done;
     await (await manager.start('fixtures', { seasons: [101, 201] }, {})).done;
     const postponed = fixtures.filter((f) => f.stateId === 10 && (f.seasonId === 101 || f.seasonId === 201)).map((f) => f.id);
     expect(postponed.length).toBeGreaterThan(0);
@@ -495,5 +498,23 @@ describe('incremental', () => {
     const byId = fetcher.calls.find((c) => c.query.ids !== undefined);
     expect(byId?.query.ids?.split(',').map(Number)).toEqual([...postponed, notStarted?.id ?? 0].sort((a, b) => a - b));
     expect(final.counters.unchanged).toBe(postponed.length + 1);
+  });
+});
+
+describe('which stored fixtures count as not settled', () => {
+  const state = (id: number, flags: { isLive?: boolean; isFinalState?: boolean; isNotStarted?: boolean }) =>
+    ({ id, state: String(id), name: String(id), shortName: 'x', developerName: String(id), isFinalStandingState: false, isCancelled: false, isCompleted: false, isDeleted: false, isLive: false, isFinalState: false, isNotStarted: false, ...flags }) as FixtureState;
+  const now = Date.parse('2026-03-01T12:00:00Z');
+
+  it('asks for every state that is neither live nor final, the not-started ones only past their kick-off', () => {
+    const queries = unsettledQueries(
+      [state(1, { isNotStarted: true }), state(2, { isLive: true }), state(5, { isFinalState: true }), state(10, { isNotStarted: true }), state(11, {}), state(12, { isFinalState: true })],
+      now,
+    );
+    expect(queries).toEqual([
+      { state: 1, to: '2026-03-01T12:00:00.000Z', deleted: false },
+      { state: 10, to: '2026-03-01T12:00:00.000Z', deleted: false },
+      { state: 11, deleted: false },
+    ]);
   });
 });

@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { Value } from '@sinclair/typebox/value';
 import { RunFailedNotification } from '@insightxi/contracts';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildApp, type Orchestrator } from '../src/app.ts';
+import type { App } from '@insightxi/service-kit';
+import { buildApp } from '../src/app.ts';
 import { readConfig } from '../src/config.ts';
 import { FakeFetcher, FakeWriter, world } from './fakes.ts';
 
@@ -53,14 +54,14 @@ async function startReceiver(status: number): Promise<Receiver> {
   };
 }
 
-let current: Orchestrator | null = null;
+let current: App | null = null;
 const logLines: string[] = [];
 
 async function setup(webhookUrl: string) {
   const fetcher = new FakeFetcher(world(10), 3);
   const config = readConfig({
     OPERATOR_TOKEN: TOKEN,
-    INTERNAL_TOKEN: 'internal',
+    INTERNAL_TOKEN: 'internal-token-0123',
     LOG_LEVEL: 'info',
     RETRY_ATTEMPTS: '2',
     RETRY_INITIAL_DELAY_MS: '1',
@@ -72,14 +73,14 @@ async function setup(webhookUrl: string) {
     writer: new FakeWriter(),
     logger: { level: 'info', stream: { write: (line: string) => void logLines.push(line) } },
   });
-  return { app: current.app, fetcher };
+  return { app: current, fetcher };
 }
 
 /** The orchestrator's log lines, parsed. */
 const logs = () => logLines.map((line) => JSON.parse(line) as Record<string, unknown> & { level: number; msg: string });
 
 afterEach(async () => {
-  await current?.app.close();
+  await current?.close();
   current = null;
   logLines.length = 0;
 });
@@ -120,7 +121,7 @@ describe('failure webhook', () => {
     try {
       const { app } = await setup(receiver.url);
       const res = await app.inject({ method: 'POST', url: '/sync/states?wait=true', headers: auth });
-      expect(res.json<{ status: string; counters: { created: number } }>()).toMatchObject({ status: 'succeeded', counters: { created: 4 } });
+      expect(res.json<{ status: string; counters: { created: number } }>()).toMatchObject({ status: 'succeeded', counters: { created: 5 } });
       await app.close();
       current = null;
       expect(receiver.received).toEqual([]);
@@ -172,7 +173,7 @@ describe('failure webhook', () => {
   });
 
   it('refuses a NOTIFY_WEBHOOK_URL that is not http(s), without echoing it', () => {
-    const attempt = () => readConfig({ OPERATOR_TOKEN: TOKEN, INTERNAL_TOKEN: 'internal', NOTIFY_WEBHOOK_URL: `ftp://hooks${HOOK_PATH}` });
+    const attempt = () => readConfig({ OPERATOR_TOKEN: TOKEN, INTERNAL_TOKEN: 'internal-token-0123', NOTIFY_WEBHOOK_URL: `ftp://hooks${HOOK_PATH}` });
     expect(attempt).toThrow(/NOTIFY_WEBHOOK_URL: invalid/);
     expect(attempt).not.toThrow(HOOK_SECRET);
   });

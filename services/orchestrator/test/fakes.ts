@@ -1,11 +1,27 @@
 // In-process stand-ins for the fetcher and the writer with the semantics the engine relies
 // on: cursor paging, page keys applied once, the checkpoint committed with the page.
-import type { BulkRequest, BulkResult, FetchPage, FetchQuery, Fixture, FixtureListQuery, RejectedRecord, RunCounters, SeasonSync, SyncRun, SyncRunCreate, SyncRunPatch } from '@insightxi/contracts';
+import type { BulkRequest, BulkResult, FetchPage, FetchQuery, Fixture, FixtureListQuery, FixtureState, RejectedRecord, RunCounters, SeasonSync, SyncRun, SyncRunCreate, SyncRunPatch } from '@insightxi/contracts';
+import { loadConfig } from '@insightxi/service-kit';
+import { RunSettings } from '../src/config.ts';
 import { addCounters } from '../src/engine/counters.ts';
 import { DependencyError, RunConflictError } from '../src/engine/errors.ts';
 import type { CallContext, EntityName, Fetcher, Log, RunListFilter, Writer } from '../src/engine/ports.ts';
 
-export type Rec = { id: number; seasonId?: number; leagueId?: number; isCurrent?: boolean; v?: number; stateId?: number; startingAt?: string };
+export type Rec = {
+  id: number;
+  seasonId?: number;
+  leagueId?: number;
+  isCurrent?: boolean;
+  v?: number;
+  stateId?: number;
+  startingAt?: string;
+  isLive?: boolean;
+  isFinalState?: boolean;
+  isNotStarted?: boolean;
+};
+
+/** The run settings with their defaults (config.ts), changed where a test says so. */
+export const runSettings = (overrides: Partial<RunSettings> = {}): RunSettings => ({ ...loadConfig(RunSettings, {}), ...overrides });
 
 export const silentLog: Log = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -193,6 +209,12 @@ export class FakeWriter implements Writer {
     }
   }
 
+  /** The states landed so far, as the writer's GET /states answers them. */
+  listStates(): Promise<FixtureState[]> {
+    const rows = [...(this.tables.get('states')?.values() ?? [])].map((json) => JSON.parse(json) as Rec);
+    return Promise.resolve(rows.map((r) => ({ isLive: false, isFinalState: false, isNotStarted: false, ...r }) as unknown as FixtureState));
+  }
+
   quarantine(records: RejectedRecord[]): Promise<void> {
     for (const r of records) this.quarantined.push({ runId: 0, sourceId: r.sourceId });
     return Promise.resolve();
@@ -246,7 +268,14 @@ export class FakeWriter implements Writer {
 
 /** A small league world: 2 leagues, 2 seasons each (one current), teams, venues, fixtures, standings. */
 export function world(fixturesPerSeason = 10): Partial<Record<EntityName, Rec[]>> {
-  const states = [1, 2, 3, 5].map((id) => ({ id }));
+  // Not started, live (two), finished, postponed: what the engine reads of them is their flags.
+  const states = [
+    { id: 1, isNotStarted: true },
+    { id: 2, isLive: true },
+    { id: 3, isLive: true },
+    { id: 5, isFinalState: true },
+    { id: 10, isNotStarted: true },
+  ];
   const leagues = [{ id: 8 }, { id: 9 }];
   const seasons = [
     { id: 100, leagueId: 8, isCurrent: false },

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { FetchPage, Fixture, FixtureListQuery } from '@insightxi/contracts';
+import { loadConfig } from '@insightxi/service-kit';
+import { LiveSettings } from '../src/config.ts';
 import { LivePoller } from '../src/engine/live-poller.ts';
 import { FakeWriter, silentLog, type Rec } from './fakes.ts';
 
-const config = { intervalMs: 5_000, feedWindowMs: 10_000, beforeKickoffMs: 15 * 60_000, afterKickoffMs: 3 * 3_600_000, scheduleCheckMs: 60_000 };
+const settings = loadConfig(LiveSettings, {});
 
 function setup(kickoffs: string[]) {
   let now = Date.parse('2026-03-01T15:30:00Z');
@@ -26,7 +28,7 @@ function setup(kickoffs: string[]) {
       return Promise.resolve(page);
     },
   };
-  const poller = new LivePoller({ fetcher, writer, log: silentLog, config, now: () => now });
+  const poller = new LivePoller({ fetcher, writer, log: silentLog, settings, now: () => now });
   return {
     poller,
     writer,

@@ -1,11 +1,11 @@
-// The fetcher's environment. Secrets may come as NAME or NAME_SECRET_ARN (see server.ts).
+// The fetcher's environment: every setting once, with its default. Secrets may come as NAME or
+// NAME_SECRET_ARN (server.ts reads SECRETS from Secrets Manager).
 import { Type, type Static } from '@sinclair/typebox';
-import { CommonConfig, loadConfig, type Env } from '@insightxi/service-kit';
+import { COMMON_SECRETS, CommonConfig, loadConfig, type Env } from '@insightxi/service-kit';
 
 export const FetcherConfig = Type.Object({
   ...CommonConfig,
   PORT: Type.Integer({ default: 8000, minimum: 0, maximum: 65535, description: 'port to listen on' }),
-  INTERNAL_TOKEN: Type.String({ default: '', description: 'bearer token callers must send (empty: no auth, local only)' }),
   SPORTMONKS_API_TOKEN: Type.String({ minLength: 1, description: 'SportMonks API token (or SPORTMONKS_API_TOKEN_SECRET_ARN)' }),
   SPORTMONKS_BASE_URL: Type.String({
     default: 'https://api.sportmonks.com',
@@ -25,6 +25,9 @@ export const FetcherConfig = Type.Object({
   SPORTMONKS_MAX_RETRY_TIME_MS: Type.Integer({ default: 60_000, minimum: 1, description: 'cap on the time spent retrying one call' }),
 });
 export type FetcherConfig = Static<typeof FetcherConfig>;
+
+/** What server.ts reads from Secrets Manager when `NAME_SECRET_ARN` is set. */
+export const SECRETS = [...COMMON_SECRETS, 'SPORTMONKS_API_TOKEN'];
 
 export function readConfig(env: Env = process.env): FetcherConfig {
   return loadConfig(FetcherConfig, env);

@@ -1,4 +1,5 @@
-// For benchmarks and tooling that run the fetcher in-process (e.g. against a fast simulator clock).
-export { buildApp, type AppOptions } from './app.ts';
+// What tests, benchmarks and the security checks may use: build the service in-process (e.g.
+// against a simulator on a fast clock).
+export { buildApp, type AppOverrides } from './app.ts';
 export { readConfig, FetcherConfig } from './config.ts';
 export { followingClock, scaledClock, systemClock, type Clock } from './clock.ts';

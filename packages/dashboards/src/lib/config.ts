@@ -8,7 +8,11 @@ import { dashboardDatabase } from './database-url.ts';
 import { DEFAULT_HOURLY_CALL_BUDGET } from './query.ts';
 
 export const DashboardsConfig = Type.Object({
-  ...CommonConfig,
+  // Not INTERNAL_TOKEN: no service calls the dashboards; analysts reach them through the private door.
+  HOST: CommonConfig.HOST,
+  LOG_LEVEL: CommonConfig.LOG_LEVEL,
+  LOG_PRETTY: CommonConfig.LOG_PRETTY,
+  SHUTDOWN_DELAY_MS: CommonConfig.SHUTDOWN_DELAY_MS,
   PORT: Type.Integer({ default: 3000, minimum: 0, maximum: 65535, description: 'port the site is served on' }),
   ANALYST_DATABASE_URL: Type.Optional(
     Type.String({ pattern: '^(mysql|mariadb)://', description: 'the read-only analyst account, mysql://analyst:…@host:3306/insightxi (or ANALYST_DATABASE_URL_SECRET_ARN)' }),

@@ -3,14 +3,15 @@
 // once per (run, page key).
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Pool } from 'mariadb';
-import type { BulkRequest, BulkResult, BulkSyncContext, EntityRecords, RejectedRecord } from '@insightxi/contracts';
-import type { Connection } from '../db.ts';
+import { chunks, type BulkRequest, type BulkResult, type BulkSyncContext, type EntityRecords, type RejectedRecord } from '@insightxi/contracts';
 import type { Entity } from '../entity.ts';
 import { SPECS } from '../entities/index.ts';
-import { notFound, unavailable } from '../errors.ts';
+import { unavailable } from '../errors.ts';
+import { insertQuarantine } from '../repositories/quarantine.ts';
+import { noteSeasonsCompleted } from '../repositories/season-syncs.ts';
+import { syncPageSteps } from '../repositories/sync-runs.ts';
 import { inTransaction, type RetryOptions } from '../transaction.ts';
 import { applyRecords, type ApplyMode, type ApplyResult } from './apply.ts';
-import { insertQuarantine } from './quarantine.ts';
 
 export interface BulkWriterOptions {
   /** Records per transaction for calls without a sync context. */
@@ -31,12 +32,6 @@ const NOT_YET = Symbol('the run has not reached the cursor this page follows');
 const DEFAULT_ORDER_WAIT_MS = 60_000;
 const ORDER_POLL_MS = 5;
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
 function emptyResult(): BulkResult {
   return { created: 0, updated: 0, unchanged: 0, failed: [], duplicatePage: false };
 }
@@ -46,60 +41,6 @@ function add(total: BulkResult, part: ApplyResult): void {
   total.updated += part.updated;
   total.unchanged += part.unchanged;
   total.failed.push(...part.failed);
-}
-
-/** Locks the run row and returns its stored cursor. */
-async function lockRun(connection: Connection, runId: number): Promise<string | null> {
-  // Locking the run row serialises the pages of one run, so the page-key and cursor checks below are safe.
-  const rows = await connection.query<{ resume_cursor: string | null }[]>('SELECT resume_cursor FROM sync_runs WHERE id = ? FOR UPDATE', [runId]);
-  const row = rows[0];
-  if (row === undefined) throw notFound(`sync run ${runId} does not exist`);
-  return row.resume_cursor;
-}
-
-async function pageApplied(connection: Connection, sync: BulkSyncContext): Promise<boolean> {
-  const rows = await connection.query<unknown[]>('SELECT 1 FROM sync_run_pages WHERE run_id = ? AND page_key = ?', [sync.runId, sync.pageKey]);
-  return rows.length > 0;
-}
-
-async function recordPage(connection: Connection, entity: Entity, sync: BulkSyncContext, result: BulkResult, now: Date): Promise<void> {
-  await connection.query(
-    'INSERT INTO sync_run_pages (run_id, page_key, entity, created, updated, unchanged, failed, applied_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    [sync.runId, sync.pageKey, entity, result.created, result.updated, result.unchanged, result.failed.length, now],
-  );
-  // The page's own results are added here, in its transaction, to what the page brings: the
-  // stored counters are exact whatever happens to the caller after the commit.
-  const a = sync.checkpoint.add;
-  await connection.query(
-    `UPDATE sync_runs SET resume_cursor = ?, pages = pages + ?, fetched = fetched + ?, created = created + ?, updated = updated + ?,
-       unchanged = unchanged + ?, quarantined = quarantined + ?, upstream_calls = upstream_calls + ?, rate_limit_wait_ms = rate_limit_wait_ms + ?,
-       heartbeat_at = ?, updated_at = ? WHERE id = ?`,
-    [
-      sync.checkpoint.cursor,
-      a.pages,
-      a.fetched,
-      a.created + result.created,
-      a.updated + result.updated,
-      a.unchanged + result.unchanged,
-      a.quarantined + result.failed.length,
-      a.upstreamCalls,
-      a.rateLimitWaitMs,
-      now,
-      now,
-      sync.runId,
-    ],
-  );
-  // A page with records that could not land leaves its seasons to be read again.
-  const seasons = result.failed.length === 0 ? (sync.seasonsCompleted ?? []) : [];
-  if (seasons.length > 0) {
-    // Only seasons we store: the note is bookkeeping and must never fail the page.
-    await connection.query(
-      `INSERT INTO season_syncs (season_id, entity, run_id, completed_at)
-       SELECT id, ?, ?, ? FROM seasons WHERE id IN (${seasons.map(() => '?').join(', ')})
-       ON DUPLICATE KEY UPDATE run_id = VALUES(run_id), completed_at = VALUES(completed_at)`,
-      [entity, sync.runId, now, ...seasons],
-    );
-  }
 }
 
 export function createBulkWriter(pool: Pool, options: BulkWriterOptions): BulkWriter {
@@ -120,8 +61,8 @@ export function createBulkWriter(pool: Pool, options: BulkWriterOptions): BulkWr
       pool,
       async (connection) => {
         const now = clock();
-        const cursor = await lockRun(connection, sync.runId);
-        if (await pageApplied(connection, sync)) return { ...emptyResult(), duplicatePage: true };
+        const cursor = await syncPageSteps.lockRun(connection, sync.runId);
+        if (await syncPageSteps.pageApplied(connection, sync)) return { ...emptyResult(), duplicatePage: true };
         if (sync.after !== undefined && cursor !== sync.after) return NOT_YET;
         const total = emptyResult();
         for (const chunk of chunks(records, options.chunkSize)) {
@@ -130,7 +71,9 @@ export function createBulkWriter(pool: Pool, options: BulkWriterOptions): BulkWr
         const byId = new Map(records.map((r) => [r.id, r]));
         const failedRecords: RejectedRecord[] = total.failed.map((f) => ({ entity, sourceId: f.id, reason: f.reason, payload: byId.get(f.id) ?? null }));
         await insertQuarantine(connection, sync.runId, [...(sync.rejected ?? []), ...failedRecords], now);
-        await recordPage(connection, entity, sync, total, now);
+        await syncPageSteps.recordPage(connection, entity, sync, total, now);
+        // A page with records that could not land leaves its seasons to be read again.
+        if (total.failed.length === 0) await noteSeasonsCompleted(connection, entity, sync.runId, sync.seasonsCompleted ?? [], now);
         return total;
       },
       options.retry,

@@ -1,5 +1,9 @@
+// Records kept out of the tables (quarantine), with the reason and the raw payload: added through
+// Prisma, or inside a bulk page's transaction (insertQuarantine) with the page that met them.
 import type { QuarantineListQuery, QuarantineRecord, RejectedRecord } from '@insightxi/contracts';
+import type { Connection } from '../db.ts';
 import { Prisma, type PrismaClient, type Quarantine as Row } from '../generated/prisma/client.ts';
+import { placeholders, type SqlValue } from '../sql.ts';
 import { notFound } from '../errors.ts';
 import { cursorId, DEFAULT_LIMIT, toPage, type PageOf } from './paging.ts';
 
@@ -54,4 +58,14 @@ export function quarantineRepository(prisma: PrismaClient): QuarantineRepository
       return toPage(rows, limit, quarantineRecord);
     },
   };
+}
+
+/** Stores rejected records (never dropped silently) with the run that met them, on the page transaction's connection. */
+export async function insertQuarantine(connection: Connection, runId: number | null, records: readonly RejectedRecord[], now: Date): Promise<void> {
+  if (records.length === 0) return;
+  const values: SqlValue[] = records.flatMap((r) => [runId, r.entity, r.sourceId, r.reason, JSON.stringify(r.payload ?? null), now]);
+  await connection.query(
+    `INSERT INTO quarantine (run_id, entity, source_id, reason, payload, created_at) VALUES ${records.map(() => placeholders(6)).join(', ')}`,
+    values,
+  );
 }

@@ -1,6 +1,9 @@
-// When each entity of each season was last read completely, next to what the season row says:
-// the orchestrator decides from this which finished seasons it may leave out of a sync.
+// When each entity of each season was last read completely (season_syncs), next to what the
+// season row says: the orchestrator decides from this which finished seasons it may leave out of
+// a sync. Read through Prisma; noted inside a bulk page's transaction (noteSeasonsCompleted).
 import type { SeasonSync, SeasonSyncsQuery } from '@insightxi/contracts';
+import type { Connection } from '../db.ts';
+import type { Entity } from '../entity.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 
 export interface SeasonSyncRepository {
@@ -25,4 +28,16 @@ export function seasonSyncRepository(prisma: PrismaClient): SeasonSyncRepository
       }));
     },
   };
+}
+
+/** Notes the seasons a run has now read completely for an entity, on the page transaction's connection. */
+export async function noteSeasonsCompleted(connection: Connection, entity: Entity, runId: number, seasons: readonly number[], now: Date): Promise<void> {
+  if (seasons.length === 0) return;
+  // Only seasons we store: the note is bookkeeping and must never fail the page.
+  await connection.query(
+    `INSERT INTO season_syncs (season_id, entity, run_id, completed_at)
+     SELECT id, ?, ?, ? FROM seasons WHERE id IN (${seasons.map(() => '?').join(', ')})
+     ON DUPLICATE KEY UPDATE run_id = VALUES(run_id), completed_at = VALUES(completed_at)`,
+    [entity, runId, now, ...seasons],
+  );
 }

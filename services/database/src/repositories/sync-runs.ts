@@ -1,6 +1,10 @@
-// Sync runs: at most one running run per scope key, enforced by the UNIQUE active_scope_key
-// column (set while running, null otherwise), never by a check-then-insert.
-import type { SyncRun, SyncRunCreate, SyncRunPatch, SyncRunsQuery } from '@insightxi/contracts';
+// Sync runs and their pages (sync_runs, sync_run_pages): at most one running run per scope key,
+// enforced by the UNIQUE active_scope_key column (set while running, null otherwise), never by a
+// check-then-insert. Through Prisma, and inside a bulk page's transaction (syncPageSteps) on the
+// bulk writer's connection.
+import type { BulkResult, BulkSyncContext, SyncRun, SyncRunCreate, SyncRunPatch, SyncRunsQuery } from '@insightxi/contracts';
+import type { Connection } from '../db.ts';
+import type { Entity } from '../entity.ts';
 import { Prisma, type PrismaClient, type SyncRun as Row } from '../generated/prisma/client.ts';
 import { conflict, notFound } from '../errors.ts';
 import { cursorId, toPage, type PageOf } from './paging.ts';
@@ -158,3 +162,51 @@ export function syncRunRepository(prisma: PrismaClient, clock: () => Date = () =
     },
   };
 }
+
+/** What a sync page's transaction reads and writes of its run, on the transaction's connection. */
+export const syncPageSteps = {
+  /** Locks the run row and returns its stored cursor: the pages of one run are serialised, so the checks after it are safe. */
+  async lockRun(connection: Connection, runId: number): Promise<string | null> {
+    const rows = await connection.query<{ resume_cursor: string | null }[]>('SELECT resume_cursor FROM sync_runs WHERE id = ? FOR UPDATE', [runId]);
+    const row = rows[0];
+    if (row === undefined) throw notFound(`sync run ${runId} does not exist`);
+    return row.resume_cursor;
+  },
+
+  async pageApplied(connection: Connection, sync: BulkSyncContext): Promise<boolean> {
+    const rows = await connection.query<unknown[]>('SELECT 1 FROM sync_run_pages WHERE run_id = ? AND page_key = ?', [sync.runId, sync.pageKey]);
+    return rows.length > 0;
+  },
+
+  /**
+   * Notes the page applied and moves the run's checkpoint: the cursor, and the counters plus
+   * what the page adds and its own results, in the page's transaction, so the stored counters
+   * are exact whatever happens to the caller after the commit.
+   */
+  async recordPage(connection: Connection, entity: Entity, sync: BulkSyncContext, result: BulkResult, now: Date): Promise<void> {
+    await connection.query(
+      'INSERT INTO sync_run_pages (run_id, page_key, entity, created, updated, unchanged, failed, applied_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      [sync.runId, sync.pageKey, entity, result.created, result.updated, result.unchanged, result.failed.length, now],
+    );
+    const a = sync.checkpoint.add;
+    await connection.query(
+      `UPDATE sync_runs SET resume_cursor = ?, pages = pages + ?, fetched = fetched + ?, created = created + ?, updated = updated + ?,
+         unchanged = unchanged + ?, quarantined = quarantined + ?, upstream_calls = upstream_calls + ?, rate_limit_wait_ms = rate_limit_wait_ms + ?,
+         heartbeat_at = ?, updated_at = ? WHERE id = ?`,
+      [
+        sync.checkpoint.cursor,
+        a.pages,
+        a.fetched,
+        a.created + result.created,
+        a.updated + result.updated,
+        a.unchanged + result.unchanged,
+        a.quarantined + result.failed.length,
+        a.upstreamCalls,
+        a.rateLimitWaitMs,
+        now,
+        now,
+        sync.runId,
+      ],
+    );
+  },
+};

@@ -1,8 +1,9 @@
 // Per entity: GET /x, GET /x/:id, POST /x, PUT /x/:id, DELETE /x/:id and POST /x/bulk.
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { App, RoutePlugin } from '@insightxi/service-kit';
 import { Type, type TSchema } from '@sinclair/typebox';
 import {
   BulkRequest,
+  ENTITIES,
   BulkResult,
   ErrorBody,
   FixtureListQuery,
@@ -14,25 +15,14 @@ import {
   StandingListQuery,
   type EntityRecords,
 } from '@insightxi/contracts';
-import type { BulkWriter } from '../bulk/writer.ts';
 import type { ApplyResult } from '../bulk/apply.ts';
 import type { Entity } from '../entity.ts';
 import { conflict, notFound, unprocessable } from '../errors.ts';
-import type { ListQueries, RecordRepository } from '../repositories/records.ts';
-import { answerDomainErrors } from './domain-errors.ts';
-import { validateWithTypeBox } from './validation.ts';
+import type { ListQueries } from '../repositories/records.ts';
 
-export interface EntityRoutesOptions {
-  records: RecordRepository;
-  writer: BulkWriter;
-}
-
-const LIST_QUERIES: Record<Entity, TSchema> = {
-  states: ListQuery,
-  leagues: ListQuery,
+/** The entities whose list takes filters besides limit and cursor. */
+const LIST_QUERIES: Partial<Record<Entity, TSchema>> = {
   seasons: SeasonListQuery,
-  venues: ListQuery,
-  teams: ListQuery,
   fixtures: FixtureListQuery,
   standings: StandingListQuery,
 };
@@ -47,100 +37,91 @@ function assertWritten(entity: Entity, id: number, result: ApplyResult): void {
   if (failure) throw unprocessable(failure.reason);
 }
 
-function entityRoutes(entity: Entity): FastifyPluginAsyncTypebox<EntityRoutesOptions> {
+function routesOf(app: App, entity: Entity): void {
   // Erased to TSchema: the per-entity types come from EntityRecords[Entity], not from inference.
   const record: TSchema = RECORD_SCHEMAS[entity];
   const tags = [entity];
-  return (app, { records, writer }) => {
-    answerDomainErrors(app);
-    validateWithTypeBox(app);
-    const load = async (id: number): Promise<EntityRecords[Entity]> => {
-      const found = await records.get(entity, id);
-      if (!found) throw notFound(`${entity} ${id} does not exist`);
-      return found;
-    };
-
-    app.get(
-      `/${entity}`,
-      { schema: { tags, summary: `List ${entity} by id (limit + cursor)`, querystring: LIST_QUERIES[entity], response: { 200: Page(record), 422: ErrorBody } } },
-      (request) => records.list(entity, request.query as ListQueries[Entity]),
-    );
-
-    app.get(
-      `/${entity}/:id`,
-      { schema: { tags, summary: `One of the ${entity}`, params: IdParams, response: { 200: record, ...errors } } },
-      (request) => load(request.params.id),
-    );
-
-    app.post(
-      `/${entity}`,
-      { schema: { tags, summary: `Create one of the ${entity} (409 if the id exists, 422 if a referenced row is missing)`, body: record, response: { 201: record, ...errors } } },
-      async (request, reply) => {
-        const body = request.body as EntityRecords[Entity];
-        assertWritten(entity, body.id, await writer.writeOne(entity, body, 'create'));
-        return reply.status(201).send(await load(body.id));
-      },
-    );
-
-    app.put(
-      `/${entity}/:id`,
-      {
-        schema: {
-          tags,
-          summary: `Replace one of the ${entity} (404 if absent, 422 if a referenced row is missing or the ids differ)`,
-          params: IdParams,
-          body: record,
-          response: { 200: record, ...errors },
-        },
-      },
-      async (request) => {
-        const body = request.body as EntityRecords[Entity];
-        if (body.id !== request.params.id) throw unprocessable(`the body's id ${body.id} is not the path's id ${request.params.id}`);
-        assertWritten(entity, body.id, await writer.writeOne(entity, body, 'replace'));
-        return load(body.id);
-      },
-    );
-
-    app.delete(
-      `/${entity}/:id`,
-      { schema: { tags, summary: `Delete one of the ${entity} (409 while other rows reference it)`, params: IdParams, response: { 204: Type.Null(), ...errors } } },
-      async (request, reply) => {
-        await records.remove(entity, request.params.id);
-        return reply.status(204).send(null);
-      },
-    );
-
-    app.post(
-      `/${entity}/bulk`,
-      {
-        schema: {
-          tags,
-          summary: `Upsert ${entity} by SportMonks id: exact created/updated/unchanged; with \`sync\`, the page, its quarantine and the run's checkpoint commit together, once per page key`,
-          body: BulkRequest(record),
-          response: { 200: BulkResult, 404: ErrorBody, 503: ErrorBody },
-        },
-      },
-      async (request) => {
-        const body = request.body as BulkRequest<EntityRecords[Entity]>;
-        const result = await writer.write(entity, body);
-        const { created, updated, unchanged, duplicatePage } = result;
-        request.log.info(
-          { entity, records: body.records.length, created, updated, unchanged, failed: result.failed.length, duplicatePage, runId: body.sync?.runId, pageKey: body.sync?.pageKey },
-          'bulk applied',
-        );
-        return result;
-      },
-    );
-    return Promise.resolve();
+  const { records, bulkWriter: writer } = app;
+  const load = async (id: number): Promise<EntityRecords[Entity]> => {
+    const found = await records.get(entity, id);
+    if (!found) throw notFound(`${entity} ${id} does not exist`);
+    return found;
   };
+
+  app.get(
+    `/${entity}`,
+    { schema: { tags, summary: `List ${entity} by id (limit + cursor)`, querystring: LIST_QUERIES[entity] ?? ListQuery, response: { 200: Page(record), 422: ErrorBody } } },
+    (request) => records.list(entity, request.query as ListQueries[Entity]),
+  );
+
+  app.get(
+    `/${entity}/:id`,
+    { schema: { tags, summary: `One of the ${entity}`, params: IdParams, response: { 200: record, ...errors } } },
+    (request) => load(request.params.id),
+  );
+
+  app.post(
+    `/${entity}`,
+    { schema: { tags, summary: `Create one of the ${entity} (409 if the id exists, 422 if a referenced row is missing)`, body: record, response: { 201: record, ...errors } } },
+    async (request, reply) => {
+      const body = request.body as EntityRecords[Entity];
+      assertWritten(entity, body.id, await writer.writeOne(entity, body, 'create'));
+      return reply.status(201).send(await load(body.id));
+    },
+  );
+
+  app.put(
+    `/${entity}/:id`,
+    {
+      schema: {
+        tags,
+        summary: `Replace one of the ${entity} (404 if absent, 422 if a referenced row is missing or the ids differ)`,
+        params: IdParams,
+        body: record,
+        response: { 200: record, ...errors },
+      },
+    },
+    async (request) => {
+      const body = request.body as EntityRecords[Entity];
+      if (body.id !== request.params.id) throw unprocessable(`the body's id ${body.id} is not the path's id ${request.params.id}`);
+      assertWritten(entity, body.id, await writer.writeOne(entity, body, 'replace'));
+      return load(body.id);
+    },
+  );
+
+  app.delete(
+    `/${entity}/:id`,
+    { schema: { tags, summary: `Delete one of the ${entity} (409 while other rows reference it)`, params: IdParams, response: { 204: Type.Null(), ...errors } } },
+    async (request, reply) => {
+      await records.remove(entity, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    `/${entity}/bulk`,
+    {
+      schema: {
+        tags,
+        summary: `Upsert ${entity} by SportMonks id: exact created/updated/unchanged; with \`sync\`, the page, its quarantine and the run's checkpoint commit together, once per page key`,
+        body: BulkRequest(record),
+        response: { 200: BulkResult, 404: ErrorBody, 503: ErrorBody },
+      },
+    },
+    async (request) => {
+      const body = request.body as BulkRequest<EntityRecords[Entity]>;
+      const result = await writer.write(entity, body);
+      const { created, updated, unchanged, duplicatePage } = result;
+      request.log.info(
+        { entity, records: body.records.length, created, updated, unchanged, failed: result.failed.length, duplicatePage, runId: body.sync?.runId, pageKey: body.sync?.pageKey },
+        'bulk applied',
+      );
+      return result;
+    },
+  );
 }
 
-export const ENTITY_ROUTES: Record<Entity, FastifyPluginAsyncTypebox<EntityRoutesOptions>> = {
-  states: entityRoutes('states'),
-  leagues: entityRoutes('leagues'),
-  seasons: entityRoutes('seasons'),
-  venues: entityRoutes('venues'),
-  teams: entityRoutes('teams'),
-  fixtures: entityRoutes('fixtures'),
-  standings: entityRoutes('standings'),
+export const entityRoutes: RoutePlugin = (app) => {
+  for (const entity of ENTITIES) routesOf(app, entity);
+  return Promise.resolve();
 };

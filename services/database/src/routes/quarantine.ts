@@ -1,14 +1,10 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody, QuarantineBulkRequest, QuarantineBulkResult, QuarantineList, QuarantineListQuery } from '@insightxi/contracts';
-import type { QuarantineRepository } from '../repositories/quarantine.ts';
-import { answerDomainErrors } from './domain-errors.ts';
-import { validateWithTypeBox } from './validation.ts';
+import type { RoutePlugin } from '@insightxi/service-kit';
 
 const tags = ['quarantine'];
 
-export const quarantineRoutes: FastifyPluginAsyncTypebox<{ quarantine: QuarantineRepository }> = (app, { quarantine }) => {
-  answerDomainErrors(app);
-  validateWithTypeBox(app);
+export const quarantineRoutes: RoutePlugin = (app) => {
+  const { quarantine } = app;
 
   app.post(
     '/quarantine/bulk',

@@ -1,16 +1,11 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody, IdParams, SeasonSyncList, SeasonSyncsQuery, SyncConflict, SyncRun, SyncRunCreate, SyncRunList, SyncRunPatch, SyncRunsQuery } from '@insightxi/contracts';
+import type { RoutePlugin } from '@insightxi/service-kit';
 import { notFound } from '../errors.ts';
-import type { SeasonSyncRepository } from '../repositories/season-syncs.ts';
-import type { SyncRunRepository } from '../repositories/sync-runs.ts';
-import { answerDomainErrors } from './domain-errors.ts';
-import { validateWithTypeBox } from './validation.ts';
 
 const tags = ['sync-runs'];
 
-export const syncRunRoutes: FastifyPluginAsyncTypebox<{ runs: SyncRunRepository; seasonSyncs: SeasonSyncRepository }> = (app, { runs, seasonSyncs }) => {
-  answerDomainErrors(app);
-  validateWithTypeBox(app);
+export const syncRunRoutes: RoutePlugin = (app) => {
+  const { syncRuns: runs, seasonSyncs } = app;
 
   app.post(
     '/sync-runs',

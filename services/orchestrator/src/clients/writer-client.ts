@@ -1,16 +1,29 @@
-// The writer (services/database) over HTTP: bulk upserts with the run's checkpoint, sync runs.
-import { BulkResult, Fixture, Page, SeasonSyncList, SyncRun, SyncRunList, type BulkRequest, type FixtureListQuery, type RejectedRecord, type SyncRunCreate, type SyncRunPatch } from '@insightxi/contracts';
-
-const FixturePage = Page(Fixture);
-import { ServiceCallError, type ServiceClient } from '@insightxi/http-client';
+// The writer (services/database) over HTTP: bulk upserts with the run's checkpoint, sync runs,
+// and the stored fixtures and states the re-checks look up.
+import {
+  BulkResult,
+  Fixture,
+  FixtureState,
+  Page,
+  SeasonSyncList,
+  SyncRun,
+  SyncRunList,
+  type BulkRequest,
+  type FixtureListQuery,
+  type RejectedRecord,
+  type SyncRunCreate,
+  type SyncRunPatch,
+} from '@insightxi/contracts';
+import { ServiceCallError, type RequestOptions, type ResponseOf, type ServiceClient } from '@insightxi/http-client';
+import type { TSchema } from '@sinclair/typebox';
 import { RunConflictError } from '../engine/errors.ts';
-import type { CallContext, EntityName, RunListFilter, Writer } from '../engine/ports.ts';
+import type { CallContext, RunListFilter, Writer } from '../engine/ports.ts';
 import { toDependencyError } from './errors.ts';
 
-const callOptions = (ctx: CallContext) => ({
-  ...(ctx.requestId === undefined ? {} : { requestId: ctx.requestId }),
-  ...(ctx.signal === undefined ? {} : { signal: ctx.signal }),
-});
+const FixturePage = Page(Fixture);
+const StatePage = Page(FixtureState);
+/** More than SportMonks has states (26): one page holds them all. */
+const STATES_LIMIT = 1000;
 
 /** The writer's 409 body may name the active run; otherwise it is looked up by scope key. */
 function activeRunIdFrom(body: unknown): number | null {
@@ -23,87 +36,71 @@ function activeRunIdFrom(body: unknown): number | null {
 }
 
 export function httpWriter(client: ServiceClient): Writer {
-  const listRuns = async (filter: RunListFilter, ctx: CallContext) => {
+  /** One call with the caller's request id and signal; a failure is the engine's DependencyError. */
+  async function call<S extends TSchema | undefined = undefined>(request: RequestOptions<S>, ctx: CallContext): Promise<ResponseOf<S>> {
     try {
-      return await client.request({ method: 'GET', path: '/sync-runs', query: { ...filter }, responseSchema: SyncRunList, ...callOptions(ctx) });
+      return await client.request({
+        ...request,
+        ...(ctx.requestId === undefined ? {} : { requestId: ctx.requestId }),
+        ...(ctx.signal === undefined ? {} : { signal: ctx.signal }),
+      });
     } catch (error) {
       throw toDependencyError(error, 'database');
     }
-  };
-
-  const conflict = async (error: ServiceCallError, scopeKey: string | null, ctx: CallContext): Promise<RunConflictError> => {
-    let active = activeRunIdFrom(error.body);
-    if (active === null && scopeKey !== null) {
-      const running = await listRuns({ status: 'running', limit: 200 }, ctx).catch(() => null);
-      active = running?.items.find((run) => run.scopeKey === scopeKey)?.id ?? null;
+  }
+  /** A 409 of the writer as the engine's RunConflictError, naming the active run when it can. */
+  async function conflictOr(error: unknown, scopeKey: () => Promise<string | null>, ctx: CallContext): Promise<unknown> {
+    const cause = error instanceof Error ? error.cause : undefined;
+    if (!(cause instanceof ServiceCallError) || cause.status !== 409) return error;
+    let active = activeRunIdFrom(cause.body);
+    const key = active === null ? await scopeKey() : null;
+    if (key !== null) {
+      const running = await writer.listRuns({ status: 'running', limit: 200 }, ctx).catch(() => null);
+      active = running?.items.find((run) => run.scopeKey === key)?.id ?? null;
     }
     return new RunConflictError(active);
+  }
+
+  const writer: Writer = {
+    // Safe to retry: the writer applies a (run, page key) once.
+    bulk: (entity, body: BulkRequest<unknown>, ctx) => call({ method: 'POST', path: `/${entity}/bulk`, body, responseSchema: BulkResult, idempotent: true }, ctx),
+
+    async createRun(body: SyncRunCreate, ctx) {
+      try {
+        return await call({ method: 'POST', path: '/sync-runs', body, responseSchema: SyncRun }, ctx);
+      } catch (error) {
+        throw await conflictOr(error, () => Promise.resolve(body.scopeKey), ctx);
+      }
+    },
+
+    async patchRun(id: number, patch: SyncRunPatch, ctx) {
+      try {
+        return await call({ method: 'PATCH', path: `/sync-runs/${id}`, body: patch, responseSchema: SyncRun, idempotent: true }, ctx);
+      } catch (error) {
+        throw await conflictOr(error, async () => (await writer.getRun(id, ctx).catch(() => null))?.scopeKey ?? null, ctx);
+      }
+    },
+
+    async getRun(id: number, ctx) {
+      try {
+        return await call({ method: 'GET', path: `/sync-runs/${id}`, responseSchema: SyncRun }, ctx);
+      } catch (error) {
+        if (error instanceof Error && error.cause instanceof ServiceCallError && error.cause.status === 404) return null;
+        throw error;
+      }
+    },
+
+    listRuns: (filter: RunListFilter, ctx) => call({ method: 'GET', path: '/sync-runs', query: { ...filter }, responseSchema: SyncRunList }, ctx),
+
+    async quarantine(records: RejectedRecord[], ctx) {
+      await call({ method: 'POST', path: '/quarantine/bulk', body: { records } }, ctx);
+    },
+
+    seasonSyncs: async (ctx) => (await call({ method: 'GET', path: '/season-syncs', responseSchema: SeasonSyncList }, ctx)).items,
+
+    listFixtures: (query: FixtureListQuery, ctx) => call({ method: 'GET', path: '/fixtures', query: { ...query }, responseSchema: FixturePage }, ctx),
+
+    listStates: async (ctx) => (await call({ method: 'GET', path: '/states', query: { limit: STATES_LIMIT }, responseSchema: StatePage }, ctx)).items,
   };
-
-  return {
-    async bulk(entity: EntityName, body: BulkRequest<unknown>, ctx: CallContext) {
-      try {
-        // Safe to retry: the writer applies a (run, page key) once.
-        return await client.request({ method: 'POST', path: `/${entity}/bulk`, body, responseSchema: BulkResult, idempotent: true, ...callOptions(ctx) });
-      } catch (error) {
-        throw toDependencyError(error, 'database');
-      }
-    },
-
-    async createRun(body: SyncRunCreate, ctx: CallContext) {
-      try {
-        return await client.request({ method: 'POST', path: '/sync-runs', body, responseSchema: SyncRun, ...callOptions(ctx) });
-      } catch (error) {
-        if (error instanceof ServiceCallError && error.status === 409) throw await conflict(error, body.scopeKey, ctx);
-        throw toDependencyError(error, 'database');
-      }
-    },
-
-    async patchRun(id: number, patch: SyncRunPatch, ctx: CallContext) {
-      try {
-        return await client.request({ method: 'PATCH', path: `/sync-runs/${id}`, body: patch, responseSchema: SyncRun, idempotent: true, ...callOptions(ctx) });
-      } catch (error) {
-        if (error instanceof ServiceCallError && error.status === 409) {
-          const run = await this.getRun(id, ctx).catch(() => null);
-          throw await conflict(error, run?.scopeKey ?? null, ctx);
-        }
-        throw toDependencyError(error, 'database');
-      }
-    },
-
-    async getRun(id: number, ctx: CallContext) {
-      try {
-        return await client.request({ method: 'GET', path: `/sync-runs/${id}`, responseSchema: SyncRun, ...callOptions(ctx) });
-      } catch (error) {
-        if (error instanceof ServiceCallError && error.status === 404) return null;
-        throw toDependencyError(error, 'database');
-      }
-    },
-
-    listRuns,
-
-    async quarantine(records: RejectedRecord[], ctx: CallContext) {
-      try {
-        await client.request({ method: 'POST', path: '/quarantine/bulk', body: { records }, ...callOptions(ctx) });
-      } catch (error) {
-        throw toDependencyError(error, 'database');
-      }
-    },
-
-    async seasonSyncs(ctx: CallContext) {
-      try {
-        return (await client.request({ method: 'GET', path: '/season-syncs', responseSchema: SeasonSyncList, ...callOptions(ctx) })).items;
-      } catch (error) {
-        throw toDependencyError(error, 'database');
-      }
-    },
-
-    async listFixtures(query: FixtureListQuery, ctx: CallContext) {
-      try {
-        return await client.request({ method: 'GET', path: '/fixtures', query: { ...query }, responseSchema: FixturePage, ...callOptions(ctx) });
-      } catch (error) {
-        throw toDependencyError(error, 'database');
-      }
-    },
-  };
+  return writer;
 }

@@ -2,40 +2,9 @@
 // the feed's window (it only covers the last seconds) and lands what changed. When a poll
 // comes too late to overlap the previous one, the uncovered span is recorded as a gap (the
 // scheduler's window sweeps catch up on it).
-import type { RejectedRecord } from '@insightxi/contracts';
+import type { LiveStatus, RejectedRecord } from '@insightxi/contracts';
+import type { LiveSettings } from '../config.ts';
 import type { Fetcher, Log, Writer } from './ports.ts';
-
-export interface LivePollerConfig {
-  /** Time between polls while matches are on; must stay below the feed's window. */
-  intervalMs: number;
-  /** How far back the latest-updated feed reaches (SportMonks: 10 s). */
-  feedWindowMs: number;
-  /** Matches count as on from this long before kick-off … */
-  beforeKickoffMs: number;
-  /** … until this long after it. */
-  afterKickoffMs: number;
-  /** How long the answer to "are matches on?" is reused. */
-  scheduleCheckMs: number;
-}
-
-export interface LiveGap {
-  from: string;
-  to: string;
-}
-
-export interface LiveStatus {
-  enabled: boolean;
-  matchesOn: boolean;
-  polls: number;
-  records: number;
-  created: number;
-  updated: number;
-  quarantined: number;
-  lastPollAt: string | null;
-  lastError: string | null;
-  /** The most recent spans the feed could not cover, oldest first. */
-  gaps: LiveGap[];
-}
 
 const MAX_GAPS = 100;
 
@@ -47,7 +16,7 @@ export class LivePoller {
   private readonly state: LiveStatus;
 
   constructor(
-    private readonly deps: { fetcher: Fetcher; writer: Writer; log: Log; config: LivePollerConfig; now?: () => number },
+    private readonly deps: { fetcher: Fetcher; writer: Writer; log: Log; settings: LiveSettings; now?: (() => number) | undefined },
   ) {
     this.state = { enabled: false, matchesOn: false, polls: 0, records: 0, created: 0, updated: 0, quarantined: 0, lastPollAt: null, lastError: null, gaps: [] };
   }
@@ -63,7 +32,7 @@ export class LivePoller {
   start(): void {
     if (this.timer) return;
     this.state.enabled = true;
-    this.timer = setInterval(() => void this.tick(), this.deps.config.intervalMs);
+    this.timer = setInterval(() => void this.tick(), Math.max(this.deps.settings.LIVE_POLL_MS, 1));
     this.timer.unref();
   }
 
@@ -89,11 +58,11 @@ export class LivePoller {
   }
 
   private async matchesOn(now: number): Promise<boolean> {
-    if (now - this.scheduleCheckedAt < this.deps.config.scheduleCheckMs) return this.state.matchesOn;
-    const { beforeKickoffMs, afterKickoffMs } = this.deps.config;
+    const { LIVE_SCHEDULE_CHECK_MS, LIVE_BEFORE_KICKOFF_MS, LIVE_AFTER_KICKOFF_MS } = this.deps.settings;
+    if (now - this.scheduleCheckedAt < LIVE_SCHEDULE_CHECK_MS) return this.state.matchesOn;
     // A match is on when its kick-off lies in [now − after, now + before].
     const page = await this.deps.writer.listFixtures(
-      { from: new Date(now - afterKickoffMs).toISOString(), to: new Date(now + beforeKickoffMs).toISOString(), deleted: false, limit: 1 },
+      { from: new Date(now - LIVE_AFTER_KICKOFF_MS).toISOString(), to: new Date(now + LIVE_BEFORE_KICKOFF_MS).toISOString(), deleted: false, limit: 1 },
       {},
     );
     const on = page.items.length > 0;
@@ -108,7 +77,7 @@ export class LivePoller {
     const startedAt = this.now();
     if (!(await this.matchesOn(startedAt))) return;
     const page = await this.deps.fetcher.fetchPage('fixtures', { updated: 'latest' }, { requestId: `live-${String(startedAt)}` });
-    const coveredFrom = startedAt - this.deps.config.feedWindowMs;
+    const coveredFrom = startedAt - this.deps.settings.LIVE_FEED_WINDOW_MS;
     if (this.lastCoveredAt !== null && coveredFrom > this.lastCoveredAt) {
       const gap = { from: new Date(this.lastCoveredAt).toISOString(), to: new Date(coveredFrom).toISOString() };
       this.state.gaps.push(gap);

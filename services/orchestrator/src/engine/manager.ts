@@ -2,37 +2,23 @@
 // their heartbeat, cancels and resumes them, and takes over runs a dead process left
 // `running` with a stale heartbeat.
 import type { RunCounters, SyncRun, SyncRunPatch, SyncScope } from '@insightxi/contracts';
-import { withBackoff, type BackoffPolicy } from './backoff.ts';
+import type { RunSettings } from '../config.ts';
 import { addCounters } from './counters.ts';
 import { DependencyError, RunCancelledError, RunConflictError } from './errors.ts';
 import { executeRun } from './execute.ts';
 import { buildPlan, frozenCheck, isPlan, type Plan } from './plan.ts';
 import type { CallContext, Fetcher, Log, RunListFilter, RunObserver, RunTarget, Writer } from './ports.ts';
-import { normalizeScope, scopeKey, scopeRecord } from './scope.ts';
+import { withRetry } from './retry.ts';
+import { normalizeScope, scopeKey, scopeOfRun } from './scope.ts';
 import { fetcherSeasonResolver } from './seasons.ts';
-
-export interface ManagerConfig {
-  heartbeatMs: number;
-  /** A running run whose heartbeat is older than this belongs to a dead process. */
-  staleAfterMs: number;
-  backoff: BackoffPolicy;
-  chunkSize: number;
-  /** Pages fetched ahead of the one being written, and the records they may hold (defaults 32, 2,000). */
-  readAheadPages?: number;
-  readAheadRecords?: number;
-  /** Later steps whose first page is fetched early (default 2). */
-  stepsAhead?: number;
-  /** Writer calls sent before the first answers (default 2). */
-  writesInFlight?: number;
-}
 
 export interface ManagerDeps {
   fetcher: Fetcher;
   writer: Writer;
   log: Log;
-  config: ManagerConfig;
+  settings: RunSettings;
   now?: () => number;
-  observer?: RunObserver;
+  observer?: RunObserver | undefined;
 }
 
 /** The action does not fit the run's state (e.g. resuming a succeeded run). */
@@ -85,10 +71,7 @@ export class RunManager {
   async start(target: RunTarget, scope: SyncScope, ctx: CallContext): Promise<Launched> {
     if (this.closed) throw new RunStateError('the orchestrator is shutting down');
     const normalized = normalizeScope(target, scope);
-    const run = await this.deps.writer.createRun(
-      { entity: target, mode: normalized.mode, scope: scopeRecord(normalized), scopeKey: scopeKey(target, normalized) },
-      ctx,
-    );
+    const run = await this.deps.writer.createRun({ entity: target, mode: normalized.mode, scope: normalized, scopeKey: scopeKey(target, normalized) }, ctx);
     this.deps.log.info({ runId: run.id, entity: target, scope: run.scope, requestId: ctx.requestId }, 'run started');
     return { run, done: this.launch(run, ctx.requestId ?? `run-${run.id}`) };
   }
@@ -183,7 +166,7 @@ export class RunManager {
   }
 
   private isStale(run: SyncRun): boolean {
-    return this.now() - Date.parse(run.heartbeatAt) > this.deps.config.staleAfterMs;
+    return this.now() - Date.parse(run.heartbeatAt) > this.deps.settings.STALE_AFTER_MS;
   }
 
   private launch(run: SyncRun, requestId: string): Promise<SyncRun> {
@@ -195,7 +178,7 @@ export class RunManager {
 
   private async patchWithRetry(id: number, patch: SyncRunPatch, requestId: string): Promise<SyncRun | null> {
     try {
-      return await withBackoff(() => this.deps.writer.patchRun(id, patch, { requestId }), this.deps.config.backoff);
+      return await withRetry(() => this.deps.writer.patchRun(id, patch, { requestId }), this.deps.settings);
     } catch (error) {
       // The run stays `running` with a heartbeat going stale: the next sweep resumes it.
       this.deps.log.error({ runId: id, patch, err: error instanceof Error ? error.message : String(error) }, 'could not record the run state');
@@ -216,75 +199,75 @@ export class RunManager {
           this.deps.log.warn({ runId: id, err: error instanceof Error ? error.message : String(error) }, 'heartbeat failed');
         },
       );
-    }, this.deps.config.heartbeatMs);
+    }, this.deps.settings.HEARTBEAT_MS);
     timer.unref();
     return timer;
   }
 
+  /** The run's plan: the stored one when it has one (a resume), else made now and stored with it. */
+  private async planOf(run: SyncRun, ctx: CallContext & { signal: AbortSignal }): Promise<{ run: SyncRun; plan: Plan }> {
+    if (isPlan(run.plan)) return { run, plan: run.plan };
+    const { writer, fetcher, log, settings } = this.deps;
+    const retry = { signal: ctx.signal };
+    const frozen = async () => frozenCheck(await withRetry(() => writer.seasonSyncs(ctx), settings, retry));
+    const today = new Date(this.now()).toISOString().slice(0, 10);
+    const made = await buildPlan(run.entity, scopeOfRun(run), fetcherSeasonResolver(fetcher, settings, ctx), today, frozen);
+    const plan = made.plan;
+    const counters = made.resolution ? addCounters(run.counters, { upstreamCalls: made.resolution.upstreamCalls, rateLimitWaitMs: made.resolution.rateLimitWaitMs }) : run.counters;
+    const planned = await withRetry(() => writer.patchRun(run.id, { plan, counters }, ctx), settings, retry);
+    log.info({ runId: run.id, steps: plan.steps.length, skippedFrozen: plan.skipped ?? 0, seasons: plan.resolvedSeasons }, 'run planned');
+    return { run: planned, plan };
+  }
+
   private async drive(initial: SyncRun, controller: AbortController, requestId: string): Promise<SyncRun> {
-    const { writer, fetcher, log, config } = this.deps;
-    const signal = controller.signal;
-    const ctx: CallContext = { signal, requestId };
+    const { signal } = controller;
+    const ctx = { signal, requestId };
     const heartbeat = this.startHeartbeat(initial.id, controller, requestId);
     const startedAt = this.now();
     let run = initial;
     let committed: RunCounters = initial.counters;
     try {
-      let plan: Plan;
-      if (isPlan(run.plan)) {
-        plan = run.plan;
-      } else {
-        const scope = normalizeScope(run.entity, run.scope);
-        const frozen = async () => frozenCheck(await withBackoff(() => writer.seasonSyncs(ctx), config.backoff, { signal }));
-        const made = await buildPlan(run.entity, scope, fetcherSeasonResolver(fetcher, config.backoff, ctx), new Date(this.now()).toISOString().slice(0, 10), frozen);
-        plan = made.plan;
-        const counters = made.resolution ? addCounters(run.counters, { upstreamCalls: made.resolution.upstreamCalls, rateLimitWaitMs: made.resolution.rateLimitWaitMs }) : run.counters;
-        run = await withBackoff(() => writer.patchRun(run.id, { plan, counters }, ctx), config.backoff, { signal });
-        committed = run.counters;
-        log.info({ runId: run.id, steps: plan.steps.length, skippedFrozen: plan.skipped ?? 0, seasons: plan.resolvedSeasons }, 'run planned');
-      }
+      const planned = await this.planOf(run, ctx);
+      run = planned.run;
+      committed = run.counters;
+      const { fetcher, writer, log, settings, observer } = this.deps;
       const result = await executeRun(
-        {
-          fetcher,
-          writer,
-          log,
-          backoff: config.backoff,
-          chunkSize: config.chunkSize,
-          ...(config.readAheadPages === undefined ? {} : { readAheadPages: config.readAheadPages }),
-          ...(config.readAheadRecords === undefined ? {} : { readAheadRecords: config.readAheadRecords }),
-          ...(config.stepsAhead === undefined ? {} : { stepsAhead: config.stepsAhead }),
-          ...(config.writesInFlight === undefined ? {} : { writesInFlight: config.writesInFlight }),
-          now: this.now,
-          ...(this.deps.observer ? { observer: this.deps.observer } : {}),
-        },
-        { run, plan, signal, requestId, onProgress: (counters) => (committed = counters) },
+        { fetcher, writer, log, settings, now: this.now, observer },
+        { run, plan: planned.plan, signal, requestId, onProgress: (counters) => (committed = counters) },
       );
       // The writer's counters are exact (each page adds its share in its own transaction): the finish sets the status only.
       const final = (await this.patchWithRetry(run.id, { status: 'succeeded', error: null, errorRequestId: null }, requestId)) ?? { ...run, counters: result.counters };
-      log.info({ runId: run.id, entity: run.entity, status: 'succeeded', ...final.counters, durationMs: this.now() - startedAt }, 'run finished');
-      this.deps.observer?.runEnded(run.entity, 'succeeded', final);
-      return final;
+      return this.ended(final, 'succeeded', final.counters, startedAt);
     } catch (error) {
-      const reason: unknown = signal.aborted ? signal.reason : error;
-      if (reason instanceof ShutdownError) {
-        log.warn({ runId: run.id, ...committed }, 'run interrupted by shutdown; it resumes from its checkpoint');
-        return (await writer.getRun(run.id, {}).catch(() => null)) ?? run;
-      }
-      if (reason instanceof RunCancelledError) {
-        const final = (await this.patchWithRetry(run.id, { status: 'cancelled' }, requestId)) ?? run;
-        log.info({ runId: run.id, entity: run.entity, status: 'cancelled', ...committed, durationMs: this.now() - startedAt }, 'run finished');
-        this.deps.observer?.runEnded(run.entity, 'cancelled', final);
-        return final;
-      }
-      const message = describe(reason, run.id);
-      const errorRequestId = reason instanceof DependencyError && reason.requestId !== null ? reason.requestId : requestId;
-      const final = (await this.patchWithRetry(run.id, { status: 'failed', error: message, errorRequestId }, requestId)) ?? run;
-      log.error({ runId: run.id, entity: run.entity, status: 'failed', err: message, errorRequestId, ...committed, durationMs: this.now() - startedAt }, 'run finished');
-      this.deps.observer?.runEnded(run.entity, 'failed', { ...final, status: 'failed', error: message, errorRequestId });
-      return final;
+      return await this.stopped(run, signal.aborted ? signal.reason : error, committed, requestId, startedAt);
     } finally {
       clearInterval(heartbeat);
     }
+  }
+
+  /** How a run that did not succeed is recorded: interrupted by shutdown, cancelled, or failed. */
+  private async stopped(run: SyncRun, reason: unknown, committed: RunCounters, requestId: string, startedAt: number): Promise<SyncRun> {
+    if (reason instanceof ShutdownError) {
+      this.deps.log.warn({ runId: run.id, ...committed }, 'run interrupted by shutdown; it resumes from its checkpoint');
+      return (await this.deps.writer.getRun(run.id, {}).catch(() => null)) ?? run;
+    }
+    if (reason instanceof RunCancelledError) {
+      const final = (await this.patchWithRetry(run.id, { status: 'cancelled' }, requestId)) ?? run;
+      return this.ended(final, 'cancelled', committed, startedAt);
+    }
+    const message = describe(reason, run.id);
+    const errorRequestId = reason instanceof DependencyError && reason.requestId !== null ? reason.requestId : requestId;
+    const final = (await this.patchWithRetry(run.id, { status: 'failed', error: message, errorRequestId }, requestId)) ?? run;
+    return this.ended({ ...final, status: 'failed', error: message, errorRequestId }, 'failed', committed, startedAt, final);
+  }
+
+  /** Logs the run's end and tells the observer; returns the run as recorded (`recorded`, when it differs from what is reported). */
+  private ended(run: SyncRun, status: 'succeeded' | 'failed' | 'cancelled', counters: RunCounters, startedAt: number, recorded: SyncRun = run): SyncRun {
+    const line = { runId: run.id, entity: run.entity, status, ...counters, durationMs: this.now() - startedAt };
+    if (status === 'failed') this.deps.log.error({ ...line, err: run.error, errorRequestId: run.errorRequestId }, 'run finished');
+    else this.deps.log.info(line, 'run finished');
+    this.deps.observer?.runEnded(run.entity, status, run);
+    return recorded;
   }
 }
 

@@ -1,9 +1,8 @@
 // Splits a run into steps: one fetcher walk each (entity + query), in dependency order,
 // per season and per date window of at most 100 days. The plan is stored with the run so
 // a resumed run walks exactly the same steps.
-import type { FetchQuery, SeasonSync } from '@insightxi/contracts';
+import { ENTITIES, dateWindows, daysAround, type FetchQuery, type RunScope, type SeasonSync } from '@insightxi/contracts';
 import type { EntityName, RunTarget } from './ports.ts';
-import type { NormalizedScope } from './scope.ts';
 
 export interface PlanStep {
   entity: EntityName;
@@ -42,34 +41,20 @@ export interface SeasonResolution {
 /** Looks up the seasons a scope means: the current ones of the leagues, or all of them. */
 export type SeasonResolver = (leagues: number[] | null, all: boolean) => Promise<SeasonResolution>;
 
-const ORDER: readonly EntityName[] = ['states', 'leagues', 'seasons', 'venues', 'teams', 'fixtures', 'standings'];
-/** SportMonks' between endpoint spans at most 100 days. */
-export const MAX_WINDOW_DAYS = 100;
 const DAY_MS = 86_400_000;
 
 const ids = (list: number[]): string => list.join(',');
-const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 const dayMs = (day: string): number => Date.parse(`${day}T00:00:00Z`);
 
-/** Inclusive windows of at most MAX_WINDOW_DAYS days covering from..to. */
-export function dateWindows(from: string, to: string, maxDays = MAX_WINDOW_DAYS): { from: string; to: string }[] {
-  const windows: { from: string; to: string }[] = [];
-  const end = dayMs(to);
-  for (let start = dayMs(from); start <= end; start += maxDays * DAY_MS) {
-    windows.push({ from: isoDay(start), to: isoDay(Math.min(start + (maxDays - 1) * DAY_MS, end)) });
-  }
-  return windows;
-}
-
-function needsSeasons(target: RunTarget, scope: NormalizedScope): boolean {
-  if (scope.seasons !== null) return false;
+function needsSeasons(target: RunTarget, scope: RunScope): boolean {
+  if (scope.seasons !== undefined) return false;
   if (target === 'venues' || target === 'teams' || target === 'standings' || target === 'all') return true;
-  return target === 'fixtures' && scope.mode === 'full' && scope.from === null;
+  return target === 'fixtures' && scope.mode === 'full' && scope.from === undefined;
 }
 
-const leagueFilter = (scope: NormalizedScope): FetchQuery => (scope.leagues ? { leagues: ids(scope.leagues) } : {});
+const leagueFilter = (scope: RunScope): FetchQuery => (scope.leagues ? { leagues: ids(scope.leagues) } : {});
 
-function fullSteps(entity: EntityName, scope: NormalizedScope, seasons: number[]): PlanStep[] {
+function fullSteps(entity: EntityName, scope: RunScope, seasons: number[]): PlanStep[] {
   switch (entity) {
     case 'states':
       return [{ entity, query: {}, label: 'states' }];
@@ -83,7 +68,7 @@ function fullSteps(entity: EntityName, scope: NormalizedScope, seasons: number[]
     case 'standings':
       return seasons.map((id) => ({ entity, query: { seasons: String(id) }, label: `${entity} season ${id}`, season: id }));
     case 'fixtures':
-      if (scope.from !== null && scope.to !== null) {
+      if (scope.from !== undefined && scope.to !== undefined) {
         const extra: FetchQuery = { ...leagueFilter(scope), ...(scope.seasons ? { seasons: ids(scope.seasons) } : {}) };
         return dateWindows(scope.from, scope.to).map((w) => ({ entity, query: { ...extra, ...w }, label: `fixtures ${w.from}..${w.to}` }));
       }
@@ -97,11 +82,8 @@ function fullSteps(entity: EntityName, scope: NormalizedScope, seasons: number[]
  * return is re-fetched by id: it may have been moved to another date), the source's
  * deletions in it, and last the stored fixtures that have not settled yet (by id).
  */
-function incrementalSteps(scope: NormalizedScope, today: string): PlanStep[] {
-  const window =
-    scope.from !== null && scope.to !== null
-      ? { from: scope.from, to: scope.to }
-      : { from: isoDay(dayMs(today) - (scope.windowDays ?? 1) * DAY_MS), to: isoDay(dayMs(today) + (scope.windowDays ?? 1) * DAY_MS) };
+function incrementalSteps(scope: RunScope, today: string): PlanStep[] {
+  const window = scope.from !== undefined && scope.to !== undefined ? { from: scope.from, to: scope.to } : daysAround(today, scope.windowDays ?? 1);
   const leagues = leagueFilter(scope);
   const steps: PlanStep[] = [{ entity: 'fixtures', query: { ...leagues, updated: 'latest' }, label: 'fixtures latest' }];
   for (const w of dateWindows(window.from, window.to)) {
@@ -122,7 +104,7 @@ function incrementalSteps(scope: NormalizedScope, today: string): PlanStep[] {
  */
 export async function buildPlan(
   target: RunTarget,
-  scope: NormalizedScope,
+  scope: RunScope,
   resolveSeasons: SeasonResolver,
   today: string,
   frozen: () => Promise<FrozenCheck> = () => Promise.resolve(() => false),
@@ -130,11 +112,11 @@ export async function buildPlan(
   if (scope.mode === 'incremental') {
     return { plan: { version: 1, steps: incrementalSteps(scope, today), resolvedSeasons: null }, resolution: null };
   }
-  const resolution = needsSeasons(target, scope) ? await resolveSeasons(scope.leagues, scope.allSeasons) : null;
+  const resolution = needsSeasons(target, scope) ? await resolveSeasons(scope.leagues ?? null, scope.allSeasons === true) : null;
   const seasons = scope.seasons ?? resolution?.seasons ?? [];
-  const entities = target === 'all' ? ORDER : [target];
+  const entities = target === 'all' ? ENTITIES : [target];
   const all = entities.flatMap((entity) => fullSteps(entity, scope, seasons));
-  const mayFreeze = resolution !== null && !scope.force && all.some((step) => step.season !== undefined);
+  const mayFreeze = resolution !== null && scope.force !== true && all.some((step) => step.season !== undefined);
   const isFrozen = mayFreeze ? await frozen() : () => false;
   const steps = all.filter((step) => step.season === undefined || !isFrozen(step.entity, step.season));
   return { plan: { version: 1, steps, resolvedSeasons: resolution?.seasons ?? null, skipped: all.length - steps.length }, resolution };

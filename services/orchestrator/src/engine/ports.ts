@@ -1,11 +1,11 @@
 // What the engine needs from the fetcher and the writer. The HTTP adapters in src/clients
 // implement these; unit tests use in-process fakes.
 import type {
-  ENTITIES,
   BulkRequest,
   BulkResult,
-  Entity,
+  EntityName,
   FetchPage,
+  FixtureState,
   FetchQuery,
   Fixture,
   FixtureListQuery,
@@ -18,7 +18,7 @@ import type {
   SyncRunPatch,
 } from '@insightxi/contracts';
 
-export type EntityName = (typeof ENTITIES)[number];
+export type { EntityName };
 export type RunTarget = EntityName | 'all';
 
 export interface CallContext {
@@ -51,6 +51,8 @@ export interface Writer {
   seasonSyncs(ctx: CallContext): Promise<SeasonSync[]>;
   /** Fixtures as stored, for re-checks of the ones not yet settled. */
   listFixtures(query: FixtureListQuery, ctx: CallContext): Promise<{ items: Fixture[]; next: string | null }>;
+  /** The fixture states as stored, with SportMonks' flags (live, final, not started). */
+  listStates(ctx: CallContext): Promise<FixtureState[]>;
 }
 
 export interface Log {
@@ -67,4 +69,3 @@ export interface RunObserver {
   pagesLanded(entity: EntityName, delta: RunCounters): void;
 }
 
-export type { Entity };

@@ -3,7 +3,7 @@
 import type { FetchPage, FetchQuery } from '@insightxi/contracts';
 import type { CallContext, Fetcher } from './ports.ts';
 import type { SeasonResolution, SeasonResolver } from './plan.ts';
-import { withBackoff, type BackoffPolicy } from './backoff.ts';
+import { withRetry, type RetrySettings } from './retry.ts';
 
 interface SeasonLike {
   id: number;
@@ -13,7 +13,7 @@ interface SeasonLike {
 const isSeasonLike = (value: unknown): value is SeasonLike =>
   typeof value === 'object' && value !== null && typeof (value as SeasonLike).id === 'number' && typeof (value as SeasonLike).isCurrent === 'boolean';
 
-export function fetcherSeasonResolver(fetcher: Fetcher, backoff: BackoffPolicy, ctx: CallContext): SeasonResolver {
+export function fetcherSeasonResolver(fetcher: Fetcher, settings: RetrySettings, ctx: CallContext): SeasonResolver {
   return async (leagues, all): Promise<SeasonResolution> => {
     const seasons = new Set<number>();
     let upstreamCalls = 0;
@@ -21,7 +21,7 @@ export function fetcherSeasonResolver(fetcher: Fetcher, backoff: BackoffPolicy, 
     let cursor: string | null = null;
     do {
       const query: FetchQuery = { ...(leagues ? { leagues: leagues.join(',') } : {}), ...(cursor === null ? {} : { cursor }) };
-      const page: FetchPage<unknown> = await withBackoff(() => fetcher.fetchPage('seasons', query, ctx), backoff, ctx.signal ? { signal: ctx.signal } : {});
+      const page: FetchPage<unknown> = await withRetry(() => fetcher.fetchPage('seasons', query, ctx), settings, ctx.signal ? { signal: ctx.signal } : {});
       upstreamCalls += page.upstream.calls;
       rateLimitWaitMs += page.upstream.waitedMs;
       for (const season of page.data) {

@@ -1,9 +1,12 @@
 // What an operator sees of a run: counters, progress through the plan, ETA, error.
-import type { SyncRun, SyncRunSummary } from '@insightxi/contracts';
+import type { SyncAccepted, SyncRun, SyncRunSummary } from '@insightxi/contracts';
 import { decodePosition } from './cursor.ts';
 import { isPlan } from './plan.ts';
 
 export const runLink = (id: number): string => `/sync/runs/${id}`;
+
+/** The 202 body of a run just started or resumed; its `self` link is also the Location. */
+export const accepted = (run: SyncRun): SyncAccepted => ({ runId: run.id, status: run.status, links: { self: runLink(run.id) } });
 
 function progress(run: SyncRun): { done: number; total: number; current: string | null; skipped?: number } | null {
   if (!isPlan(run.plan)) return null;

@@ -1,13 +1,11 @@
 // Run history and control: GET /sync/runs, GET /sync/runs/:id, cancel, resume.
 import { ErrorBody, IdParams, LiveStatus, SyncAccepted, SyncConflict, SyncRunSummary, SyncRunSummaryList, SyncRunsQuery } from '@insightxi/contracts';
-import { HttpError, bearerAuth, type RoutePlugin } from '@insightxi/service-kit';
-import { runLink, toSummary } from '../engine/summary.ts';
-import { mapEngineErrors } from './engine-errors.ts';
-import type { RunManager } from '../engine/manager.ts';
-import type { LivePoller } from '../engine/live-poller.ts';
+import { HttpError, acceptedTokens, requireBearer, type RoutePlugin } from '@insightxi/service-kit';
+import type { OrchestratorConfig } from '../config.ts';
+import { accepted, toSummary } from '../engine/summary.ts';
 
-export const runRoutes: RoutePlugin<{ operatorToken: string; runs: RunManager; live: LivePoller }> = (app, options) => {
-  app.addHook('onRequest', bearerAuth(options.operatorToken));
+export const runRoutes: RoutePlugin<{ config: OrchestratorConfig }> = (app, { config }) => {
+  requireBearer(app, acceptedTokens(config.OPERATOR_TOKEN, config.OPERATOR_TOKEN_PREVIOUS));
   const security = [{ bearerAuth: [] }];
 
   app.get(
@@ -22,9 +20,9 @@ export const runRoutes: RoutePlugin<{ operatorToken: string; runs: RunManager; l
       },
     },
     async (request) => {
-      const page = await mapEngineErrors(request, null, () => options.runs.list({ limit: 50, ...request.query }, { requestId: request.id }));
+      const page = await app.runs.list({ limit: 50, ...request.query }, { requestId: request.id });
       const now = Date.now();
-      return { items: (page?.items ?? []).map((run) => toSummary(run, now)), next: page?.next ?? null };
+      return { items: page.items.map((run) => toSummary(run, now)), next: page.next };
     },
   );
 
@@ -38,7 +36,7 @@ export const runRoutes: RoutePlugin<{ operatorToken: string; runs: RunManager; l
         response: { 200: LiveStatus, 401: ErrorBody },
       },
     },
-    () => options.live.status(),
+    () => app.live.status(),
   );
 
   app.get(
@@ -53,7 +51,7 @@ export const runRoutes: RoutePlugin<{ operatorToken: string; runs: RunManager; l
       },
     },
     async (request) => {
-      const run = await mapEngineErrors(request, null, () => options.runs.get(request.params.id, { requestId: request.id }));
+      const run = await app.runs.get(request.params.id, { requestId: request.id });
       if (!run) throw new HttpError(404, `run ${request.params.id} not found`);
       return toSummary(run, Date.now());
     },
@@ -70,11 +68,7 @@ export const runRoutes: RoutePlugin<{ operatorToken: string; runs: RunManager; l
         response: { 200: SyncRunSummary, 401: ErrorBody, 404: ErrorBody, 409: SyncConflict },
       },
     },
-    async (request, reply) => {
-      const run = await mapEngineErrors(request, reply, () => options.runs.cancel(request.params.id, { requestId: request.id }));
-      if (run === null) return reply;
-      return toSummary(run, Date.now());
-    },
+    async (request) => toSummary(await app.runs.cancel(request.params.id, { requestId: request.id }), Date.now()),
   );
 
   app.post(
@@ -89,10 +83,9 @@ export const runRoutes: RoutePlugin<{ operatorToken: string; runs: RunManager; l
       },
     },
     async (request, reply) => {
-      const launched = await mapEngineErrors(request, reply, () => options.runs.resume(request.params.id, { requestId: request.id }));
-      if (launched === null) return reply;
-      const self = runLink(launched.run.id);
-      return reply.code(202).header('location', self).send({ runId: launched.run.id, status: launched.run.status, links: { self } });
+      const launched = await app.runs.resume(request.params.id, { requestId: request.id });
+      const body = accepted(launched.run);
+      return reply.code(202).header('location', body.links.self).send(body);
     },
   );
   return Promise.resolve();

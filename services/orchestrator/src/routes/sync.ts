@@ -1,13 +1,12 @@
 // POST /sync/{entity}: start a run (202 + Location), or with ?wait=true hold until it ends.
 import { ErrorBody, SyncAccepted, SyncConflict, SyncQuery, SyncRunSummary, SyncScope, SyncTargetParams } from '@insightxi/contracts';
-import { bearerAuth, type RoutePlugin } from '@insightxi/service-kit';
-import { runLink, toSummary } from '../engine/summary.ts';
+import { acceptedTokens, requireBearer, type RoutePlugin } from '@insightxi/service-kit';
+import type { OrchestratorConfig } from '../config.ts';
+import { accepted, toSummary } from '../engine/summary.ts';
 import { scopeFromRequest } from './scope-input.ts';
-import { mapEngineErrors } from './engine-errors.ts';
-import type { RunManager } from '../engine/manager.ts';
 
-export const syncRoutes: RoutePlugin<{ operatorToken: string; runs: RunManager }> = (app, options) => {
-  app.addHook('onRequest', bearerAuth(options.operatorToken));
+export const syncRoutes: RoutePlugin<{ config: OrchestratorConfig }> = (app, { config }) => {
+  requireBearer(app, acceptedTokens(config.OPERATOR_TOKEN, config.OPERATOR_TOKEN_PREVIOUS));
   // `curl -X POST …/sync/fixtures` sends no body: that is the empty scope, not a bad request.
   app.addHook('preValidation', (request, _reply, done) => {
     request.body ??= {};
@@ -31,10 +30,7 @@ export const syncRoutes: RoutePlugin<{ operatorToken: string; runs: RunManager }
     },
     async (request, reply) => {
       const scope = scopeFromRequest(request.query, request.body);
-      const launched = await mapEngineErrors(request, reply, () =>
-        options.runs.start(request.params.entity, scope, { requestId: request.id }),
-      );
-      if (launched === null) return reply;
+      const launched = await app.runs.start(request.params.entity, scope, { requestId: request.id });
       if (request.query.wait === true) {
         // A long run outlasts service-kit's connectionTimeout, which would close the socket under the
         // reply. Injected requests (tests) have a socket without timers.
@@ -43,8 +39,8 @@ export const syncRoutes: RoutePlugin<{ operatorToken: string; runs: RunManager }
         const final = await launched.done;
         return reply.code(200).send(toSummary(final, Date.now()));
       }
-      const self = runLink(launched.run.id);
-      return reply.code(202).header('location', self).send({ runId: launched.run.id, status: launched.run.status, links: { self } });
+      const body = accepted(launched.run);
+      return reply.code(202).header('location', body.links.self).send(body);
     },
   );
   return Promise.resolve();

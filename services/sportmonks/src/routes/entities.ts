@@ -1,20 +1,8 @@
 // GET /{entity}: one page of normalized records for the scope in the query.
 import { ENTITIES, ErrorBody, FetchErrorBody, FetchPage, FetchQuery, RECORD_SCHEMAS } from '@insightxi/contracts';
-import { HttpError, type RoutePlugin } from '@insightxi/service-kit';
-import type { Fetcher } from '../fetcher.ts';
-import { FetchError, UpstreamRefusedError } from '../upstream/errors.ts';
+import type { RoutePlugin } from '@insightxi/service-kit';
 
-export function toHttpError(error: unknown): unknown {
-  if (!(error instanceof FetchError)) return error;
-  return new HttpError(error.statusCode, error.message, {
-    cause: error,
-    ...(error.headers ? { headers: error.headers } : {}),
-    // Lets the orchestrator tell a refusal (fail the run now) from an outage (retry).
-    ...(error instanceof UpstreamRefusedError ? { details: { upstreamStatus: error.upstreamStatus } } : {}),
-  });
-}
-
-export const entityRoutes: RoutePlugin<{ fetcher: Fetcher }> = (app, { fetcher }) => {
+export const entityRoutes: RoutePlugin = (app) => {
   for (const entity of ENTITIES) {
     app.get(
       `/${entity}`,
@@ -31,13 +19,7 @@ export const entityRoutes: RoutePlugin<{ fetcher: Fetcher }> = (app, { fetcher }
         // (mapping/normalize.ts); a schema-driven serializer would walk thousands of them again.
         serializerCompiler: () => (data) => JSON.stringify(data),
       },
-      async (request) => {
-        try {
-          return await fetcher.page(entity, request.query);
-        } catch (error) {
-          throw toHttpError(error);
-        }
-      },
+      (request) => app.fetcher.page(entity, request.query),
     );
   }
   return Promise.resolve();

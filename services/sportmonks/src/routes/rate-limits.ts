@@ -1,9 +1,8 @@
 // GET /rate-limits: each SportMonks entity's budget as last reported, and pauses in force.
 import { ErrorBody, RateLimitsResponse } from '@insightxi/contracts';
 import type { RoutePlugin } from '@insightxi/service-kit';
-import type { RateLimits } from '../upstream/rate-limits.ts';
 
-export const rateLimitRoutes: RoutePlugin<{ rateLimits: RateLimits }> = (app, { rateLimits }) => {
+export const rateLimitRoutes: RoutePlugin = (app) => {
   app.get(
     '/rate-limits',
     {
@@ -13,7 +12,7 @@ export const rateLimitRoutes: RoutePlugin<{ rateLimits: RateLimits }> = (app, { 
         response: { 200: RateLimitsResponse, 401: ErrorBody },
       },
     },
-    () => Promise.resolve({ entities: rateLimits.snapshot() }),
+    () => Promise.resolve({ entities: app.rateLimits.snapshot() }),
   );
   return Promise.resolve();
 };

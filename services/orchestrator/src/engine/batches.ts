@@ -1,0 +1,186 @@
+// Batching writes: consecutive pages of one entity go to the writer together (a writer call has
+// a fixed cost), each batch with its records, rejects and the run's checkpoint in one call per
+// chunk, up to WRITES_IN_FLIGHT calls before the first answers. Each call names the stored
+// cursor it follows (`sync.after`) and the writer holds it until the run is there, so batches
+// land in plan order and a resumed run counts exactly like an uninterrupted one.
+import { chunks, type BulkSyncContext, type RunCounters, type SyncRun } from '@insightxi/contracts';
+import type { RunSettings } from '../config.ts';
+import { addCounters, zeroCounters } from './counters.ts';
+import { decodePosition, encodePosition, isAfter, pageKey, type RunPosition } from './cursor.ts';
+import { RunCancelledError } from './errors.ts';
+import type { CallContext, Log, RunObserver, Writer } from './ports.ts';
+import { recordId } from './recheck.ts';
+import type { PageItem } from './walk.ts';
+
+/**
+ * Groups pages into batches of one entity and at most `chunkSize` records. A record seen twice
+ * in one call would be counted once: a page repeating an id of the batch starts a new one.
+ */
+export async function* batchPages(pages: AsyncIterable<PageItem>, chunkSize: number, signal: AbortSignal): AsyncGenerator<PageItem[]> {
+  let batch: PageItem[] = [];
+  let batchIds = new Set<number>();
+  for await (const item of pages) {
+    if (signal.aborted) throw new RunCancelledError();
+    const ids = item.page.data.map(recordId).filter((id): id is number => id !== null);
+    const overlaps = ids.some((id) => batchIds.has(id));
+    const full = batchIds.size + item.page.data.length > chunkSize;
+    if (batch.length > 0 && (batch[0]?.step.entity !== item.step.entity || full || overlaps)) {
+      yield batch;
+      batch = [];
+      batchIds = new Set<number>();
+    }
+    batch.push(item);
+    for (const id of ids) batchIds.add(id);
+  }
+  if (batch.length > 0) yield batch;
+}
+
+export interface BatchWriterDeps {
+  writer: Writer;
+  log: Log;
+  now(): number;
+  observer?: RunObserver | undefined;
+  settings: Pick<RunSettings, 'BULK_CHUNK_SIZE' | 'WRITES_IN_FLIGHT'>;
+  /** Runs a writer call with the run's retries. */
+  retry<T>(what: string, call: () => Promise<T>): Promise<T>;
+  ctx: CallContext;
+  signal: AbortSignal;
+  /** Called after every batch with the counters and position that are now committed. */
+  onProgress?: ((counters: RunCounters, position: RunPosition) => void) | undefined;
+}
+
+/** Lands a run's batches in order and keeps its committed counters and position. */
+export class BatchWriter {
+  counters: RunCounters;
+  position: RunPosition;
+  /** Time spent waiting for the SportMonks budget, added to the next batch's counters. */
+  private budgetWaitMs = 0;
+  /** Steps (by index) that sent a record to quarantine: their season is not noted as completely read. */
+  private readonly incomplete = new Set<number>();
+  /** Steps (by index) with a batch sent whose answer has not come: its failures are not known yet. */
+  private readonly unanswered = new Map<number, number>();
+  private readonly inFlight: Promise<void>[] = [];
+  /** The stored cursor the next batch follows. */
+  private lastCursor: string | null;
+
+  constructor(
+    private readonly deps: BatchWriterDeps,
+    private readonly run: SyncRun,
+  ) {
+    this.counters = run.counters;
+    this.position = decodePosition(run.cursor);
+    this.lastCursor = run.cursor;
+  }
+
+  addBudgetWait(ms: number): void {
+    this.budgetWaitMs += ms;
+  }
+
+  /** Sends a batch once fewer than WRITES_IN_FLIGHT are unanswered; its failure surfaces in `drain`. */
+  async submit(batch: PageItem[]): Promise<void> {
+    if (this.inFlight.length >= this.deps.settings.WRITES_IN_FLIGHT) await this.inFlight.shift();
+    if (this.deps.signal.aborted) throw new RunCancelledError();
+    const lastItem = batch.at(-1);
+    if (lastItem === undefined) return;
+    const write = this.write(batch, this.lastCursor);
+    write.catch(() => undefined);
+    this.inFlight.push(write);
+    this.lastCursor = encodePosition(lastItem.next);
+  }
+
+  /** Waits for every batch sent; throws the first failure. */
+  async drain(): Promise<void> {
+    for (let write = this.inFlight.shift(); write !== undefined; write = this.inFlight.shift()) await write;
+  }
+
+  /** Waits for every batch sent, failed or not (the run is ending). */
+  async settle(): Promise<void> {
+    await Promise.allSettled(this.inFlight);
+  }
+
+  private async write(batch: PageItem[], after: string | null): Promise<void> {
+    const first = batch[0];
+    const lastItem = batch.at(-1);
+    if (first === undefined || lastItem === undefined) return;
+    const records = batch.flatMap((item) => item.page.data);
+    const rejected = batch.flatMap((item) => item.page.rejected);
+    for (const item of batch) if (item.page.rejected.length > 0) this.incomplete.add(item.position.step);
+    const fetchSide = {
+      quarantined: rejected.length,
+      upstreamCalls: batch.reduce((sum, item) => sum + item.page.upstream.calls, 0),
+      rateLimitWaitMs: batch.reduce((sum, item) => sum + item.page.upstream.waitedMs, 0) + this.budgetWaitMs,
+    };
+    this.budgetWaitMs = 0;
+    // A batch of rejects only still lands its checkpoint: one call with no records.
+    const parts = records.length === 0 ? [[]] : chunks(records, this.deps.settings.BULK_CHUNK_SIZE);
+    const seasonsCompleted = this.completedSeasons(batch);
+    this.countUnanswered(batch, 1);
+    let landed = zeroCounters();
+    const writeStart = this.deps.now();
+    let follows = after;
+    for (const [c, part] of parts.entries()) {
+      const last = c === parts.length - 1;
+      const add = addCounters(zeroCounters(), { ...(c === 0 ? fetchSide : {}), fetched: part.length, pages: last ? batch.length : 0 });
+      // Until the last chunk lands, a resume starts the batch again; its landed chunks come back as duplicates.
+      const cursor = encodePosition(last ? lastItem.next : first.position);
+      const sync: BulkSyncContext = { runId: this.run.id, pageKey: pageKey(first.position, c), after: follows, checkpoint: { cursor, add }, rejected: c === 0 ? rejected : [], ...(last ? seasonsCompleted : {}) };
+      landed = addCounters(landed, await this.landChunk(batch, c, part, sync));
+      follows = cursor;
+    }
+    this.countUnanswered(batch, -1);
+    this.counters = addCounters(this.counters, landed);
+    // Answers may cross on the way back; the position only moves forward.
+    if (isAfter(lastItem.next, this.position)) this.position = lastItem.next;
+    this.deps.observer?.pagesLanded(first.step.entity, landed);
+    this.deps.onProgress?.(this.counters, this.position);
+    this.logPages(batch, this.deps.now() - writeStart);
+  }
+
+  /** One writer call; returns what it adds to the run's counters (the writer adds the same in the page's transaction). */
+  private async landChunk(batch: PageItem[], chunk: number, records: unknown[], sync: BulkSyncContext): Promise<RunCounters> {
+    const first = batch[0] as PageItem;
+    const { add } = sync.checkpoint;
+    const result = await this.deps.retry(`write ${first.step.label}`, () => this.deps.writer.bulk(first.step.entity, { records, sync }, this.deps.ctx));
+    if (result.duplicatePage) {
+      // Applied by an attempt whose answer was lost: the writer counted it then; only what we sent is known here.
+      this.deps.log.warn({ runId: this.run.id, step: first.step.label, chunk }, 'page already applied by an earlier attempt');
+      return add;
+    }
+    if (result.failed.length > 0) for (const item of batch) this.incomplete.add(item.position.step);
+    return addCounters(add, { created: result.created, updated: result.updated, unchanged: result.unchanged, quarantined: result.failed.length });
+  }
+
+  private countUnanswered(batch: PageItem[], by: number): void {
+    for (const item of batch) this.unanswered.set(item.position.step, (this.unanswered.get(item.position.step) ?? 0) + by);
+  }
+
+  /** Seasons whose step ends in this batch with every record landed (known for the pages this process read). */
+  private completedSeasons(batch: PageItem[]): { seasonsCompleted?: number[] } {
+    const seasons = batch
+      .filter((item) => item.page.next === null && item.step.season !== undefined && !this.incomplete.has(item.position.step) && !this.unanswered.get(item.position.step))
+      .map((item) => item.step.season as number);
+    return seasons.length === 0 ? {} : { seasonsCompleted: seasons };
+  }
+
+  private logPages(batch: PageItem[], writeMs: number): void {
+    for (const item of batch) {
+      this.deps.log.info(
+        {
+          runId: this.run.id,
+          entity: item.step.entity,
+          step: item.step.label,
+          page: item.position.page,
+          records: item.page.data.length,
+          rejected: item.page.rejected.length,
+          elapsedMs: this.deps.now() - item.fetchedAt + item.fetchMs,
+          fetchMs: item.fetchMs,
+          writeMs,
+          batchPages: batch.length,
+          budgetLeft: item.page.upstream.rateLimitRemaining,
+          budgetResetsInSeconds: item.page.upstream.resetsInSeconds,
+        },
+        'page synced',
+      );
+    }
+  }
+}
