@@ -423,7 +423,10 @@ describe('when match detail and data_freshness arrive', () => {
       'INSERT INTO player_season_stats VALUES (:s, :h, 1, 20, 1650, 9, 4, 2, 0), (:s, :a, 2, 22, 1880, 12, 1, 5, 1), (:s, :h, 3, 18, 1400, 1, 6, 7, 0)',
     ],
     goals: ['CREATE TABLE goals (fixture_id INT, minute INT)', 'INSERT INTO goals VALUES (:f, 12), (:f, 30), (:f, 47), (:f, 66), (:f, 88), (:f, 93)'],
-    data_freshness: ['CREATE TABLE data_freshness (league_id INT, league VARCHAR(191), last_full_run_at DATETIME(3))', "INSERT INTO data_freshness SELECT id, name, '2026-11-23 02:30:00' FROM leagues"],
+    data_freshness: [
+      'CREATE TABLE data_freshness (league_id INT, league VARCHAR(191), last_full_sync_at DATETIME(3), last_incremental_sync_at DATETIME(3), last_change_at DATETIME(3), last_live_change_at DATETIME(3), oldest_unsettled_kickoff_at DATETIME(3), unsettled_fixtures INT)',
+      "INSERT INTO data_freshness SELECT id, name, '2026-11-23 02:30:00', '2026-11-23 11:55:00', '2026-11-23 11:55:00', NULL, NULL, 0 FROM leagues",
+    ],
   };
 
   beforeAll(async () => {
@@ -495,7 +498,9 @@ describe('when match detail and data_freshness arrive', () => {
     }
     const health = await detailPage('data-health');
     try {
-      expect((await texts(health.page, 'form table th')).slice(0, 4)).toEqual(['', 'league_id', 'league', 'last_full_run_at']);
+      expect(await texts(health.page, 'table.freshness th')).toEqual(['League', 'Last full sync', 'Last incremental sync', 'Last change', 'Last live change', 'Unsettled fixtures']);
+      const [leagues] = await sql().query<{ n: number }[]>('SELECT COUNT(*) AS n FROM data_freshness');
+      expect(await health.page.$$('table.freshness tbody tr')).toHaveLength(Number(leagues?.n));
     } finally {
       await health.page.close();
     }
