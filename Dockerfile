@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1.7
 # One file, one target per image:
-#   docker build --target orchestrator|sportmonks|database|migrate|sim -t insightxi/<target> .
+#   docker build --target orchestrator|sportmonks|database|migrate|sim|dashboards -t insightxi/<target> .
 # Services run JavaScript bundled at build time (packages/build), as the unprivileged `node` user.
 
 ARG NODE_VERSION=24.21.0
@@ -92,3 +92,22 @@ HEALTHCHECK --interval=10s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "/opt/insightxi/healthcheck.mjs"]
 EXPOSE 8010
 CMD ["node", "--import", "tsx", "src/cli.ts"]
+
+# ---------------------------------------------------------------- analysts' dashboards
+# The static site of packages/dashboards (Observable Framework), rebuilt from the read-only analyst
+# account (ANALYST_DATABASE_URL) on start and every DASHBOARDS_REBUILD_MINUTES, served on 3000.
+# `prepare` bundles the pages' libraries into Framework's cache here, so the running container
+# needs neither the npm registry nor a CDN: only MySQL. The pruned install has no
+# tsconfig.base.json beside it; its tsconfig.json (which extends that file) is dropped so that
+# Framework's esbuild does not fail on the dangling `extends` — nothing at runtime type-checks.
+FROM workspace AS dashboards-deploy
+RUN pnpm --filter @insightxi/dashboards --prod deploy --legacy /out/dashboards \
+ && rm /out/dashboards/tsconfig.json \
+ && cd /out/dashboards && OBSERVABLE_TELEMETRY_DISABLE=true node --import tsx src/cli.ts prepare
+
+FROM runtime AS dashboards
+# Framework writes its query cache under src/ and each build under DASHBOARDS_SITES_DIR: owned by node.
+COPY --from=dashboards-deploy --chown=node:node /out/dashboards /app
+ENV PORT=3000 DASHBOARDS_SITES_DIR=/tmp/insightxi-dashboards OBSERVABLE_TELEMETRY_DISABLE=true
+EXPOSE 3000
+CMD ["node", "--import", "tsx", "src/server.ts"]

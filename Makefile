@@ -42,8 +42,12 @@ typecheck: $(DEPS) ## tsc --noEmit in every package
 	pnpm run typecheck
 
 .PHONY: test
-test: $(DEPS) lint typecheck ## install if needed, lint, typecheck, run every test (ends with "N passed, N failed")
+test: $(DEPS) chromium lint typecheck ## install if needed, lint, typecheck, run every test (ends with "N passed, N failed")
 	pnpm run test
+
+.PHONY: chromium
+chromium: $(DEPS) ## headless Chromium for the dashboards' browser checks (apt-get install chromium when missing)
+	@pnpm --silent --filter @insightxi/dashboards exec tsx src/cli.ts chromium
 
 .PHONY: bench
 bench: $(DEPS) ## run every benchmark and print the table
@@ -60,6 +64,18 @@ dev: $(DEPS) ## start the simulator and the three services (logs prefixed by ser
 .PHONY: demo
 demo: $(DEPS) ## full sync against the simulator, then the summary and analyst queries
 	pnpm --filter @insightxi/stack run demo
+
+.PHONY: dashboards
+dashboards: $(DEPS) ## the analysts' dashboards as a live preview on http://localhost:3000 (after make demo)
+	pnpm --filter @insightxi/dashboards exec tsx src/cli.ts preview
+
+.PHONY: dashboards-build
+dashboards-build: $(DEPS) ## build the dashboards into packages/dashboards/dist; prints the time and each page's data
+	pnpm --filter @insightxi/dashboards exec tsx src/cli.ts build
+
+.PHONY: dashboards-shots
+dashboards-shots: $(DEPS) chromium ## refresh docs/images/dashboards/*.png (a sample database, the site, Chromium)
+	pnpm --filter @insightxi/dashboards exec tsx src/cli.ts shots
 
 .PHONY: sim
 sim: $(DEPS) ## start the SportMonks simulator on port 8010
@@ -86,7 +102,7 @@ inspect-db: $(DEPS) ## a mysql shell on the project database
 	@echo "created .env from .env.example"
 
 .PHONY: up
-up: .env ## docker compose up: MySQL 8.4, migrations, simulator, the three services (needs a Docker engine)
+up: .env ## docker compose up: MySQL 8.4, migrations, simulator, the three services, the dashboards (needs a Docker engine)
 	@command -v docker >/dev/null || { echo "make up needs Docker (docker compose); without it use make dev"; exit 1; }
 	docker compose up --build --detach --wait
 
@@ -112,4 +128,4 @@ infra-check: ## terraform fmt -check, and validate of each environment (envs/dev
 .PHONY: clean
 clean: ## stop the private MySQL if one runs, remove dependencies, the local toolchain and local data
 	-[ -d node_modules ] && pnpm --filter @insightxi/mysql exec tsx src/cli.ts stop-private
-	rm -rf node_modules */*/node_modules .tools .data coverage .vitest-results.json services/database/src/generated
+	rm -rf node_modules */*/node_modules .tools .data coverage .vitest-results.json services/database/src/generated packages/dashboards/dist packages/dashboards/src/.observablehq

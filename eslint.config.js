@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '**/coverage/**', '.tools/**', '.data/**', '**/src/generated/**'],
+    ignores: ['**/node_modules/**', '**/dist/**', '**/.observablehq/**', '**/coverage/**', '.tools/**', '.data/**', '**/src/generated/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,

@@ -29,11 +29,11 @@ const service = (name: string): ComposeService => {
   if (found === undefined) throw new Error(`no service ${name}`);
   return found;
 };
-const longRunning = ['sim', 'sportmonks', 'database', 'orchestrator'];
+const longRunning = ['sim', 'sportmonks', 'database', 'orchestrator', 'dashboards'];
 
 describe('docker-compose.yml', () => {
-  it('runs MySQL, the migration, the simulator and the three services', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['database', 'migrate', 'mysql', 'orchestrator', 'sim', 'sportmonks', 'tls']);
+  it('runs MySQL, its certificates, the migration, the simulator, the three services and the dashboards', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['dashboards', 'database', 'migrate', 'mysql', 'orchestrator', 'sim', 'sportmonks', 'tls']);
   });
 
   it('MySQL 8.4 has a health check and keeps its data in a named volume', () => {
@@ -55,19 +55,20 @@ describe('docker-compose.yml', () => {
     const tls = service('tls');
     expect(tls.volumes).toEqual(['./docker/mysql-tls.sh:/mysql-tls.sh:ro', 'mysql-tls:/tls']);
     expect(tls.entrypoint?.join(' ')).toMatch(/sh \/mysql-tls\.sh \/tls DNS:mysql,/);
-    for (const [name, variable] of [['migrate', 'MIGRATION_DATABASE_URL'], ['database', 'DATABASE_URL']] as const) {
+    for (const [name, variable] of [['migrate', 'MIGRATION_DATABASE_URL'], ['database', 'DATABASE_URL'], ['dashboards', 'ANALYST_DATABASE_URL']] as const) {
       expect(service(name).environment?.[variable], name).toMatch(/@mysql:3306\/[^?]+\?sslca=\/tls\/ca\.pem$/);
       expect(service(name).volumes, name).toContain('mysql-tls:/tls:ro');
     }
   });
 
-  it('publishes the services on 8000/8001/8002 and the simulator on 8010', () => {
+  it('publishes the services on 8000/8001/8002, the simulator on 8010 and the dashboards on 3000', () => {
     const published = (name: string) => service(name).ports?.map((p) => p.split(':').at(-2));
     expect(published('sportmonks')).toEqual(['8000']);
     expect(published('database')).toEqual(['8001']);
     expect(published('orchestrator')).toEqual(['8002']);
     expect(published('sim')).toEqual(['8010']);
-    for (const name of ['sportmonks', 'database', 'orchestrator']) expect(service(name).environment?.HOST).toBe('0.0.0.0');
+    expect(published('dashboards')).toEqual(['3000']);
+    for (const name of ['sportmonks', 'database', 'orchestrator', 'dashboards']) expect(service(name).environment?.HOST).toBe('0.0.0.0');
     expect(service('sim').environment).toMatchObject({ SIM_HOST: '0.0.0.0', SIM_PORT: '8010' });
   });
 
@@ -89,6 +90,11 @@ describe('docker-compose.yml', () => {
     expect(service('orchestrator').depends_on).toEqual({
       database: { condition: 'service_healthy' },
       sportmonks: { condition: 'service_healthy' },
+    });
+    // The analyst account it reads with exists only once the migration has run.
+    expect(service('dashboards').depends_on).toEqual({
+      mysql: { condition: 'service_healthy' },
+      migrate: { condition: 'service_completed_successfully' },
     });
   });
 
@@ -117,6 +123,18 @@ describe('docker-compose.yml', () => {
     expect(migrate.environment?.SERVICE_DB_USER).toBe('${MYSQL_USER:-insightxi}');
     expect(migrate.environment?.SERVICE_DB_PASSWORD).toBe('${MYSQL_PASSWORD}');
     expect(service('database').environment?.DATABASE_URL).toMatch(/^mysql:\/\/\$\{MYSQL_USER:-insightxi\}:\$\{MYSQL_PASSWORD\}@/);
+  });
+
+  it('the dashboards read as the read-only analyst account the migration makes, never as root or the writer', () => {
+    const url = service('dashboards').environment?.ANALYST_DATABASE_URL ?? '';
+    expect(url).toBe('mysql://${ANALYST_USER:-analyst}:${ANALYST_PASSWORD}@mysql:3306/${MYSQL_DATABASE:-insightxi}?sslca=/tls/ca.pem');
+    const migrate = service('migrate');
+    expect(migrate.command?.join(' ')).toMatch(/&& node dist\/analyst-user\.mjs$/);
+    expect(migrate.environment?.ANALYST_USER).toBe('${ANALYST_USER:-analyst}');
+    expect(migrate.environment?.ANALYST_PASSWORD).toMatch(/^\$\{ANALYST_PASSWORD:\?/);
+    // The migrate image's bundles (packages/build) include the script the command runs.
+    expect(readRepoFile('packages/build/src/targets.ts')).toMatch(/'analyst-user': 'scripts\/analyst-user\.ts'/);
+    expect(service('dashboards').environment?.DATABASE_URL).toBeUndefined();
   });
 
   it('every build target exists in the Dockerfile', () => {

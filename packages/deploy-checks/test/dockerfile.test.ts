@@ -8,11 +8,11 @@ import { readRepoFile, repoRoot } from '../src/repo.ts';
 
 const { args, stages } = parseDockerfile(readRepoFile('Dockerfile'));
 const services = ['orchestrator', 'sportmonks', 'database'];
-const targets = [...services, 'migrate', 'sim'];
+const targets = [...services, 'migrate', 'sim', 'dashboards'];
 const instructions = (target: string) => chain(stages, target).flatMap((s) => s.instructions);
 
 describe('Dockerfile', () => {
-  it('has a target per service, the migration and the simulator', () => {
+  it('has a target per service, the migration, the simulator and the dashboards', () => {
     const names = stages.map((s) => s.name);
     for (const target of targets) expect(names).toContain(target);
   });
@@ -33,7 +33,7 @@ describe('Dockerfile', () => {
     expect(effective(stages, target, 'STOPSIGNAL')).toBe('SIGTERM');
   });
 
-  it.each([...services, 'sim'])('%s has a HEALTHCHECK on its liveness probe', (target) => {
+  it.each([...services, 'sim', 'dashboards'])('%s has a HEALTHCHECK on its liveness probe', (target) => {
     const healthcheck = effective(stages, target, 'HEALTHCHECK') ?? '';
     expect(healthcheck).toMatch(/CMD \["node", "\/opt\/insightxi\/healthcheck.mjs"\]/);
     expect(readRepoFile('docker/healthcheck.mjs')).toContain("'/health/live'");
@@ -92,9 +92,41 @@ describe('Dockerfile', () => {
   });
 
   it('the final images carry no build toolchain: services start from a fresh runtime stage', () => {
-    for (const target of services) {
+    for (const target of [...services, 'dashboards']) {
       expect(chain(stages, target).map((s) => s.name)).toEqual(['runtime', target]);
     }
+  });
+
+  describe('dashboards', () => {
+    const pkg = JSON.parse(readRepoFile('packages/dashboards/package.json')) as { name: string };
+
+    it('is the last target, so that the other images build as before', () => {
+      expect(stages.at(-1)?.name).toBe('dashboards');
+    });
+
+    it('serves on 3000 the server the package runs, with tsx in exec form', () => {
+      expect(effective(stages, 'dashboards', 'CMD')).toBe('["node", "--import", "tsx", "src/server.ts"]');
+      expect(existsSync(join(repoRoot(), 'packages', 'dashboards', 'src', 'server.ts'))).toBe(true);
+      expect(effective(stages, 'dashboards', 'EXPOSE')).toBe('3000');
+      expect(effective(stages, 'dashboards', 'ENV')).toMatch(/(^|\s)PORT=3000(\s|$)/);
+    });
+
+    it('is a pruned production install of the package whose Framework cache is made at build time, owned by the user that rebuilds', () => {
+      const runs = chain(stages, 'dashboards-deploy')
+        .flatMap((s) => s.instructions)
+        .filter((i) => i.keyword === 'RUN')
+        .map((i) => i.args)
+        .join('\n');
+      expect(runs).toContain(`pnpm --filter ${pkg.name} --prod deploy --legacy /out/dashboards`);
+      expect(runs).toMatch(/cd \/out\/dashboards && OBSERVABLE_TELEMETRY_DISABLE=true node --import tsx src\/cli\.ts prepare/);
+      const copies = instructions('dashboards').filter((i) => i.keyword === 'COPY').map((i) => i.args);
+      expect(copies).toContain('--from=dashboards-deploy --chown=node:node /out/dashboards /app');
+      expect(effective(stages, 'dashboards', 'USER')).toBe('node');
+    });
+
+    it('never calls Observable home: telemetry is off in the image', () => {
+      expect(effective(stages, 'dashboards', 'ENV')).toMatch(/(^|\s)OBSERVABLE_TELEMETRY_DISABLE=true(\s|$)/);
+    });
   });
 
   it('every file the images copy from docker/ exists', () => {
@@ -109,7 +141,7 @@ describe('Dockerfile', () => {
 
   it('.dockerignore keeps secrets, dependencies and history out of the build context', () => {
     const ignored = readRepoFile('.dockerignore').split('\n');
-    for (const entry of ['**/node_modules', '.git', '.env', '.tools', '.data', '**/src/generated']) expect(ignored).toContain(entry);
+    for (const entry of ['**/node_modules', '.git', '.env', '.tools', '.data', '**/src/generated', '**/.observablehq']) expect(ignored).toContain(entry);
   });
 });
 

@@ -90,11 +90,13 @@ describe('ci.yml', () => {
   it('installs with the frozen lockfile and make test lints, typechecks and tests', () => {
     const makefile = readRepoFile('Makefile');
     expect(makefile).toContain('pnpm install --frozen-lockfile');
-    expect(makefile).toMatch(/^test: \$\(DEPS\) lint typecheck /m);
+    // chromium: the dashboards' browser checks need one, and a fresh CI machine has none.
+    expect(makefile).toMatch(/^test: \$\(DEPS\) chromium lint typecheck /m);
+    expect(makefile).toMatch(/^chromium: \$\(DEPS\) ##.*\n\t@?pnpm .*src\/cli\.ts chromium$/m);
   });
 
   it('builds every image target and validates Terraform', () => {
-    expect(ci.jobs.images?.strategy?.matrix.target).toEqual(['orchestrator', 'sportmonks', 'database', 'migrate', 'sim']);
+    expect(ci.jobs.images?.strategy?.matrix.target).toEqual(['orchestrator', 'sportmonks', 'database', 'migrate', 'sim', 'dashboards']);
     expect(ci.jobs.infra?.steps?.map((s) => s.run)).toContain('make infra-check');
   });
 });

@@ -1,14 +1,7 @@
 // Running the analyst guide's SQL the way an analyst's client would, and printing results the
 // way the mysql client does (the samples in the guide are this output).
 import mariadb, { type Connection, type FieldInfo } from 'mariadb';
-import { connectionConfig } from '@insightxi/mysql';
-
-/**
- * MySQL 8.4's default sql_mode. MariaDB's default is laxer (no ONLY_FULL_GROUP_BY), so a query
- * that passes here under this mode also passes on the production server.
- */
-export const MYSQL_84_SQL_MODE =
-  'ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION';
+import { connectionConfig, MYSQL_84_SQL_MODE } from '@insightxi/mysql';
 
 /**
  * Words MySQL 8.4 reserves that MariaDB 10.11 does not: as an unquoted alias they pass here and

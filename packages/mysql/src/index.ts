@@ -7,3 +7,4 @@ export { DEFAULT_DATABASE, LOCAL_SERVER_URL, PRIVATE_SERVER_PORT, projectPrivate
 export { baseline, migrate, migrationStatus, MigrationError, unappliedMigrations, readMigrations, type Migration, type MigrationStatus } from './migrations.ts';
 export { createDatabase, createTestDatabase, dropDatabase, type TestDatabase } from './databases.ts';
 export { repoRoot } from './repo-root.ts';
+export { MYSQL_84_SQL_MODE } from './sql-mode.ts';
