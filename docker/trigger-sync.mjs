@@ -2,15 +2,7 @@
 // POST the orchestrator's SYNC_PATH with the operator token, log one JSON line, exit. A 409 means a
 // run with the same scope is still going, which is what a schedule should see as success.
 import { randomUUID } from 'node:crypto';
-
-function required(name) {
-  const value = process.env[name];
-  if (!value) {
-    console.error(JSON.stringify({ level: 'error', msg: `${name} is not set` }));
-    process.exit(2);
-  }
-  return value;
-}
+import { required } from './required-env.mjs';
 
 const base = required('ORCHESTRATOR_URL');
 const path = required('SYNC_PATH');

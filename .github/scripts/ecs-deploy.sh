@@ -1,74 +1,94 @@
 #!/usr/bin/env bash
-# Deploys one commit to ECS (called by .github/workflows/cd.yml):
-#   1. registers a revision of the migration task with the commit's image, runs it, fails on a
-#      non-zero exit;
-#   2. registers a revision of each service (and of the sync trigger) with the commit's images and
-#      points the services at them;
-#   3. waits until the services are stable and checks that the new revision is the one running
-#      (the circuit breaker rolls a failed deployment back, which is also "stable").
+# Deploys one commit to ECS (called by .github/workflows/cd.yml; the first deploy and rollbacks by
+# hand run it too):
+#   1. notes the revision each service runs now (what a failure goes back to);
+#   2. registers a revision of the migration task with the commit's image and runs it: a non-zero
+#      exit stops here, with nothing deployed;
+#   3. registers revisions of every other task kind with the commit's images and points the
+#      services at theirs; waits until each runs its new revision to completion;
+#   4. runs the smoke task: /health/ready on the three API services through their listeners
+#      (MySQL reachable, migrations applied, upstreams answering), then a tiny sync;
+#   5. if 3 or 4 fails: puts every service back on the revision noted in 1, waits, exits 1.
 # Needs: AWS_REGION, DEPLOY_NAME, GIT_SHA, REGISTRY; the AWS CLI and jq (both on GitHub's runners).
 set -euo pipefail
 
 : "${DEPLOY_NAME:?}" "${GIT_SHA:?}" "${REGISTRY:?}"
+export STARTED_BY="cd-${GIT_SHA:0:12}"
+# shellcheck source=ecs-lib.sh
+source "$(dirname "$0")/ecs-lib.sh"
 
-config=$(aws ssm get-parameter --name "/${DEPLOY_NAME}/deploy" --query Parameter.Value --output text)
-cluster=$(jq -r '.cluster' <<<"$config")
+# An image of a commit (this one by default).
+image() { echo "${REGISTRY}/${DEPLOY_NAME}/$1:${2:-$GIT_SHA}"; }
+# Which image each task kind runs.
+declare -A image_of=(
+  [orchestrator]=orchestrator [sportmonks]=sportmonks [database]=database [dashboards]=dashboards
+  [sync-trigger]=orchestrator [smoke]=orchestrator [retention]=database
+)
+mapfile -t services < <(jq -r '.services | keys[]' <<<"$config")
 
-image() { echo "${REGISTRY}/${DEPLOY_NAME}/$1:${GIT_SHA}"; }
-
-# The latest revision of a family, with its container's image replaced; prints the new ARN.
-register_revision() {
-  local kind=$1 new_image=$2 family
-  family=$(jq -r --arg k "$kind" '.families[$k]' <<<"$config")
-  aws ecs describe-task-definition --task-definition "$family" --query taskDefinition --output json \
-    | jq --arg image "$new_image" '
-        del(.taskDefinitionArn, .revision, .status, .requiresAttributes, .compatibilities,
-            .registeredAt, .registeredBy, .deregisteredAt)
-        | .containerDefinitions[0].image = $image' >"task-definition-${kind}.json"
-  aws ecs register-task-definition --cli-input-json "file://task-definition-${kind}.json" \
-    --query taskDefinition.taskDefinitionArn --output text
-}
+echo "::group::Revisions running now"
+declare -A previous
+for service in "${services[@]}"; do
+  previous[$service]=$(aws ecs describe-services --cluster "$cluster" --services "$(service_of "$service")" \
+    --query 'services[0].taskDefinition' --output text)
+  echo "${service}: ${previous[$service]}"
+done
+echo "::endgroup::"
 
 echo "::group::Migrations"
-migrate_definition=$(register_revision migrate "$(image migrate)")
-network=$(jq -c '{awsvpcConfiguration: {subnets: .migrate.subnets, securityGroups: .migrate.securityGroups, assignPublicIp: "DISABLED"}}' <<<"$config")
-task=$(aws ecs run-task --cluster "$cluster" --task-definition "$migrate_definition" --launch-type FARGATE \
-  --network-configuration "$network" --started-by "cd-${GIT_SHA:0:12}" --query 'tasks[0].taskArn' --output text)
-echo "migration task: $task"
-aws ecs wait tasks-stopped --cluster "$cluster" --tasks "$task"
-exit_code=$(aws ecs describe-tasks --cluster "$cluster" --tasks "$task" --query 'tasks[0].containers[0].exitCode' --output text)
-if [[ "$exit_code" != "0" ]]; then
-  reason=$(aws ecs describe-tasks --cluster "$cluster" --tasks "$task" --query 'tasks[0].stoppedReason' --output text)
-  echo "::error::the migration task exited with ${exit_code} (${reason}); nothing was deployed"
+if ! run_one_shot migrate "$(register_revision migrate "$(image migrate)")"; then
+  echo "::error::the migrations failed; nothing was deployed"
   exit 1
 fi
 echo "::endgroup::"
 
 echo "::group::Services"
 declare -A deployed
-for service in database sportmonks orchestrator; do
-  definition=$(register_revision "$service" "$(image "$service")")
-  deployed[$service]=$definition
-  aws ecs update-service --cluster "$cluster" --service "$(jq -r --arg s "$service" '.services[$s]' <<<"$config")" \
-    --task-definition "$definition" --query 'service.serviceName' --output text
+for kind in "${!image_of[@]}"; do
+  deployed[$kind]=$(register_revision "$kind" "$(image "${image_of[$kind]}")")
 done
-# Scheduled syncs run the family's latest revision: keep it on the same commit.
-register_revision sync-trigger "$(image orchestrator)" >/dev/null
+for service in "${services[@]}"; do
+  aws ecs update-service --cluster "$cluster" --service "$(service_of "$service")" \
+    --task-definition "${deployed[$service]}" --query 'service.serviceName' --output text
+done
 echo "::endgroup::"
 
-echo "::group::Waiting for stability"
-mapfile -t service_names < <(jq -r '.services[]' <<<"$config")
-aws ecs wait services-stable --cluster "$cluster" --services "${service_names[@]}"
-failed=0
-for service in database sportmonks orchestrator; do
-  name=$(jq -r --arg s "$service" '.services[$s]' <<<"$config")
-  running=$(aws ecs describe-services --cluster "$cluster" --services "$name" \
-    --query "services[0].deployments[?status=='PRIMARY'] | [0].[taskDefinition, rolloutState]" --output text)
-  echo "$service: $running"
-  if [[ "$running" != "${deployed[$service]}"$'\t'"COMPLETED" ]]; then
-    echo "::error::${service} did not complete the deployment of ${GIT_SHA} (rolled back?)"
-    failed=1
-  fi
-done
+roll_back() {
+  echo "::group::Rolling back to the revisions that ran before"
+  local pairs=()
+  for service in "${services[@]}"; do
+    aws ecs update-service --cluster "$cluster" --service "$(service_of "$service")" \
+      --task-definition "${previous[$service]}" --query 'service.serviceName' --output text
+    pairs+=("${service}=${previous[$service]}")
+  done
+  # Scheduled tasks run their family's latest revision: register one with the previous commit again.
+  local previous_image
+  previous_image=$(aws ecs describe-task-definition --task-definition "${previous[orchestrator]}" \
+    --query 'taskDefinition.containerDefinitions[0].image' --output text)
+  for kind in sync-trigger retention smoke; do
+    register_revision "$kind" "$(image "${image_of[$kind]}" "${previous_image##*:}")" >/dev/null
+  done
+  wait_for_revisions "${pairs[@]}" || echo "::error::the rollback did not settle either: look at the services now"
+  echo "::endgroup::"
+}
+
+echo "::group::Waiting for the new revisions"
+pairs=()
+for service in "${services[@]}"; do pairs+=("${service}=${deployed[$service]}"); done
+if ! wait_for_revisions "${pairs[@]}"; then
+  echo "::endgroup::"
+  roll_back
+  echo "::error::${GIT_SHA} did not become stable; the services are back on their previous revisions"
+  exit 1
+fi
 echo "::endgroup::"
-exit "$failed"
+
+echo "::group::Smoke test"
+if ! run_one_shot smoke "${deployed[smoke]}"; then
+  echo "::endgroup::"
+  roll_back
+  echo "::error::the smoke test failed on ${GIT_SHA}; the services are back on their previous revisions"
+  exit 1
+fi
+echo "::endgroup::"
+echo "deployed ${GIT_SHA}"

@@ -12,7 +12,8 @@ terraform {
     }
   }
 
-  # Bucket, key and region come from backend.hcl (see infra/README.md): `terraform init -backend-config=backend.hcl`.
+  # Remote state in S3 with S3's own locking (use_lockfile: a .tflock object beside the state, no
+  # DynamoDB table). Bucket, key and region come from backend.hcl: `terraform init -backend-config=backend.hcl`.
   backend "s3" {
     encrypt      = true
     use_lockfile = true

@@ -20,3 +20,13 @@ output "target_group_arns" {
   # ECS refuses a target group that no listener uses yet: services wait for the listeners.
   depends_on = [aws_lb_listener.service]
 }
+
+output "arn_suffix" {
+  description = "ARN suffix of the ALB (the LoadBalancer dimension of its CloudWatch metrics)."
+  value       = aws_lb.this.arn_suffix
+}
+
+output "target_group_arn_suffixes" {
+  description = "ARN suffix of each service's target group (the TargetGroup dimension)."
+  value       = { for k, tg in aws_lb_target_group.service : k => tg.arn_suffix }
+}

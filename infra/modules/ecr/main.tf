@@ -1,14 +1,10 @@
-# Tags are immutable except `latest`, which every push moves: a commit SHA always names the same image.
+# Tags are immutable: a tag is a commit SHA and always names the same image (no `latest` that
+# moves; deploys and rollbacks name the SHA).
 resource "aws_ecr_repository" "this" {
   for_each = var.repositories
 
   name                 = "${var.name}/${each.key}"
-  image_tag_mutability = "IMMUTABLE_WITH_EXCLUSION"
-
-  image_tag_mutability_exclusion_filter {
-    filter      = "latest"
-    filter_type = "WILDCARD"
-  }
+  image_tag_mutability = "IMMUTABLE"
 
   image_scanning_configuration {
     scan_on_push = true

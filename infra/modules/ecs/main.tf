@@ -1,38 +1,55 @@
-# The cluster, one task definition per task kind (three long-running services, the one-shot
-# migration, the scheduled sync trigger), and the three services. Secrets are injected by ECS from
-# Secrets Manager at start-up through each task's own execution role, which may read only that
-# task's secrets, pull only its image and write only its log group. The containers call no AWS API
-# themselves, so the tasks get no task role at all.
+# The cluster, one task definition per task kind (four long-running services; the one-shot
+# migration, smoke test and retention job; the scheduled sync trigger) and the services. Secrets
+# are injected by ECS from Secrets Manager at start-up through each task's own execution role,
+# which may read only that task's secrets, pull only its image and write only its log group.
+# The API services carry an ADOT collector sidecar that scrapes their /metrics (Prometheus) and
+# ships them to CloudWatch as EMF; its task role may write only the metrics log group. Other
+# tasks call no AWS API and get no task role.
 
 locals {
   runtime_dir = "/opt/insightxi"
 
   secret = {
-    internal_token    = { arn = var.internal_token_arn, key = "" }
-    operator_token    = { arn = var.operator_token_arn, key = "" }
-    sportmonks_token  = { arn = var.sportmonks_api_token_arn, key = "" }
-    database_user     = { arn = var.database_secret_arn, key = "username" }
-    database_password = { arn = var.database_secret_arn, key = "password" }
-    writer_password   = { arn = var.database_writer_password_arn, key = "" }
+    internal_token          = { arn = var.secret_arns["internal-token"], key = "" }
+    internal_token_previous = { arn = var.secret_arns["internal-token-previous"], key = "" }
+    operator_token          = { arn = var.secret_arns["operator-token"], key = "" }
+    operator_token_previous = { arn = var.secret_arns["operator-token-previous"], key = "" }
+    sportmonks_token        = { arn = var.secret_arns["sportmonks-api-token"], key = "" }
+    writer_password         = { arn = var.secret_arns["database-writer-password"], key = "" }
+    analyst_password        = { arn = var.secret_arns["database-analyst-password"], key = "" }
+    database_user           = { arn = var.database_secret_arn, key = "username" }
+    database_password       = { arn = var.database_secret_arn, key = "password" }
   }
 
-  # The writer connects as an account of its own with rows only (SELECT, INSERT, UPDATE, DELETE):
-  # no DROP or ALTER. The migration task, as the RDS master user, migrates and then creates or
-  # resets that account (`make service-user`), so it exists with the current password before a
-  # deploy starts the writer.
-  writer_user = "insightxi_writer"
+  # Every service accepts the current and the other (previous or next) token, so that each secret
+  # rotates on its own without a 401 between tasks started before and after (docs/operations.md).
+  internal_tokens = {
+    INTERNAL_TOKEN          = local.secret.internal_token
+    INTERNAL_TOKEN_PREVIOUS = local.secret.internal_token_previous
+  }
 
+  # The MySQL accounts besides the RDS master: the writer's (rows only) and the analysts' (SELECT).
+  # The migration task, as the master, migrates and then creates or resets both, so they exist with
+  # their current passwords before a deploy starts the writer.
+  writer_user  = "insightxi_writer"
+  analyst_user = "analyst"
+
+  # Every MySQL connection is TLS, verified against the RDS CA bundle the images ship
+  # (docker/database-url.mjs adds sslca= to the URL it builds from these parts).
   database_environment = {
-    DATABASE_HOST = var.database_host
-    DATABASE_PORT = tostring(var.database_port)
-    DATABASE_NAME = var.database_name
+    DATABASE_HOST   = var.database_host
+    DATABASE_PORT   = tostring(var.database_port)
+    DATABASE_NAME   = var.database_name
+    DATABASE_SSL_CA = "${local.runtime_dir}/rds-ca-bundle.pem"
   }
 
-  # Every task kind: its image, the environment it needs and the secrets it may read.
+  # Every task kind: its image, the environment it needs, the secrets it may read, and whether a
+  # collector scrapes its /metrics.
   tasks = {
     orchestrator = {
       image   = "orchestrator"
       command = null
+      metrics = true
       environment = {
         PORT                   = tostring(var.service_ports["orchestrator"])
         DATABASE_SERVICE_URL   = var.service_urls["database"]
@@ -40,9 +57,10 @@ locals {
       }
       # The failure webhook's URL carries its own token (Slack's does): a secret, and optional.
       secrets = merge(
+        local.internal_tokens,
         {
-          INTERNAL_TOKEN = local.secret.internal_token
-          OPERATOR_TOKEN = local.secret.operator_token
+          OPERATOR_TOKEN          = local.secret.operator_token
+          OPERATOR_TOKEN_PREVIOUS = local.secret.operator_token_previous
         },
         var.notify_webhook_url_secret_arn == "" ? {} : { NOTIFY_WEBHOOK_URL = { arn = var.notify_webhook_url_secret_arn, key = "" } },
       )
@@ -50,55 +68,133 @@ locals {
     sportmonks = {
       image   = "sportmonks"
       command = null
+      metrics = true
       environment = {
         PORT                = tostring(var.service_ports["sportmonks"])
         SPORTMONKS_BASE_URL = var.sportmonks_base_url
         REDIS_URL           = var.redis_url
       }
-      secrets = {
-        INTERNAL_TOKEN       = local.secret.internal_token
-        SPORTMONKS_API_TOKEN = local.secret.sportmonks_token
-      }
+      secrets = merge(local.internal_tokens, { SPORTMONKS_API_TOKEN = local.secret.sportmonks_token })
     }
     database = {
       image       = "database"
       command     = null
+      metrics     = true
       environment = merge(local.database_environment, { PORT = tostring(var.service_ports["database"]), DATABASE_USER = local.writer_user })
-      secrets = {
-        INTERNAL_TOKEN    = local.secret.internal_token
-        DATABASE_PASSWORD = local.secret.writer_password
-      }
+      secrets     = merge(local.internal_tokens, { DATABASE_PASSWORD = local.secret.writer_password })
+    }
+    # The analysts' dashboards read through the analyst account; the image's preload builds
+    # ANALYST_DATABASE_URL from the parts (docker/database-url.mjs, DATABASE_URL_VARIABLE).
+    dashboards = {
+      image   = "dashboards"
+      command = null
+      metrics = false
+      environment = merge(local.database_environment, {
+        PORT                  = tostring(var.service_ports["dashboards"])
+        DATABASE_USER         = local.analyst_user
+        DATABASE_URL_VARIABLE = "ANALYST_DATABASE_URL"
+        NODE_OPTIONS          = "--import ${local.runtime_dir}/database-url.mjs"
+      })
+      secrets = { DATABASE_PASSWORD = local.secret.analyst_password }
     }
     migrate = {
       image       = "migrate"
-      command     = ["sh", "-c", "npm run --silent migrate && npm run --silent service-user"]
-      environment = merge(local.database_environment, { SERVICE_DB_USER = local.writer_user })
+      command     = ["sh", "-c", "node dist/insightxi-db.mjs migrate --dir prisma/migrations && node dist/service-user.mjs && node dist/analyst-user.mjs"]
+      metrics     = false
+      environment = merge(local.database_environment, { SERVICE_DB_USER = local.writer_user, ANALYST_USER = local.analyst_user })
       secrets = {
         DATABASE_USER       = local.secret.database_user
         DATABASE_PASSWORD   = local.secret.database_password
         SERVICE_DB_PASSWORD = local.secret.writer_password
+        ANALYST_PASSWORD    = local.secret.analyst_password
       }
     }
     sync-trigger = {
       image   = "orchestrator"
       command = ["node", "${local.runtime_dir}/trigger-sync.mjs"]
+      metrics = false
       environment = {
         ORCHESTRATOR_URL = var.service_urls["orchestrator"]
         SYNC_PATH        = "/sync/fixtures?mode=incremental"
       }
-      secrets = {
-        OPERATOR_TOKEN = local.secret.operator_token
+      secrets = { OPERATOR_TOKEN = local.secret.operator_token }
+    }
+    # Run by CD after every deploy: /health/ready of the three API services through their
+    # listeners, then a tiny sync; a failure rolls the services back.
+    smoke = {
+      image   = "orchestrator"
+      command = ["node", "${local.runtime_dir}/smoke.mjs"]
+      metrics = false
+      environment = {
+        ORCHESTRATOR_URL       = var.service_urls["orchestrator"]
+        SPORTMONKS_SERVICE_URL = var.service_urls["sportmonks"]
+        DATABASE_SERVICE_URL   = var.service_urls["database"]
       }
+      secrets = { OPERATOR_TOKEN = local.secret.operator_token }
+    }
+    # Scheduled: prunes sync_run_pages and quarantine older than RETENTION_DAYS, as the writer.
+    retention = {
+      image       = "database"
+      command     = ["node", "dist/retention.mjs"]
+      metrics     = false
+      environment = merge(local.database_environment, { DATABASE_USER = local.writer_user, RETENTION_DAYS = tostring(var.retention_days) })
+      secrets     = { DATABASE_PASSWORD = local.secret.writer_password }
     }
   }
 
   one_shot = {
     migrate      = { cpu = 256, memory = 512 }
     sync-trigger = { cpu = 256, memory = 512 }
+    smoke        = { cpu = 256, memory = 512 }
+    retention    = { cpu = 256, memory = 512 }
+  }
+
+  metered = { for kind, task in local.tasks : kind => task if task.metrics }
+
+  # The collector's configuration: scrape the service's own /metrics every minute and write EMF
+  # to the metrics log group; metric_declarations choose the dimensions the alarms read.
+  collector_config = {
+    for kind, _ in local.metered : kind => yamlencode({
+      receivers = {
+        prometheus = {
+          config = {
+            global = { scrape_interval = "60s", scrape_timeout = "10s" }
+            scrape_configs = [{
+              job_name       = kind
+              metrics_path   = "/metrics"
+              static_configs = [{ targets = ["localhost:${var.service_ports[kind]}"] }]
+            }]
+          }
+        }
+      }
+      processors = { batch = { timeout = "60s" } }
+      exporters = {
+        awsemf = {
+          region                  = var.region
+          namespace               = var.metrics_namespace
+          log_group_name          = aws_cloudwatch_log_group.metrics.name
+          log_stream_name         = kind
+          dimension_rollup_option = "NoDimensionRollup"
+          metric_declarations     = var.metric_declarations
+        }
+      }
+      service = { pipelines = { metrics = { receivers = ["prometheus"], processors = ["batch"], exporters = ["awsemf"] } } }
+    })
+  }
+
+  log_configuration = {
+    for kind, _ in local.tasks : kind => {
+      logDriver = "awslogs"
+      options = {
+        awslogs-group         = aws_cloudwatch_log_group.task[kind].name
+        awslogs-region        = var.region
+        awslogs-stream-prefix = kind
+      }
+    }
   }
 
   # null attributes are dropped so that each container definition holds only what applies to it.
-  container_definitions = {
+  app_containers = {
     for kind, task in local.tasks : kind => {
       for attribute, value in {
         name      = kind
@@ -134,16 +230,24 @@ locals {
           retries     = 3
           startPeriod = 30
         } : null
-        logConfiguration = {
-          logDriver = "awslogs"
-          options = {
-            awslogs-group         = aws_cloudwatch_log_group.task[kind].name
-            awslogs-region        = var.region
-            awslogs-stream-prefix = kind
-          }
-        }
+        logConfiguration = local.log_configuration[kind]
       } : attribute => value if value != null
     }
+  }
+
+  # Not essential: a collector that stops leaves the service serving (its alarms then see no data).
+  collector_containers = {
+    for kind, _ in local.metered : kind => {
+      name             = "collector"
+      image            = var.collector_image
+      essential        = false
+      environment      = [{ name = "AOT_CONFIG_CONTENT", value = local.collector_config[kind] }]
+      logConfiguration = local.log_configuration[kind]
+    }
+  }
+
+  container_definitions = {
+    for kind, container in local.app_containers : kind => concat([container], contains(keys(local.metered), kind) ? [local.collector_containers[kind]] : [])
   }
 
   sizes = merge(
@@ -179,6 +283,13 @@ resource "aws_cloudwatch_log_group" "task" {
   name              = "/ecs/${var.name}/${each.key}"
   retention_in_days = var.log_retention_days
   tags              = merge(var.tags, { Service = each.key })
+}
+
+# The collectors' EMF lines: CloudWatch turns them into the metrics of var.metrics_namespace.
+resource "aws_cloudwatch_log_group" "metrics" {
+  name              = "/ecs/${var.name}/metrics"
+  retention_in_days = var.log_retention_days
+  tags              = var.tags
 }
 
 # ---------------------------------------------------------------- execution roles (one per task kind)
@@ -239,6 +350,33 @@ resource "aws_iam_role_policy" "execution" {
   policy = data.aws_iam_policy_document.execution[each.key].json
 }
 
+# ---------------------------------------------------------------- task roles (the collectors only)
+
+resource "aws_iam_role" "task" {
+  for_each = local.metered
+
+  name               = "${var.name}-${each.key}-task"
+  description        = "The ${each.key} task's metrics collector: writes EMF to the metrics log group"
+  assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
+  tags               = var.tags
+}
+
+data "aws_iam_policy_document" "collector" {
+  statement {
+    sid       = "WriteMetrics"
+    actions   = ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"]
+    resources = [aws_cloudwatch_log_group.metrics.arn, "${aws_cloudwatch_log_group.metrics.arn}:*"]
+  }
+}
+
+resource "aws_iam_role_policy" "collector" {
+  for_each = local.metered
+
+  name   = "write-metrics"
+  role   = aws_iam_role.task[each.key].id
+  policy = data.aws_iam_policy_document.collector.json
+}
+
 # ---------------------------------------------------------------- task definitions
 
 resource "aws_ecs_task_definition" "task" {
@@ -250,13 +388,14 @@ resource "aws_ecs_task_definition" "task" {
   cpu                      = local.sizes[each.key].cpu
   memory                   = local.sizes[each.key].memory
   execution_role_arn       = aws_iam_role.execution[each.key].arn
+  task_role_arn            = contains(keys(local.metered), each.key) ? aws_iam_role.task[each.key].arn : null
 
   runtime_platform {
     operating_system_family = "LINUX"
     cpu_architecture        = "X86_64"
   }
 
-  container_definitions = jsonencode([local.container_definitions[each.key]])
+  container_definitions = jsonencode(local.container_definitions[each.key])
 
   tags = merge(var.tags, { Service = each.key })
 }
@@ -339,15 +478,18 @@ resource "aws_appautoscaling_policy" "cpu" {
 # What CI/CD needs to run the migration task and deploy, in one place it may read.
 resource "aws_ssm_parameter" "deploy" {
   name        = "/${var.name}/deploy"
-  description = "Cluster, services, task families and the migration task's network, read by the CD workflow"
+  description = "Cluster, services, task families and the network of the migration and smoke tasks, read by the CD workflow"
   type        = "String"
   value = jsonencode({
     cluster  = aws_ecs_cluster.this.name
     services = { for k, s in aws_ecs_service.service : k => s.name }
     families = { for k, t in aws_ecs_task_definition.task : k => t.family }
-    migrate = {
-      subnets        = var.private_subnet_ids
-      securityGroups = [var.security_group_ids["migrate"]]
+    # The one-shot tasks CD runs: where they run.
+    tasks = {
+      for kind in ["migrate", "smoke"] : kind => {
+        subnets        = var.private_subnet_ids
+        securityGroups = [var.security_group_ids[kind]]
+      }
     }
   })
   tags = var.tags

@@ -42,3 +42,18 @@ output "deploy_parameter_arn" {
   description = "ARN of the deploy configuration parameter."
   value       = aws_ssm_parameter.deploy.arn
 }
+
+output "metrics_log_group_name" {
+  description = "Log group the collectors write EMF to."
+  value       = aws_cloudwatch_log_group.metrics.name
+}
+
+output "task_role_arns" {
+  description = "Task role ARN of each task kind that has one (the collectors')."
+  value       = { for k, r in aws_iam_role.task : k => r.arn }
+}
+
+output "log_group_arns" {
+  description = "Log group ARN of each task kind."
+  value       = { for k, g in aws_cloudwatch_log_group.task : k => g.arn }
+}

@@ -15,12 +15,12 @@ variable "private_subnet_ids" {
 
 variable "security_group_ids" {
   type        = map(string)
-  description = "Security group of each task kind: orchestrator, sportmonks, database, migrate, sync_trigger."
+  description = "Security group of each task kind, by kind: the services, migrate, sync-trigger, smoke, retention."
 }
 
 variable "repository_urls" {
   type        = map(string)
-  description = "ECR repository URL of each image: orchestrator, sportmonks, database, migrate."
+  description = "ECR repository URL of each image: orchestrator, sportmonks, database, dashboards, migrate."
 }
 
 variable "repository_arns" {
@@ -47,7 +47,7 @@ variable "services" {
     max_count     = number
     autoscale     = bool
   }))
-  description = "Size and scaling of each service (orchestrator, sportmonks, database); autoscaling tracks average CPU."
+  description = "Size and scaling of each service (orchestrator, sportmonks, database, dashboards); autoscaling tracks average CPU."
 
   validation {
     condition     = alltrue([for s in values(var.services) : s.min_count <= s.desired_count && s.desired_count <= s.max_count])
@@ -70,19 +70,17 @@ variable "service_urls" {
   description = "Base URL of each service through the internal ALB (the orchestrator's upstreams, the sync trigger's target)."
 }
 
-variable "internal_token_arn" {
-  type        = string
-  description = "Secrets Manager ARN of the internal service-to-service token."
-}
+variable "secret_arns" {
+  type        = map(string)
+  description = "Secrets Manager ARN of each generated or operator-put secret, by name: internal-token(-previous), operator-token(-previous), sportmonks-api-token, database-writer-password, database-analyst-password."
 
-variable "operator_token_arn" {
-  type        = string
-  description = "Secrets Manager ARN of the operator token."
-}
-
-variable "sportmonks_api_token_arn" {
-  type        = string
-  description = "Secrets Manager ARN of the SportMonks API token."
+  validation {
+    condition = alltrue([for name in [
+      "internal-token", "internal-token-previous", "operator-token", "operator-token-previous",
+      "sportmonks-api-token", "database-writer-password", "database-analyst-password",
+    ] : contains(keys(var.secret_arns), name)])
+    error_message = "secret_arns must name every secret the tasks read."
+  }
 }
 
 variable "notify_webhook_url_secret_arn" {
@@ -94,11 +92,6 @@ variable "notify_webhook_url_secret_arn" {
 variable "database_secret_arn" {
   type        = string
   description = "ARN of the RDS-managed master user secret (JSON keys username and password)."
-}
-
-variable "database_writer_password_arn" {
-  type        = string
-  description = "Secrets Manager ARN of the password of the writer's own MySQL account (rows only); the migration task sets it."
 }
 
 variable "database_host" {
@@ -144,4 +137,32 @@ variable "log_retention_days" {
 variable "tags" {
   type        = map(string)
   description = "Tags added to every resource."
+}
+
+variable "retention_days" {
+  type        = number
+  description = "Age in days past which the retention task deletes sync_run_pages and quarantine rows."
+
+  validation {
+    condition     = var.retention_days >= 7
+    error_message = "retention_days is at least 7: runs of the last week stay inspectable."
+  }
+}
+
+variable "metrics_namespace" {
+  type        = string
+  description = "CloudWatch namespace the collectors write the services' Prometheus metrics to."
+}
+
+variable "metric_declarations" {
+  type = list(object({
+    dimensions            = list(list(string))
+    metric_name_selectors = list(string)
+  }))
+  description = "awsemf metric declarations: which Prometheus metrics become CloudWatch metrics, with which dimensions (the alarms read them)."
+}
+
+variable "collector_image" {
+  type        = string
+  description = "Image of the metrics collector sidecar (AWS Distro for OpenTelemetry collector), pinned to a version."
 }

@@ -1,6 +1,10 @@
 # GitHub Actions authenticates with OIDC (no stored keys) and gets a role that can do exactly
 # what cd.yml does: push the images, register task definition revisions of these families, run
-# the migration task, update these services and watch them.
+# the migration and smoke tasks (no other family), update these services (and put them back on
+# their previous revisions) and watch them. Only jobs of one repository that run in one GitHub
+# environment may assume it: the environment's rules (deployment branches: main only, reviewers)
+# decide which runs get there, and the workflow runs the deploy job only for pushes to main of
+# this repository and for manual dispatches.
 
 data "aws_caller_identity" "current" {}
 data "aws_partition" "current" {}
@@ -9,7 +13,8 @@ data "aws_region" "current" {}
 locals {
   oidc_host     = "token.actions.githubusercontent.com"
   provider_arn  = var.create_oidc_provider ? aws_iam_openid_connect_provider.github[0].arn : "arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:oidc-provider/${local.oidc_host}"
-  task_def_arns = [for f in var.task_families : "arn:${data.aws_partition.current.partition}:ecs:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:task-definition/${f}:*"]
+  ecs_arn       = "arn:${data.aws_partition.current.partition}:ecs:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}"
+  run_task_arns = [for f in var.run_task_families : "${local.ecs_arn}:task-definition/${f}:*"]
 }
 
 resource "aws_iam_openid_connect_provider" "github" {
@@ -38,14 +43,14 @@ data "aws_iam_policy_document" "assume" {
     condition {
       test     = "StringEquals"
       variable = "${local.oidc_host}:sub"
-      values   = ["repo:${var.github_repository}:ref:refs/heads/${var.github_branch}"]
+      values   = ["repo:${var.github_repository}:environment:${var.github_environment}"]
     }
   }
 }
 
 resource "aws_iam_role" "deploy" {
   name                 = "${var.name}-github-deploy"
-  description          = "Assumed by GitHub Actions on ${var.github_repository}@${var.github_branch} to push images and deploy"
+  description          = "Assumed by GitHub Actions jobs of ${var.github_repository} in its ${var.github_environment} environment to push images and deploy"
   assume_role_policy   = data.aws_iam_policy_document.assume.json
   max_session_duration = 3600
   tags                 = var.tags
@@ -87,9 +92,9 @@ data "aws_iam_policy_document" "deploy" {
   }
 
   statement {
-    sid       = "RunMigration"
+    sid       = "RunMigrationAndSmoke"
     actions   = ["ecs:RunTask"]
-    resources = local.task_def_arns
+    resources = local.run_task_arns
 
     condition {
       test     = "ArnEquals"
@@ -101,7 +106,7 @@ data "aws_iam_policy_document" "deploy" {
   statement {
     sid       = "WatchTasks"
     actions   = ["ecs:DescribeTasks"]
-    resources = ["arn:${data.aws_partition.current.partition}:ecs:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:task/*"]
+    resources = ["${local.ecs_arn}:task/*"]
 
     condition {
       test     = "ArnEquals"
@@ -117,7 +122,13 @@ data "aws_iam_policy_document" "deploy" {
   }
 
   statement {
-    sid       = "PassExecutionRoles"
+    sid       = "ReadOneShotLogs"
+    actions   = ["logs:GetLogEvents"]
+    resources = [for arn in var.log_group_arns : "${arn}:*"]
+  }
+
+  statement {
+    sid       = "PassTaskRoles"
     actions   = ["iam:PassRole"]
     resources = var.pass_role_arns
 

@@ -18,9 +18,14 @@ variable "github_repository" {
   }
 }
 
-variable "github_branch" {
+variable "github_environment" {
   type        = string
-  description = "The only branch whose workflow runs may assume the deploy role."
+  description = "The GitHub environment whose jobs may assume the deploy role (its deployment branch rule allows main only)."
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9_.-]+$", var.github_environment))
+    error_message = "github_environment is a GitHub environment name."
+  }
 }
 
 variable "repository_arns" {
@@ -38,14 +43,19 @@ variable "service_arns" {
   description = "ECS services the role may update."
 }
 
-variable "task_families" {
+variable "run_task_families" {
   type        = list(string)
-  description = "Task definition families the role may register revisions of and run (the migration)."
+  description = "Task definition families the role may run: the migration and the smoke test, nothing else."
 }
 
 variable "pass_role_arns" {
   type        = list(string)
-  description = "Execution roles the role may pass to ECS in the task definitions it registers."
+  description = "Execution and task roles of the task definitions CD registers, which it passes to ECS (only to ECS tasks)."
+}
+
+variable "log_group_arns" {
+  type        = list(string)
+  description = "Log groups of the one-shot tasks CD runs, whose lines it prints when they fail."
 }
 
 variable "deploy_parameter_arn" {

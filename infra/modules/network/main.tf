@@ -1,16 +1,56 @@
-# A VPC with public subnets (NAT gateways only) and private subnets (everything else), and one
-# security group per role whose rules allow only the flows that exist:
-#   API Gateway VPC link -> ALB:orchestrator      sync trigger task -> ALB:orchestrator
-#   orchestrator -> ALB:sportmonks, ALB:database  ALB -> each service on its own port
-#   database service, migrate task -> RDS:3306    tasks -> HTTPS out (ECR, Secrets Manager, logs, SportMonks)
-#   fetcher -> cache:6379 (shared rate-limit budget)
+# A VPC with public subnets (NAT gateways only) and private subnets (everything else), one
+# security group per role, and one pair of rules (the source's egress, the target's ingress) per
+# flow in local.flows: nothing else is allowed between them. Ports are named: a service's name
+# means its ALB listener and container port (var.service_ports), plus mysql and redis.
+# packages/deploy-checks derives the flows the configuration needs (service URLs, database hosts,
+# the API's integration, the analysts' door) and checks each is here.
 
 locals {
   private_subnets = [for i, _ in var.availability_zones : cidrsubnet(var.vpc_cidr, 4, i)]
   public_subnets  = [for i, _ in var.availability_zones : cidrsubnet(var.vpc_cidr, 8, 200 + i)]
   https_anywhere  = "0.0.0.0/0"
-  mysql_port      = 3306
-  redis_port      = 6379
+  ports           = merge(var.service_ports, { mysql = 3306, redis = 6379 })
+
+  # Security groups besides one per service (var.service_ports).
+  roles = {
+    vpc-link     = "API Gateway VPC link: the orchestrator listener of the internal ALB only"
+    alb          = "Internal ALB: one listener per service port"
+    migrate      = "One-shot migration task: MySQL and HTTPS out only"
+    sync-trigger = "Scheduled task that starts syncs: the orchestrator listener and HTTPS out only"
+    smoke        = "Post-deploy smoke task: every API listener and HTTPS out only"
+    retention    = "Scheduled retention task: MySQL and HTTPS out only"
+    analyst-door = "Session Manager instance analysts forward ports through: MySQL, the dashboards listener, HTTPS out; no ingress"
+    rds          = "RDS MySQL: 3306 from the writer, the migration and retention tasks, the dashboards and the analysts' door"
+    cache        = "Valkey of the fetcher's rate-limit budget: 6379 from the fetcher only"
+  }
+  groups = merge(
+    { for name, _ in var.service_ports : name => "ECS tasks of the ${name} service" },
+    local.roles,
+  )
+
+  api_services = ["orchestrator", "sportmonks", "database"]
+  flows = concat(
+    [
+      { from = "vpc-link", to = "alb", port = "orchestrator", description = "API Gateway to the orchestrator listener" },
+      { from = "sync-trigger", to = "alb", port = "orchestrator", description = "Scheduled syncs to the orchestrator listener" },
+      { from = "orchestrator", to = "alb", port = "sportmonks", description = "Orchestrator to the fetcher listener" },
+      { from = "orchestrator", to = "alb", port = "database", description = "Orchestrator to the writer listener" },
+      { from = "analyst-door", to = "alb", port = "dashboards", description = "Analysts' port forwarding to the dashboards listener" },
+      { from = "database", to = "rds", port = "mysql", description = "Writer to MySQL" },
+      { from = "migrate", to = "rds", port = "mysql", description = "Migrations to MySQL" },
+      { from = "retention", to = "rds", port = "mysql", description = "Retention job to MySQL" },
+      { from = "dashboards", to = "rds", port = "mysql", description = "Dashboards (analyst account) to MySQL" },
+      { from = "analyst-door", to = "rds", port = "mysql", description = "Analysts' port forwarding to MySQL" },
+      { from = "sportmonks", to = "cache", port = "redis", description = "Fetcher to its shared rate-limit budget" },
+    ],
+    [for name in local.api_services : { from = "smoke", to = "alb", port = name, description = "Smoke test to the ${name} listener" }],
+    [for name, _ in var.service_ports : { from = "alb", to = name, port = name, description = "ALB to the ${name} tasks" }],
+  )
+  flow_map = { for f in local.flows : "${f.from}>${f.to}:${f.port}" => f }
+
+  # HTTPS out through the NAT gateway: image pulls, secrets, logs, metrics (Fargate fetches them
+  # through the task's own network interface), Session Manager, and the SportMonks API.
+  https_out = setsubtract(keys(local.groups), ["vpc-link", "alb", "rds", "cache"])
 }
 
 module "vpc" {
@@ -38,224 +78,44 @@ module "vpc" {
   tags = var.tags
 }
 
-resource "aws_security_group" "vpc_link" {
-  name        = "${var.name}-vpc-link"
-  description = "API Gateway VPC link: reaches the orchestrator listener of the internal ALB only"
-  vpc_id      = module.vpc.vpc_id
-  tags        = merge(var.tags, { Name = "${var.name}-vpc-link" })
-}
-
-resource "aws_security_group" "alb" {
-  name        = "${var.name}-alb"
-  description = "Internal ALB: one listener per service port"
-  vpc_id      = module.vpc.vpc_id
-  tags        = merge(var.tags, { Name = "${var.name}-alb" })
-}
-
-resource "aws_security_group" "service" {
-  for_each = var.service_ports
+resource "aws_security_group" "this" {
+  for_each = local.groups
 
   name        = "${var.name}-${each.key}"
-  description = "ECS tasks of the ${each.key} service"
+  description = each.value
   vpc_id      = module.vpc.vpc_id
   tags        = merge(var.tags, { Name = "${var.name}-${each.key}" })
 }
 
-resource "aws_security_group" "migrate" {
-  name        = "${var.name}-migrate"
-  description = "One-shot migration task: MySQL and HTTPS out only"
-  vpc_id      = module.vpc.vpc_id
-  tags        = merge(var.tags, { Name = "${var.name}-migrate" })
-}
+resource "aws_vpc_security_group_egress_rule" "flow" {
+  for_each = local.flow_map
 
-resource "aws_security_group" "sync_trigger" {
-  name        = "${var.name}-sync-trigger"
-  description = "Scheduled task that starts syncs: the orchestrator listener and HTTPS out only"
-  vpc_id      = module.vpc.vpc_id
-  tags        = merge(var.tags, { Name = "${var.name}-sync-trigger" })
-}
-
-resource "aws_security_group" "rds" {
-  name        = "${var.name}-rds"
-  description = "RDS MySQL: 3306 from the database service and the migration task only"
-  vpc_id      = module.vpc.vpc_id
-  tags        = merge(var.tags, { Name = "${var.name}-rds" })
-}
-
-resource "aws_security_group" "cache" {
-  name        = "${var.name}-cache"
-  description = "Valkey of the fetcher's rate-limit budget: 6379 from the fetcher only"
-  vpc_id      = module.vpc.vpc_id
-  tags        = merge(var.tags, { Name = "${var.name}-cache" })
-}
-
-# --- VPC link -> ALB (orchestrator port)
-resource "aws_vpc_security_group_egress_rule" "vpc_link_to_alb" {
-  security_group_id            = aws_security_group.vpc_link.id
-  referenced_security_group_id = aws_security_group.alb.id
+  security_group_id            = aws_security_group.this[each.value.from].id
+  referenced_security_group_id = aws_security_group.this[each.value.to].id
   ip_protocol                  = "tcp"
-  from_port                    = var.service_ports["orchestrator"]
-  to_port                      = var.service_ports["orchestrator"]
-  description                  = "API Gateway to the orchestrator listener"
+  from_port                    = local.ports[each.value.port]
+  to_port                      = local.ports[each.value.port]
+  description                  = each.value.description
 }
 
-resource "aws_vpc_security_group_ingress_rule" "alb_from_vpc_link" {
-  security_group_id            = aws_security_group.alb.id
-  referenced_security_group_id = aws_security_group.vpc_link.id
+resource "aws_vpc_security_group_ingress_rule" "flow" {
+  for_each = local.flow_map
+
+  security_group_id            = aws_security_group.this[each.value.to].id
+  referenced_security_group_id = aws_security_group.this[each.value.from].id
   ip_protocol                  = "tcp"
-  from_port                    = var.service_ports["orchestrator"]
-  to_port                      = var.service_ports["orchestrator"]
-  description                  = "API Gateway VPC link to the orchestrator listener"
+  from_port                    = local.ports[each.value.port]
+  to_port                      = local.ports[each.value.port]
+  description                  = each.value.description
 }
 
-# --- sync trigger -> ALB (orchestrator port)
-resource "aws_vpc_security_group_ingress_rule" "alb_from_sync_trigger" {
-  security_group_id            = aws_security_group.alb.id
-  referenced_security_group_id = aws_security_group.sync_trigger.id
-  ip_protocol                  = "tcp"
-  from_port                    = var.service_ports["orchestrator"]
-  to_port                      = var.service_ports["orchestrator"]
-  description                  = "Scheduled sync trigger to the orchestrator listener"
-}
+resource "aws_vpc_security_group_egress_rule" "https" {
+  for_each = local.https_out
 
-resource "aws_vpc_security_group_egress_rule" "sync_trigger_to_alb" {
-  security_group_id            = aws_security_group.sync_trigger.id
-  referenced_security_group_id = aws_security_group.alb.id
-  ip_protocol                  = "tcp"
-  from_port                    = var.service_ports["orchestrator"]
-  to_port                      = var.service_ports["orchestrator"]
-  description                  = "Start syncs on the orchestrator"
-}
-
-# --- orchestrator -> ALB (fetcher and writer ports)
-resource "aws_vpc_security_group_ingress_rule" "alb_from_orchestrator" {
-  for_each = toset(["sportmonks", "database"])
-
-  security_group_id            = aws_security_group.alb.id
-  referenced_security_group_id = aws_security_group.service["orchestrator"].id
-  ip_protocol                  = "tcp"
-  from_port                    = var.service_ports[each.key]
-  to_port                      = var.service_ports[each.key]
-  description                  = "Orchestrator to the ${each.key} listener"
-}
-
-resource "aws_vpc_security_group_egress_rule" "orchestrator_to_alb" {
-  for_each = toset(["sportmonks", "database"])
-
-  security_group_id            = aws_security_group.service["orchestrator"].id
-  referenced_security_group_id = aws_security_group.alb.id
-  ip_protocol                  = "tcp"
-  from_port                    = var.service_ports[each.key]
-  to_port                      = var.service_ports[each.key]
-  description                  = "Orchestrator to the ${each.key} listener"
-}
-
-# --- ALB -> each service on its own port
-resource "aws_vpc_security_group_egress_rule" "alb_to_service" {
-  for_each = var.service_ports
-
-  security_group_id            = aws_security_group.alb.id
-  referenced_security_group_id = aws_security_group.service[each.key].id
-  ip_protocol                  = "tcp"
-  from_port                    = each.value
-  to_port                      = each.value
-  description                  = "ALB to the ${each.key} tasks"
-}
-
-resource "aws_vpc_security_group_ingress_rule" "service_from_alb" {
-  for_each = var.service_ports
-
-  security_group_id            = aws_security_group.service[each.key].id
-  referenced_security_group_id = aws_security_group.alb.id
-  ip_protocol                  = "tcp"
-  from_port                    = each.value
-  to_port                      = each.value
-  description                  = "ALB to the ${each.key} tasks"
-}
-
-# --- database service and migration task -> RDS
-resource "aws_vpc_security_group_egress_rule" "database_to_rds" {
-  security_group_id            = aws_security_group.service["database"].id
-  referenced_security_group_id = aws_security_group.rds.id
-  ip_protocol                  = "tcp"
-  from_port                    = local.mysql_port
-  to_port                      = local.mysql_port
-  description                  = "Writer to MySQL"
-}
-
-resource "aws_vpc_security_group_egress_rule" "migrate_to_rds" {
-  security_group_id            = aws_security_group.migrate.id
-  referenced_security_group_id = aws_security_group.rds.id
-  ip_protocol                  = "tcp"
-  from_port                    = local.mysql_port
-  to_port                      = local.mysql_port
-  description                  = "Migrations to MySQL"
-}
-
-resource "aws_vpc_security_group_ingress_rule" "rds_from_database" {
-  security_group_id            = aws_security_group.rds.id
-  referenced_security_group_id = aws_security_group.service["database"].id
-  ip_protocol                  = "tcp"
-  from_port                    = local.mysql_port
-  to_port                      = local.mysql_port
-  description                  = "Writer to MySQL"
-}
-
-resource "aws_vpc_security_group_ingress_rule" "rds_from_migrate" {
-  security_group_id            = aws_security_group.rds.id
-  referenced_security_group_id = aws_security_group.migrate.id
-  ip_protocol                  = "tcp"
-  from_port                    = local.mysql_port
-  to_port                      = local.mysql_port
-  description                  = "Migrations to MySQL"
-}
-
-# --- fetcher -> cache
-resource "aws_vpc_security_group_egress_rule" "sportmonks_to_cache" {
-  security_group_id            = aws_security_group.service["sportmonks"].id
-  referenced_security_group_id = aws_security_group.cache.id
-  ip_protocol                  = "tcp"
-  from_port                    = local.redis_port
-  to_port                      = local.redis_port
-  description                  = "Fetcher to its shared rate-limit budget"
-}
-
-resource "aws_vpc_security_group_ingress_rule" "cache_from_sportmonks" {
-  security_group_id            = aws_security_group.cache.id
-  referenced_security_group_id = aws_security_group.service["sportmonks"].id
-  ip_protocol                  = "tcp"
-  from_port                    = local.redis_port
-  to_port                      = local.redis_port
-  description                  = "Fetcher to its shared rate-limit budget"
-}
-
-# --- HTTPS out through the NAT gateway: image pulls, secrets, logs (Fargate fetches them through the
-# task's own network interface) and, for the fetcher, the SportMonks API.
-resource "aws_vpc_security_group_egress_rule" "service_https" {
-  for_each = var.service_ports
-
-  security_group_id = aws_security_group.service[each.key].id
+  security_group_id = aws_security_group.this[each.key].id
   cidr_ipv4         = local.https_anywhere
   ip_protocol       = "tcp"
   from_port         = 443
   to_port           = 443
   description       = "HTTPS to AWS APIs (and SportMonks for the fetcher)"
-}
-
-resource "aws_vpc_security_group_egress_rule" "migrate_https" {
-  security_group_id = aws_security_group.migrate.id
-  cidr_ipv4         = local.https_anywhere
-  ip_protocol       = "tcp"
-  from_port         = 443
-  to_port           = 443
-  description       = "HTTPS to AWS APIs"
-}
-
-resource "aws_vpc_security_group_egress_rule" "sync_trigger_https" {
-  security_group_id = aws_security_group.sync_trigger.id
-  cidr_ipv4         = local.https_anywhere
-  ip_protocol       = "tcp"
-  from_port         = 443
-  to_port           = 443
-  description       = "HTTPS to AWS APIs"
 }

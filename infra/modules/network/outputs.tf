@@ -14,16 +14,6 @@ output "public_subnet_ids" {
 }
 
 output "security_group_ids" {
-  description = "Security group of each role: vpc_link, alb, rds, cache, migrate, sync_trigger and one per service."
-  value = merge(
-    { for k, sg in aws_security_group.service : k => sg.id },
-    {
-      vpc_link     = aws_security_group.vpc_link.id
-      alb          = aws_security_group.alb.id
-      rds          = aws_security_group.rds.id
-      cache        = aws_security_group.cache.id
-      migrate      = aws_security_group.migrate.id
-      sync_trigger = aws_security_group.sync_trigger.id
-    },
-  )
+  description = "Security group of each role: one per service, vpc-link, alb, rds, cache, migrate, sync-trigger, smoke, retention, analyst-door."
+  value       = { for k, sg in aws_security_group.this : k => sg.id }
 }

@@ -30,11 +30,11 @@ variable "single_nat_gateway" {
 
 variable "service_ports" {
   type        = map(number)
-  description = "Listening port of each service, keyed by service name (orchestrator, sportmonks, database)."
+  description = "Listening port of each service, keyed by service name (orchestrator, sportmonks, database, dashboards)."
 
   validation {
-    condition     = alltrue([for s in ["orchestrator", "sportmonks", "database"] : contains(keys(var.service_ports), s)])
-    error_message = "service_ports must name orchestrator, sportmonks and database."
+    condition     = alltrue([for s in ["orchestrator", "sportmonks", "database", "dashboards"] : contains(keys(var.service_ports), s)])
+    error_message = "service_ports must name orchestrator, sportmonks, database and dashboards."
   }
 }
 

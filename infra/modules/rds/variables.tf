@@ -68,6 +68,11 @@ variable "deletion_protection" {
   description = "Refuse deletion of the instance (true in prod); when false a final snapshot is still taken."
 }
 
+variable "performance_insights" {
+  type        = bool
+  description = "Performance Insights on the instance (7 days kept, the free tier); needs an instance class that supports it (not db.t4g.micro)."
+}
+
 variable "tags" {
   type        = map(string)
   description = "Tags added to every resource."

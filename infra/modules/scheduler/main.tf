@@ -1,11 +1,13 @@
-# EventBridge Scheduler cannot call a private HTTP endpoint, so each schedule runs a short ECS task
-# (the orchestrator image with trigger-sync.mjs) that POSTs one /sync route on the internal ALB with
-# the operator token and exits. A 409 (the same scope is already running) counts as success.
+# EventBridge Scheduler runs short ECS tasks on schedules: the sync trigger (the orchestrator image
+# with trigger-sync.mjs, which POSTs one /sync route on the internal ALB with the operator token; a
+# 409, the same scope already running, counts as success) and the retention job (the database
+# image pruning old sync pages and quarantine). Each schedule names its task and may override its
+# container's environment (the sync path).
 
 data "aws_partition" "current" {}
 
 locals {
-  family_arn_prefix = replace(var.task_definition_arn, "/:[0-9]+$/", "")
+  family_arn_prefixes = { for kind, task in var.tasks : kind => replace(task.task_definition_arn, "/:[0-9]+$/", "") }
 }
 
 data "aws_iam_policy_document" "scheduler_assume" {
@@ -21,16 +23,16 @@ data "aws_iam_policy_document" "scheduler_assume" {
 
 resource "aws_iam_role" "scheduler" {
   name               = "${var.name}-scheduler"
-  description        = "Runs the sync trigger task on a schedule"
+  description        = "Runs the scheduled tasks (sync trigger, retention)"
   assume_role_policy = data.aws_iam_policy_document.scheduler_assume.json
   tags               = var.tags
 }
 
 data "aws_iam_policy_document" "scheduler" {
   statement {
-    sid       = "RunSyncTrigger"
+    sid       = "RunScheduledTasks"
     actions   = ["ecs:RunTask"]
-    resources = ["${local.family_arn_prefix}:*"]
+    resources = [for prefix in values(local.family_arn_prefixes) : "${prefix}:*"]
 
     condition {
       test     = "ArnEquals"
@@ -42,7 +44,7 @@ data "aws_iam_policy_document" "scheduler" {
   statement {
     sid       = "PassTaskRoles"
     actions   = ["iam:PassRole"]
-    resources = var.pass_role_arns
+    resources = [for task in values(var.tasks) : task.execution_role_arn]
 
     condition {
       test     = "StringEquals"
@@ -53,7 +55,7 @@ data "aws_iam_policy_document" "scheduler" {
 }
 
 resource "aws_iam_role_policy" "scheduler" {
-  name   = "run-sync-trigger"
+  name   = "run-scheduled-tasks"
   role   = aws_iam_role.scheduler.id
   policy = data.aws_iam_policy_document.scheduler.json
 }
@@ -63,7 +65,7 @@ resource "aws_scheduler_schedule_group" "this" {
   tags = var.tags
 }
 
-resource "aws_scheduler_schedule" "sync" {
+resource "aws_scheduler_schedule" "task" {
   for_each = var.schedules
 
   name                         = "${var.name}-${each.key}"
@@ -76,28 +78,28 @@ resource "aws_scheduler_schedule" "sync" {
     mode = "OFF"
   }
 
-  # The universal RunTask target lets each schedule override the path the trigger POSTs.
+  # The universal RunTask target lets each schedule override its container's environment.
   target {
     arn      = "arn:${data.aws_partition.current.partition}:scheduler:::aws-sdk:ecs:runTask"
     role_arn = aws_iam_role.scheduler.arn
 
     input = jsonencode({
       Cluster        = var.cluster_arn
-      TaskDefinition = var.task_definition_family
+      TaskDefinition = var.tasks[each.value.task].family
       LaunchType     = "FARGATE"
       Count          = 1
       NetworkConfiguration = {
         AwsvpcConfiguration = {
           Subnets        = var.subnet_ids
-          SecurityGroups = [var.security_group_id]
+          SecurityGroups = [var.tasks[each.value.task].security_group_id]
           AssignPublicIp = "DISABLED"
         }
       }
       Overrides = {
         ContainerOverrides = [
           {
-            Name        = "sync-trigger"
-            Environment = [{ Name = "SYNC_PATH", Value = each.value.sync_path }]
+            Name        = each.value.task
+            Environment = [for k, v in each.value.environment : { Name = k, Value = v }]
           }
         ]
       }

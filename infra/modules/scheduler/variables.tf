@@ -5,51 +5,42 @@ variable "name" {
 
 variable "cluster_arn" {
   type        = string
-  description = "ECS cluster the sync trigger task runs in."
+  description = "ECS cluster the scheduled tasks run in."
 }
 
-variable "task_definition_family" {
-  type        = string
-  description = "Task definition family of the sync trigger (its latest revision is run)."
-}
-
-variable "task_definition_arn" {
-  type        = string
-  description = "Any revision of the sync trigger task definition (its family scopes the RunTask permission)."
-}
-
-variable "pass_role_arns" {
-  type        = list(string)
-  description = "Roles the scheduler passes to ECS for the sync trigger task (its execution role)."
+variable "tasks" {
+  type = map(object({
+    family              = string
+    task_definition_arn = string
+    execution_role_arn  = string
+    security_group_id   = string
+  }))
+  description = "The task kinds schedules may run (container name = kind): family, current revision ARN, execution role, security group."
 }
 
 variable "subnet_ids" {
   type        = list(string)
-  description = "Private subnets of the trigger task."
+  description = "Private subnets of the scheduled tasks."
 }
 
-variable "security_group_id" {
+variable "timezone" {
   type        = string
-  description = "Security group of the trigger task (orchestrator listener and HTTPS out only)."
+  description = "Time zone of the cron expressions."
 }
 
 variable "schedules" {
   type = map(object({
     expression  = string
-    sync_path   = string
     description = string
+    task        = string
+    environment = map(string)
   }))
-  description = "Each schedule: an EventBridge Scheduler expression and the orchestrator path it POSTs (e.g. /sync/fixtures?mode=incremental)."
+  description = "Schedules: expression, description, the task kind to run and environment overrides (e.g. SYNC_PATH)."
 
   validation {
-    condition     = alltrue([for s in values(var.schedules) : startswith(s.sync_path, "/sync/")])
-    error_message = "A schedule may only start syncs: sync_path starts with /sync/."
+    condition     = alltrue([for s in values(var.schedules) : s.task != "sync-trigger" || startswith(lookup(s.environment, "SYNC_PATH", ""), "/sync/")])
+    error_message = "Sync trigger schedules set SYNC_PATH to a /sync/ route."
   }
-}
-
-variable "timezone" {
-  type        = string
-  description = "Time zone of the schedule expressions."
 }
 
 variable "tags" {

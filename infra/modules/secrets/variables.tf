@@ -13,9 +13,9 @@ variable "recovery_window_in_days" {
   }
 }
 
-variable "token_version" {
+variable "initial_value_version" {
   type        = number
-  description = "Bump to generate new internal and operator tokens (the values are write-only: never in state)."
+  description = "Version of the generated first values; changing it overwrites every generated secret at once (rotate one at a time with .github/scripts/rotate-secret.sh instead)."
 }
 
 variable "tags" {

@@ -135,6 +135,8 @@ export const QuarantineRecord = Type.Object({
   reason: Type.String(),
   payload: Type.Unknown(),
   createdAt: UtcDateTime,
+  /** When a later run landed the record; null while it is still a problem. */
+  resolvedAt: Nullable(UtcDateTime),
 });
 export type QuarantineRecord = Static<typeof QuarantineRecord>;
 

@@ -3,3 +3,5 @@
 export { listFiles, readRepoFile, repoRoot } from './repo.ts';
 export * from './terraform.ts';
 export * from './dockerfile.ts';
+export * from './sources.ts';
+export * from './wiring.ts';

@@ -2,7 +2,7 @@
 // @cdktf/hcl2json), so that tests can assert what the configuration says without a terraform binary.
 import { parse } from '@cdktf/hcl2json';
 import { dirname } from 'node:path';
-import { listFiles, readRepoFile } from './repo.ts';
+import { repoSources, type Sources } from './sources.ts';
 
 export type HclValue = string | number | boolean | null | HclValue[] | HclBody;
 export interface HclBody {
@@ -28,18 +28,18 @@ function isBody(value: HclValue | undefined): value is HclBody {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export async function parseTerraformFile(path: string): Promise<TerraformFile> {
-  const parsed: unknown = await parse(path, readRepoFile(path));
+export async function parseTerraformFile(path: string, sources: Sources = repoSources): Promise<TerraformFile> {
+  const parsed: unknown = await parse(path, sources.read(path));
   if (typeof parsed !== 'object' || parsed === null) throw new Error(`${path}: parser returned no object`);
   return { path, dir: dirname(path), body: parsed as HclBody };
 }
 
-export function terraformFiles(): string[] {
-  return listFiles('infra', '.tf');
+export function terraformFiles(sources: Sources = repoSources): string[] {
+  return sources.list('infra', '.tf');
 }
 
-export async function loadTerraform(): Promise<TerraformFile[]> {
-  return Promise.all(terraformFiles().map(parseTerraformFile));
+export async function loadTerraform(sources: Sources = repoSources): Promise<TerraformFile[]> {
+  return Promise.all(terraformFiles(sources).map((path) => parseTerraformFile(path, sources)));
 }
 
 /** The single body of a block such as `resource "t" "n" {}` as hcl2json nests it: `{ t: { n: [body] } }`. */

@@ -7,6 +7,7 @@ interface ComposeService {
   image?: string;
   build?: { context: string; target: string };
   command?: string[];
+  entrypoint?: string[];
   ports?: string[];
   environment?: Record<string, string>;
   env_file?: { path: string; required: boolean }[];
@@ -32,7 +33,7 @@ const longRunning = ['sim', 'sportmonks', 'database', 'orchestrator'];
 
 describe('docker-compose.yml', () => {
   it('runs MySQL, the migration, the simulator and the three services', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['database', 'migrate', 'mysql', 'orchestrator', 'sim', 'sportmonks']);
+    expect(Object.keys(compose.services).sort()).toEqual(['database', 'migrate', 'mysql', 'orchestrator', 'sim', 'sportmonks', 'tls']);
   });
 
   it('MySQL 8.4 has a health check and keeps its data in a named volume', () => {
@@ -42,6 +43,22 @@ describe('docker-compose.yml', () => {
     const volume = mysql.volumes?.[0]?.split(':')[0] ?? '';
     expect(volume).toBe('mysql-data');
     expect(Object.keys(compose.volumes)).toContain(volume);
+  });
+
+  it('MySQL runs with its default authentication and requires TLS, with a certificate the clients verify', () => {
+    const mysql = service('mysql');
+    const command = mysql.command ?? [];
+    expect(command.some((c) => /native_password|authentication-policy/.test(c))).toBe(false);
+    expect(command).toEqual(expect.arrayContaining(['--require-secure-transport=ON', '--ssl-ca=/tls/ca.pem', '--ssl-cert=/tls/server-cert.pem', '--ssl-key=/tls/server-key.pem']));
+    expect(mysql.depends_on).toEqual({ tls: { condition: 'service_completed_successfully' } });
+    // The certificates come from the same script the TLS tests run, for the name clients use.
+    const tls = service('tls');
+    expect(tls.volumes).toEqual(['./docker/mysql-tls.sh:/mysql-tls.sh:ro', 'mysql-tls:/tls']);
+    expect(tls.entrypoint?.join(' ')).toMatch(/sh \/mysql-tls\.sh \/tls DNS:mysql,/);
+    for (const [name, variable] of [['migrate', 'MIGRATION_DATABASE_URL'], ['database', 'DATABASE_URL']] as const) {
+      expect(service(name).environment?.[variable], name).toMatch(/@mysql:3306\/[^?]+\?sslca=\/tls\/ca\.pem$/);
+      expect(service(name).volumes, name).toContain('mysql-tls:/tls:ro');
+    }
   });
 
   it('publishes the services on 8000/8001/8002 and the simulator on 8010', () => {
@@ -95,7 +112,8 @@ describe('docker-compose.yml', () => {
     const migrate = service('migrate');
     expect(migrate.environment?.MIGRATION_DATABASE_URL).toMatch(/^mysql:\/\/root:/);
     expect(migrate.environment?.DATABASE_URL).toBeUndefined();
-    expect(migrate.command?.join(' ')).toMatch(/npm run --silent migrate && npm run --silent service-user/);
+    expect(migrate.command?.join(' ')).toMatch(/node dist\/insightxi-db\.mjs migrate --dir prisma\/migrations && node dist\/service-user\.mjs && node dist\/analyst-user\.mjs/);
+    expect(migrate.environment?.ANALYST_PASSWORD).toBe('${ANALYST_PASSWORD:?set ANALYST_PASSWORD in .env}');
     expect(migrate.environment?.SERVICE_DB_USER).toBe('${MYSQL_USER:-insightxi}');
     expect(migrate.environment?.SERVICE_DB_PASSWORD).toBe('${MYSQL_PASSWORD}');
     expect(service('database').environment?.DATABASE_URL).toMatch(/^mysql:\/\/\$\{MYSQL_USER:-insightxi\}:\$\{MYSQL_PASSWORD\}@/);

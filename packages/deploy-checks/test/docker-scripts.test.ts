@@ -149,6 +149,26 @@ describe('database-url.mjs (preloaded by the database and migrate images)', () =
     expect(decodeURIComponent(url.password)).toBe(password);
   });
 
+  it('adds sslca= when DATABASE_SSL_CA names the CA bundle, so the connection is TLS verified against it', async () => {
+    const result = await run(printUrl, {
+      DATABASE_HOST: 'db.abc.eu-west-1.rds.amazonaws.com',
+      DATABASE_NAME: 'insightxi',
+      DATABASE_USER: 'insightxi_writer',
+      DATABASE_PASSWORD: 'pw',
+      DATABASE_SSL_CA: '/opt/insightxi/rds-ca-bundle.pem',
+    });
+    const url = new URL(result.stdout);
+    expect(url.port).toBe('3306');
+    expect(url.searchParams.get('sslca')).toBe('/opt/insightxi/rds-ca-bundle.pem');
+  });
+
+  it('writes the URL into the variable DATABASE_URL_VARIABLE names (the dashboards\' ANALYST_DATABASE_URL)', async () => {
+    const printBoth = ['--import', script('database-url.mjs'), '-e', 'process.stdout.write(`${process.env.ANALYST_DATABASE_URL}|${process.env.DATABASE_URL ?? "<unset>"}`)'];
+    const env = { DATABASE_URL_VARIABLE: 'ANALYST_DATABASE_URL', DATABASE_HOST: 'h', DATABASE_USER: 'analyst', DATABASE_PASSWORD: 'p', DATABASE_NAME: 'insightxi' };
+    expect((await run(printBoth, env)).stdout).toBe('mysql://analyst:p@h:3306/insightxi|<unset>');
+    expect((await run(printBoth, { ...env, ANALYST_DATABASE_URL: 'mysql://given@x/y' })).stdout).toBe('mysql://given@x/y|<unset>');
+  });
+
   it('leaves a given DATABASE_URL alone (compose, local runs)', async () => {
     const result = await run(printUrl, { DATABASE_URL: 'mysql://root:x@mysql:3306/insightxi', DATABASE_HOST: 'elsewhere', DATABASE_USER: 'u', DATABASE_PASSWORD: 'p', DATABASE_NAME: 'd' });
     expect(result.stdout).toBe('mysql://root:x@mysql:3306/insightxi');
@@ -157,5 +177,79 @@ describe('database-url.mjs (preloaded by the database and migrate images)', () =
   it('sets nothing when a part is missing', async () => {
     const result = await run(printUrl, { DATABASE_HOST: 'h', DATABASE_USER: 'u', DATABASE_NAME: 'd' });
     expect(result.stdout).toBe('<unset>');
+  });
+});
+
+describe('smoke.mjs (CD\'s post-deploy check)', () => {
+  const servers: Server[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => new Promise<void>((resolve) => s.close(() => { resolve(); }))));
+  });
+
+  /** A service answering GET /health/ready with `ready`, and POST /sync/states with `sync`; records what it saw. */
+  async function service(ready: number, sync?: { status: number; body: unknown }): Promise<{ url: string; seen: Seen[] }> {
+    const seen: Seen[] = [];
+    const server = createServer((request, response) => {
+      seen.push({ method: request.method, url: request.url, authorization: request.headers.authorization, requestId: request.headers['x-request-id'] as string | undefined });
+      if (request.method === 'GET' && request.url === '/health/ready') return response.writeHead(ready, { 'content-type': 'application/json' }).end('{"status":"…"}');
+      if (request.method === 'POST' && sync !== undefined) return response.writeHead(sync.status, { 'content-type': 'application/json' }).end(JSON.stringify(sync.body));
+      return response.writeHead(404).end();
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen };
+  }
+
+  const succeeded = { status: 200, body: { runId: 3, status: 'succeeded', counters: { fetched: 25 } } };
+  const env = (orchestrator: string, sportmonks: string, database: string) => ({
+    ORCHESTRATOR_URL: orchestrator,
+    SPORTMONKS_SERVICE_URL: sportmonks,
+    DATABASE_SERVICE_URL: database,
+    OPERATOR_TOKEN: 'operator-secret-456',
+    SMOKE_READY_ATTEMPTS: '2',
+    SMOKE_READY_PAUSE_MS: '10',
+  });
+
+  it('passes when the three services are ready and a tiny sync succeeds', async () => {
+    const [orchestrator, sportmonks, database] = [await service(200, succeeded), await service(200), await service(200)];
+    const result = await run([script('smoke.mjs')], env(orchestrator.url, sportmonks.url, database.url));
+    expect(result.code).toBe(0);
+    for (const s of [sportmonks, database]) expect(s.seen.map((x) => [x.method, x.url])).toEqual([['GET', '/health/ready']]);
+    expect(orchestrator.seen.map((x) => [x.method, x.url])).toEqual([['GET', '/health/ready'], ['POST', '/sync/states?wait=true']]);
+    expect(orchestrator.seen[1]?.authorization).toBe('Bearer operator-secret-456');
+    expect(result.stdout).toContain('"msg":"smoke sync succeeded"');
+    expect(result.stdout + result.stderr).not.toContain('operator-secret-456');
+  });
+
+  it('fails without syncing when a service stays not ready (a writer without MySQL)', async () => {
+    const [orchestrator, sportmonks, database] = [await service(200, succeeded), await service(200), await service(503)];
+    const result = await run([script('smoke.mjs')], env(orchestrator.url, sportmonks.url, database.url));
+    expect(result.code).toBe(1);
+    expect(database.seen).toHaveLength(2);
+    expect(orchestrator.seen.some((x) => x.method === 'POST')).toBe(false);
+    expect(result.stdout).toMatch(/"msg":"not ready","requestId":"smoke-[^"]+","service":"database"/);
+  });
+
+  it('fails when the tiny sync does not succeed', async () => {
+    const failed = { status: 200, body: { runId: 4, status: 'failed', error: { message: 'sportmonks unavailable', requestId: null } } };
+    const [orchestrator, sportmonks, database] = [await service(200, failed), await service(200), await service(200)];
+    const result = await run([script('smoke.mjs')], env(orchestrator.url, sportmonks.url, database.url));
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('"msg":"smoke sync failed"');
+  });
+
+  it('fails when nothing listens where a service should be', async () => {
+    const [orchestrator, sportmonks] = [await service(200, succeeded), await service(200)];
+    const gone = await service(200);
+    await new Promise<void>((resolve) => servers.pop()?.close(() => { resolve(); }));
+    const result = await run([script('smoke.mjs')], env(orchestrator.url, sportmonks.url, gone.url));
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/"service":"database","last":"TypeError: fetch failed"/);
+  });
+
+  it('refuses to run without its variables', async () => {
+    const result = await run([script('smoke.mjs')], { ORCHESTRATOR_URL: 'http://127.0.0.1:9' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('SPORTMONKS_SERVICE_URL is not set');
   });
 });

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { TARGETS, type TargetName } from '@insightxi/build';
 import { startSimulator } from '@insightxi/sportmonks-sim';
 import { describe, expect, it } from 'vitest';
 import { baseImage, chain, effective, parseDockerfile } from '../src/dockerfile.ts';
@@ -38,31 +39,35 @@ describe('Dockerfile', () => {
     expect(readRepoFile('docker/healthcheck.mjs')).toContain("'/health/live'");
   });
 
-  it.each(services)('%s runs its server with tsx in exec form (signals reach Node directly), with the Node flags its package.json declares', (target) => {
+  it.each(services)('%s runs its bundled server (no tsx) in exec form, with the Node flags its package.json declares', (target) => {
     const pkg = JSON.parse(readRepoFile(`services/${target}/package.json`)) as { insightxi?: { nodeFlags?: string[] } };
-    const argv = ['node', ...(pkg.insightxi?.nodeFlags ?? []), '--import', 'tsx', 'src/server.ts'];
+    const argv = ['node', ...(pkg.insightxi?.nodeFlags ?? []), 'dist/server.mjs'];
     expect(effective(stages, target, 'CMD')).toBe(`[${argv.map((a) => `"${a}"`).join(', ')}]`);
     expect(effective(stages, target, 'EXPOSE')).toMatch(/^800[0-2]$/);
+    // dist/server.mjs is what packages/build makes of the service's src/server.ts.
+    expect(TARGETS[target as TargetName]).toMatchObject({ dir: `services/${target}`, entries: { server: 'src/server.ts' } });
   });
 
-  it('the migration image runs the database package\'s migrate script once, with no health check', () => {
+  it('the migration image runs the bundled migration command once, with no health check', () => {
     expect(chain(stages, 'migrate').map((s) => s.name)).toContain('database');
     expect(effective(stages, 'migrate', 'HEALTHCHECK')).toBe('NONE');
-    expect(effective(stages, 'migrate', 'CMD')).toBe('["npm", "run", "--silent", "migrate"]');
-    const pkg = JSON.parse(readRepoFile('services/database/package.json')) as { scripts: Record<string, string> };
-    expect(pkg.scripts.migrate).toBeDefined();
+    expect(effective(stages, 'migrate', 'CMD')).toBe('["node", "dist/insightxi-db.mjs", "migrate", "--dir", "prisma/migrations"]');
+    expect(TARGETS.database.entries['insightxi-db']).toBe('../../packages/mysql/src/cli.ts');
+    expect(TARGETS.database.assets).toEqual(['prisma/migrations']);
   });
 
-  it('installs from the frozen lockfile, generates the Prisma client and prunes with pnpm deploy --prod', () => {
-    const build = [...chain(stages, 'deploy'), ...chain(stages, 'database')];
-    expect(build.map((s) => s.name)).toEqual(['workspace', 'deploy', 'runtime', 'database']);
+  it('installs from the frozen lockfile, generates the Prisma client, then bundles each service and writes the RDS CA bundle', () => {
+    const build = [...chain(stages, 'build'), ...chain(stages, 'database')];
+    expect(build.map((s) => s.name)).toEqual(['workspace', 'build', 'runtime', 'database']);
     const runs = build.flatMap((s) => s.instructions).filter((i) => i.keyword === 'RUN').map((i) => i.args).join('\n');
     expect(runs).toContain('pnpm install --frozen-lockfile');
     expect(runs).toContain('pnpm --filter @insightxi/database run generate');
-    expect(runs).toMatch(/pnpm --filter "@insightxi\/\$\{service\}" --prod deploy --legacy/);
-    expect(runs).toContain('cp -r services/database/src/generated /out/database/src/generated');
+    expect(runs).toContain('pnpm --filter @insightxi/build run --silent build --out /out');
+    expect(runs).toContain('build --rds-ca /out/rds-ca-bundle.pem');
     const copies = instructions('database').filter((i) => i.keyword === 'COPY').map((i) => i.args);
-    expect(copies).toContain('--from=deploy /out/database /app');
+    expect(copies).toContain('--from=build /out/database /app');
+    expect(copies).toContain('--from=build /out/rds-ca-bundle.pem /opt/insightxi/rds-ca-bundle.pem');
+    expect(runs).not.toContain('deploy');
   });
 
   it('the simulator image runs the file its start script runs, probed on a route it serves', async () => {

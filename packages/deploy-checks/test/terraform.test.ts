@@ -21,6 +21,8 @@ import {
 
 let files: TerraformFile[];
 const DEV = 'infra/envs/dev';
+const PROD = 'infra/envs/prod';
+const STACK = 'infra/modules/stack';
 const modulePath = (name: string) => `infra/modules/${name}`;
 const inModule = (name: string) => (b: Block) => b.dir === modulePath(name);
 
@@ -33,7 +35,12 @@ function resource(type: string, module: string): HclBody {
 }
 
 function moduleCall(name: string): HclBody {
-  return only(blocks(files, 'module').filter((b) => b.dir === DEV && b.address === name), `module ${name} in ${DEV}`).body;
+  return only(blocks(files, 'module').filter((b) => b.dir === STACK && b.address === name), `module ${name} in ${STACK}`).body;
+}
+
+/** The values an environment gives the stack. */
+function environment(dir: string): HclBody {
+  return only(blocks(files, 'module').filter((b) => b.dir === dir && b.address === 'stack'), `module stack in ${dir}`).body;
 }
 
 /** Every IAM statement in the configuration, with where it is. */
@@ -116,17 +123,23 @@ describe('modules and variables', () => {
     for (const m of remote) expect(text(m.body, 'version'), m.address).toMatch(/^~> \d+\.\d+$/);
   });
 
-  it('every module the environment calls gets the common tags, and the provider tags by default', () => {
-    const calls = blocks(files, 'module').filter((b) => b.dir === DEV);
-    expect(calls.length).toBeGreaterThanOrEqual(9);
-    for (const call of calls) expect(text(call.body, 'tags'), call.address).toBe('${local.tags}');
-    const provider = only(blocks(files, 'provider').filter((b) => b.dir === DEV && b.address === 'aws'), 'aws provider');
-    expect(text(only(nested(provider.body, 'default_tags'), 'default_tags'), 'tags')).toBe('${local.tags}');
+  it('every module the stack calls gets the common tags; each environment passes them and sets them as provider default tags', () => {
+    const calls = blocks(files, 'module').filter((b) => b.dir === STACK);
+    expect(calls.length).toBeGreaterThanOrEqual(11);
+    for (const call of calls) expect(text(call.body, 'tags'), call.address).toBe('${var.tags}');
+    for (const dir of [DEV, PROD]) {
+      expect(text(environment(dir), 'tags'), dir).toBe('${local.tags}');
+      const provider = only(blocks(files, 'provider').filter((b) => b.dir === dir && b.address === 'aws'), `aws provider in ${dir}`);
+      expect(text(only(nested(provider.body, 'default_tags'), 'default_tags'), 'tags')).toBe('${local.tags}');
+    }
   });
 
-  it('the environment outputs the API URL, the ECR repository URLs and the RDS endpoint', () => {
-    const outputs = blocks(files, 'output').filter((o) => o.dir === DEV).map((o) => o.address);
-    expect(outputs).toEqual(expect.arrayContaining(['api_url', 'ecr_repository_urls', 'rds_endpoint', 'deploy_role_arn']));
+  it('the stack outputs the API URL, the ECR repository URLs, the RDS endpoint, the door and the alarms; each environment forwards them', () => {
+    const outputs = blocks(files, 'output').filter((o) => o.dir === STACK).map((o) => o.address);
+    expect(outputs).toEqual(expect.arrayContaining(['api_url', 'ecr_repository_urls', 'rds_endpoint', 'deploy_role_arn', 'analyst_door_parameter', 'analysts_group', 'alarm_topic_arn', 'dashboard_name']));
+    for (const dir of [DEV, PROD]) {
+      expect(only(blocks(files, 'output').filter((o) => o.dir === dir), `output of ${dir}`).body.value).toBe('${module.stack}');
+    }
   });
 });
 
@@ -143,7 +156,7 @@ describe('network', () => {
 
   it('no security group accepts traffic from an address range: every ingress names a security group', () => {
     const ingress = blocks(files, 'resource', 'aws_vpc_security_group_ingress_rule');
-    expect(ingress.length).toBeGreaterThanOrEqual(6);
+    expect(ingress.length).toBeGreaterThanOrEqual(1);
     for (const rule of ingress) {
       expect(rule.body.cidr_ipv4, rule.address).toBeUndefined();
       expect(rule.body.cidr_ipv6, rule.address).toBeUndefined();
@@ -153,15 +166,20 @@ describe('network', () => {
     for (const sg of blocks(files, 'resource', 'aws_security_group')) expect(nested(sg.body, 'ingress'), sg.address).toEqual([]);
   });
 
-  it('MySQL is reachable from the writer and the migration task only', () => {
-    const toRds = blocks(files, 'resource', 'aws_vpc_security_group_ingress_rule').filter(
-      (r) => text(r.body, 'security_group_id') === '${aws_security_group.rds.id}',
-    );
-    expect(toRds.map((r) => text(r.body, 'referenced_security_group_id')).sort()).toEqual([
-      '${aws_security_group.migrate.id}',
-      '${aws_security_group.service["database"].id}',
-    ]);
-    for (const rule of toRds) expect(rule.body.from_port).toBe('${local.mysql_port}');
+  it('MySQL is reachable from the writer, the migration and retention tasks, the dashboards and the analysts\' door only', () => {
+    const main = readRepoFile(`${modulePath('network')}/main.tf`);
+    const toRds = [...main.matchAll(/\{ from = "([^"]+)", to = "rds", port = "mysql"/g)].map((m) => m[1]).sort();
+    expect(toRds).toEqual(['analyst-door', 'dashboards', 'database', 'migrate', 'retention']);
+  });
+
+  it('the analysts\' door has no ingress rule at all (Session Manager needs none)', () => {
+    const main = readRepoFile(`${modulePath('network')}/main.tf`);
+    expect(main).not.toMatch(/to = "analyst-door"/);
+    const door = resource('aws_instance', 'analyst-door');
+    expect(door.key_name).toBeUndefined();
+    expect(door.associate_public_ip_address).toBe(false);
+    expect(only(nested(door, 'metadata_options'), 'metadata').http_tokens).toBe('required');
+    expect(only(nested(door, 'root_block_device'), 'root').encrypted).toBe(true);
   });
 
   it('only HTTPS leaves the VPC', () => {
@@ -185,8 +203,22 @@ describe('RDS MySQL 8.4', () => {
     expect(db.skip_final_snapshot).toBe(false);
     expect(db.backup_retention_period).toBe('${var.backup_retention_days}');
     expect(db.deletion_protection).toBe('${var.deletion_protection}');
+    expect(db.performance_insights_enabled).toBe('${var.performance_insights}');
     expect(moduleCall('rds').engine_version).toBe('8.4');
     expect(moduleCall('rds').subnet_ids).toBe('${module.network.private_subnet_ids}');
+  });
+
+  it('production is Multi-AZ, deletion-protected, with 14 days of backups and Performance Insights; dev is cheaper', () => {
+    expect(environment(PROD)).toMatchObject({ db_multi_az: true, deletion_protection: true, db_backup_retention_days: 14, db_performance_insights: true, single_nat_gateway: false });
+    expect(environment(DEV)).toMatchObject({ db_multi_az: false, deletion_protection: false, db_performance_insights: false });
+    // Same modules, same shape: the environments differ only in values.
+    expect(Object.keys(environment(PROD)).sort()).toEqual(Object.keys(environment(DEV)).sort());
+    for (const dir of [DEV, PROD]) {
+      const terraform = only(nested(only(files.filter((f) => f.path === `${dir}/versions.tf`), `${dir}/versions.tf`).body, 'terraform'), 'terraform');
+      const backend = (only(nested(terraform, 'backend'), 'backend') as Record<string, HclBody[]>).s3?.[0];
+      expect(backend, dir).toMatchObject({ encrypt: true, use_lockfile: true });
+      expect(readRepoFile(`${dir}/backend.hcl.example`)).toContain(`key    = "insightxi/${dir.split('/').at(-1) ?? ''}/terraform.tfstate"`);
+    }
   });
 
   it('backups can never be switched off', () => {
@@ -203,13 +235,10 @@ describe('rate-limit cache', () => {
     const cache = resource('aws_elasticache_replication_group', 'cache');
     expect(cache.at_rest_encryption_enabled).toBe(true);
     expect(cache.transit_encryption_enabled).toBe(true);
-    const ingress = blocks(files, 'resource', 'aws_vpc_security_group_ingress_rule').filter(
-      (r) => text(r.body, 'security_group_id') === '${aws_security_group.cache.id}',
-    );
-    expect(ingress.map((r) => text(r.body, 'referenced_security_group_id'))).toEqual(['${aws_security_group.service["sportmonks"].id}']);
     expect(moduleCall('ecs').redis_url).toBe('${module.cache.url}');
     expect(readRepoFile(`${modulePath('cache')}/outputs.tf`)).toContain('rediss://');
     expect(readRepoFile(`${modulePath('ecs')}/main.tf`)).toMatch(/REDIS_URL\s+= var\.redis_url/);
+    expect(readRepoFile(`${modulePath('network')}/main.tf`).match(/to = "cache"/g)).toHaveLength(1);
   });
 });
 
@@ -228,10 +257,11 @@ describe('internal ALB', () => {
     const action = only(nested(listener, 'default_action'), 'default_action');
     expect(action.type).toBe('forward');
     expect(blocks(files, 'resource', 'aws_lb_listener_rule')).toEqual([]);
-    const main = readRepoFile(`${DEV}/main.tf`);
+    const main = readRepoFile(`${STACK}/main.tf`);
     expect(main).toMatch(/sportmonks\s+= 8000/);
     expect(main).toMatch(/database\s+= 8001/);
     expect(main).toMatch(/orchestrator = 8002/);
+    expect(main).toMatch(/dashboards\s+= 3000/);
   });
 
   it('hands target groups to ECS only once their listeners exist (ECS refuses an unattached target group)', () => {
@@ -266,9 +296,11 @@ describe('ECS', () => {
     const config = only(nested(policy, 'target_tracking_scaling_policy_configuration'), 'tracking config');
     const metric = only(nested(config, 'predefined_metric_specification'), 'metric');
     expect(metric.predefined_metric_type).toBe('ECSServiceAverageCPUUtilization');
-    const tfvars = readRepoFile(`${DEV}/terraform.tfvars`);
-    expect(tfvars).toMatch(/sportmonks\s+= \{[^}]*autoscale = true/);
-    expect(tfvars).toMatch(/database\s+= \{[^}]*autoscale = true/);
+    for (const dir of [DEV, PROD]) {
+      const services = environment(dir).services as Record<string, HclBody>;
+      expect(services.sportmonks?.autoscale, dir).toBe(true);
+      expect(services.database?.autoscale, dir).toBe(true);
+    }
   });
 
   it('task definitions get their secrets from Secrets Manager, health checks and log groups', () => {
@@ -276,7 +308,8 @@ describe('ECS', () => {
     expect(main).toContain('valueFrom = secret.key == "" ? secret.arn : "${secret.arn}:${secret.key}::"');
     expect(main).toContain('healthcheck.mjs');
     expect(main).toContain('logDriver = "awslogs"');
-    expect(resource('aws_cloudwatch_log_group', 'ecs').retention_in_days).toBe('${var.log_retention_days}');
+    expect(main).toContain('task_role_arn            = contains(keys(local.metered), each.key) ? aws_iam_role.task[each.key].arn : null');
+    for (const group of blocks(files, 'resource', 'aws_cloudwatch_log_group').filter(inModule('ecs'))) expect(group.body.retention_in_days, group.address).toBe('${var.log_retention_days}');
     // Every secret a task reads is named by an ARN, never a value.
     expect(main).not.toMatch(/secretString|secret_string\s*=/);
   });
@@ -288,7 +321,7 @@ describe('ECS', () => {
     expect(moduleCall('ecs').notify_webhook_url_secret_arn).toBe('${var.notify_webhook_url_secret_arn}');
   });
 
-  it('the writer connects as its own rows-only MySQL account, which the migration task (RDS master) creates first', () => {
+  it('the writer connects as its own rows-only MySQL account, the dashboards as the analyst, both made by the migration task (RDS master)', () => {
     const main = readRepoFile(`${modulePath('ecs')}/main.tf`);
     const task = (kind: string) => {
       const start = main.indexOf(`    ${kind} = {`);
@@ -297,11 +330,25 @@ describe('ECS', () => {
     expect(task('database')).toContain('DATABASE_USER = local.writer_user');
     expect(task('database')).toContain('DATABASE_PASSWORD = local.secret.writer_password');
     expect(task('database')).not.toContain('local.secret.database_');
-    expect(task('migrate')).toContain('npm run --silent migrate && npm run --silent service-user');
+    expect(task('dashboards')).toContain('DATABASE_USER         = local.analyst_user');
+    expect(task('dashboards')).toContain('DATABASE_PASSWORD = local.secret.analyst_password');
+    expect(task('migrate')).toContain('node dist/insightxi-db.mjs migrate --dir prisma/migrations && node dist/service-user.mjs && node dist/analyst-user.mjs');
     expect(task('migrate')).toMatch(/DATABASE_PASSWORD\s+= local\.secret\.database_password/);
     expect(task('migrate')).toMatch(/SERVICE_DB_PASSWORD = local\.secret\.writer_password/);
-    expect(task('migrate')).toContain('SERVICE_DB_USER = local.writer_user');
-    expect(moduleCall('ecs').database_writer_password_arn).toBe('${module.secrets.database_writer_password_arn}');
+    expect(task('migrate')).toMatch(/ANALYST_PASSWORD\s+= local\.secret\.analyst_password/);
+    expect(task('migrate')).toContain('SERVICE_DB_USER = local.writer_user, ANALYST_USER = local.analyst_user');
+    expect(moduleCall('ecs').secret_arns).toBe('${module.secrets.secret_arns}');
+  });
+
+  it('the API services carry a metrics collector (ADOT, pinned) that may only write the metrics log group', () => {
+    const main = readRepoFile(`${modulePath('ecs')}/main.tf`);
+    expect(main).toContain('AOT_CONFIG_CONTENT');
+    expect(main).toContain('awsemf = {');
+    const collector = only(blocks(files, 'data', 'aws_iam_policy_document').filter((d) => d.dir === modulePath('ecs') && d.address.endsWith('.collector')), 'collector policy');
+    const statement = only(nested(collector.body, 'statement'), 'collector statement');
+    expect(strings(statement.actions).sort()).toEqual(['logs:CreateLogStream', 'logs:DescribeLogStreams', 'logs:PutLogEvents']);
+    expect(text(statement, 'resources')).toContain('aws_cloudwatch_log_group.metrics.arn');
+    for (const dir of [DEV, PROD]) expect(environment(dir).collector_image, dir).toMatch(/^public\.ecr\.aws\/aws-observability\/aws-otel-collector:v\d+\.\d+\.\d+$/);
   });
 
   it('execution roles may read only their own task\'s secrets and write only their own log group', () => {
@@ -315,12 +362,11 @@ describe('ECS', () => {
 });
 
 describe('ECR', () => {
-  it('scans on push, keeps commit tags immutable (only latest moves) and expires old images', () => {
+  it('scans on push, keeps every tag immutable (no latest) and expires old images', () => {
     const repo = resource('aws_ecr_repository', 'ecr');
     expect(only(nested(repo, 'image_scanning_configuration'), 'scanning').scan_on_push).toBe(true);
-    expect(['IMMUTABLE', 'IMMUTABLE_WITH_EXCLUSION']).toContain(repo.image_tag_mutability);
-    const exclusions = nested(repo, 'image_tag_mutability_exclusion_filter');
-    expect(exclusions.map((e) => e.filter)).toEqual(['latest']);
+    expect(repo.image_tag_mutability).toBe('IMMUTABLE');
+    expect(nested(repo, 'image_tag_mutability_exclusion_filter')).toEqual([]);
     const lifecycle = resource('aws_ecr_lifecycle_policy', 'ecr');
     expect(lifecycle.for_each).toBe('${aws_ecr_repository.this}');
     expect(text(lifecycle, 'policy')).toContain('imageCountMoreThan');
@@ -361,44 +407,71 @@ describe('API Gateway', () => {
       'cors variable',
     );
     expect(text(only(nested(variable.body, 'validation'), 'validation'), 'condition')).toContain('o != "*"');
-    expect(readRepoFile(`${DEV}/terraform.tfvars`)).toMatch(/cors_allowed_origins = \[\]/);
+    for (const dir of [DEV, PROD]) expect(environment(dir).cors_allowed_origins, dir).toEqual([]);
   });
 });
 
 describe('secrets', () => {
-  it('SportMonks, internal and operator tokens live in Secrets Manager, never in state', () => {
-    const secrets = blocks(files, 'resource', 'aws_secretsmanager_secret').filter(inModule('secrets'));
+  it('tokens and passwords live in Secrets Manager, never in state; each token has a -previous twin for rotations', () => {
     const main = readRepoFile(`${modulePath('secrets')}/main.tf`);
-    expect(secrets.length).toBe(2);
-    expect(main).toContain('internal-token');
-    expect(main).toContain('operator-token');
-    expect(main).toContain('database-writer-password');
-    expect(main).toContain('sportmonks-api-token');
+    for (const name of ['internal-token', 'operator-token', 'database-writer-password', 'database-analyst-password', 'sportmonks-api-token']) expect(main).toContain(name);
+    expect(main).toContain('paired = toset(["internal-token", "operator-token"])');
     const version = resource('aws_secretsmanager_secret_version', 'secrets');
     expect(version.secret_string).toBeUndefined();
-    expect(version.secret_string_wo).toBe('${ephemeral.random_password.generated[each.key].result}');
+    expect(version.secret_string_wo).toBe('${ephemeral.random_password.generated[local.initial_value_of[each.key]].result}');
     expect(blocks(files, 'ephemeral', 'random_password').length).toBe(1);
     expect(blocks(files, 'resource', 'random_password')).toEqual([]);
+    // No version that rotates every secret at once: each rotates on its own (rotate-secret.sh).
+    expect(blocks(files, 'variable').map((v) => v.address)).not.toContain('token_version');
   });
 });
 
 describe('schedules', () => {
-  it('run an incremental sync every few minutes, wider sweeps hourly and nightly, and a full sync nightly, inside the VPC', () => {
-    const tfvars = readRepoFile(`${DEV}/terraform.tfvars`);
-    expect(tfvars).toMatch(/incremental_sync_schedule = "rate\(\d+ minutes\)"/);
-    expect(tfvars).toMatch(/full_sync_schedule\s+= "cron\(/);
-    expect(tfvars).toMatch(/week_sweep_schedule\s+= "rate\(/);
-    expect(tfvars).toMatch(/season_sweep_schedule\s+= "cron\(/);
-    const schedules = moduleCall('scheduler').schedules as HclBody;
-    expect(Object.keys(schedules).sort()).toEqual(['incremental', 'nightly-full', 'season-sweep', 'week-sweep']);
-    // The tiers of the incremental design: ± 1 day often, ± 7 days less often, the season nightly.
-    expect((schedules['week-sweep'] as HclBody).sync_path).toBe('/sync/fixtures?mode=incremental&windowDays=7');
-    expect((schedules['season-sweep'] as HclBody).sync_path).toBe('/sync/fixtures?mode=incremental&windowDays=100');
-    const main = readRepoFile(`${modulePath('scheduler')}/main.tf`);
-    expect(main).toContain('aws-sdk:ecs:runTask');
-    expect(main).toContain('AssignPublicIp = "DISABLED"');
+  it('run an incremental sync every few minutes, wider sweeps hourly and nightly, a full sync and the retention job nightly, inside the VPC', () => {
+    for (const dir of [DEV, PROD]) {
+      const values = environment(dir);
+      expect(values.incremental_sync_schedule, dir).toMatch(/^rate\(\d+ minutes\)$/);
+      expect(values.full_sync_schedule, dir).toMatch(/^cron\(/);
+      expect(values.week_sweep_schedule, dir).toMatch(/^rate\(/);
+      expect(values.season_sweep_schedule, dir).toMatch(/^cron\(/);
+      expect(values.retention_schedule, dir).toMatch(/^cron\(/);
+      expect(values.retention_days, dir).toBe(90);
+    }
+    const main = readRepoFile(`${STACK}/main.tf`);
+    expect(main).toContain('sync_path   = "/sync/fixtures?mode=incremental&windowDays=7"');
+    expect(main).toContain('sync_path   = "/sync/fixtures?mode=incremental&windowDays=100"');
+    expect(main).toContain('task        = "retention"');
+    const scheduler = readRepoFile(`${modulePath('scheduler')}/main.tf`);
+    expect(scheduler).toContain('aws-sdk:ecs:runTask');
+    expect(scheduler).toContain('AssignPublicIp = "DISABLED"');
   });
 });
+
+describe('alarms', () => {
+  it('every alarm the issue lists exists and notifies the SNS topic', () => {
+    const alarms = blocks(files, 'resource', 'aws_cloudwatch_metric_alarm').filter(inModule('monitoring'));
+    expect(alarms.map((a) => a.address.split('.')[1]).sort()).toEqual(
+      ['error_rate', 'freshness', 'live_poller_stalled', 'quarantine_spike', 'rds', 'run_failed', 'sportmonks_429', 'unhealthy_targets'].sort(),
+    );
+    for (const alarm of alarms) expect(alarm.body.alarm_actions, alarm.address).toBe('${local.alarm_actions}');
+    const rds = alarms.find((a) => a.address.endsWith('.rds'))?.body.for_each as HclBody;
+    expect(Object.keys(rds).sort()).toEqual(['connections', 'cpu', 'storage']);
+    expect(blocks(files, 'resource', 'aws_sns_topic_subscription').filter(inModule('monitoring')).map((s) => s.body.protocol).sort()).toEqual(['email', 'https']);
+    expect(resource('aws_cloudwatch_dashboard', 'monitoring').dashboard_body).toBeDefined();
+  });
+
+  it('freshness is derived from the schedules: a missed interval (missing data included) alarms', () => {
+    const freshness = alarmBody('freshness');
+    expect(freshness.treat_missing_data).toBe('breaching');
+    expect(freshness.for_each).toBe('${var.freshness}');
+    expect(moduleCall('monitoring').freshness).toBe('${local.freshness}');
+    expect(readRepoFile(`${STACK}/main.tf`)).toContain('for entity, every in local.shortest_interval');
+  });
+});
+
+function alarmBody(name: string): HclBody {
+  return only(blocks(files, 'resource', 'aws_cloudwatch_metric_alarm').filter((b) => b.dir === modulePath('monitoring') && b.address.endsWith(`.${name}`)), name).body;
+}
 
 describe('IAM', () => {
   it('no statement grants a wildcard action', () => {
@@ -409,6 +482,7 @@ describe('IAM', () => {
 
   it('resource "*" only for actions that have no resource-level permissions', () => {
     const allowed = new Set(['ecr:GetAuthorizationToken', 'ecs:RegisterTaskDefinition', 'ecs:DescribeTaskDefinition']);
+    // (The analysts' session ARNs carry an account wildcard, not "*": sessions are named after the user.)
     for (const { where, body } of statements()) {
       if (!strings(body.resources).includes('*')) continue;
       for (const action of strings(body.actions)) expect(allowed.has(action), `${where}: ${action} on *`).toBe(true);
@@ -424,7 +498,7 @@ describe('IAM', () => {
     }
   });
 
-  it('GitHub deploys through OIDC, from the main branch of one repository only', () => {
+  it('GitHub deploys through OIDC, from jobs in one GitHub environment of one repository only', () => {
     const provider = resource('aws_iam_openid_connect_provider', 'github-oidc');
     expect(provider.url).toBe('https://${local.oidc_host}');
     expect(provider.client_id_list).toEqual(['sts.amazonaws.com']);
@@ -438,7 +512,9 @@ describe('IAM', () => {
     const conditions = nested(statement, 'condition');
     for (const c of conditions) expect(c.test).toBe('StringEquals');
     expect(conditions.map((c) => c.variable)).toEqual(['${local.oidc_host}:aud', '${local.oidc_host}:sub']);
-    expect(strings(conditions[1]?.values)).toEqual(['repo:${var.github_repository}:ref:refs/heads/${var.github_branch}']);
+    expect(strings(conditions[1]?.values)).toEqual(['repo:${var.github_repository}:environment:${var.github_environment}']);
+    expect(environment(DEV).github_environment).toBe('dev');
+    expect(environment(PROD).github_environment).toBe('prod');
   });
 
   it('the deploy role can push images and deploy these services, nothing else', () => {
@@ -448,9 +524,23 @@ describe('IAM', () => {
     );
     const actions = nested(deploy.body, 'statement').flatMap((s) => strings(s.actions));
     expect(actions).toEqual(expect.arrayContaining(['ecr:PutImage', 'ecs:UpdateService', 'ecs:RunTask', 'iam:PassRole']));
-    for (const action of actions) expect(action).toMatch(/^(ecr|ecs|iam:PassRole|ssm:GetParameter)/);
-    const byService = new Map(nested(deploy.body, 'statement').map((s) => [s.sid, s]));
-    expect(byService.get('DeployServices')?.resources).toBe('${var.service_arns}');
-    expect(byService.get('PushImages')?.resources).toBe('${var.repository_arns}');
+    for (const action of actions) expect(action).toMatch(/^(ecr|ecs|iam:PassRole|ssm:GetParameter|logs:GetLogEvents)/);
+    const bySid = new Map(nested(deploy.body, 'statement').map((s) => [s.sid, s]));
+    expect(bySid.get('DeployServices')?.resources).toBe('${var.service_arns}');
+    expect(bySid.get('PushImages')?.resources).toBe('${var.repository_arns}');
+    expect(bySid.get('RunMigrationAndSmoke')?.resources).toBe('${local.run_task_arns}');
+    expect(readRepoFile(`${modulePath('github-oidc')}/main.tf`)).toContain('run_task_arns = [for f in var.run_task_families :');
+  });
+
+  it('analysts may only forward ports through the door, read its coordinates and the analyst password', () => {
+    const policy = only(blocks(files, 'data', 'aws_iam_policy_document').filter((d) => d.dir === modulePath('analyst-door') && d.address.endsWith('.analysts')), 'analysts policy');
+    const bySid = new Map(nested(policy.body, 'statement').map((s) => [s.sid, s]));
+    expect([...bySid.keys()].sort()).toEqual(['EndOwnSessions', 'FindTheDoor', 'ForwardPortsThroughTheDoor', 'ReadAnalystPassword']);
+    const forward = bySid.get('ForwardPortsThroughTheDoor') ?? {};
+    expect(strings(forward.actions)).toEqual(['ssm:StartSession']);
+    expect(text(forward, 'resources')).toContain('local.forward_document');
+    expect(readRepoFile(`${modulePath('analyst-door')}/main.tf`)).toContain('document/AWS-StartPortForwardingSessionToRemoteHost');
+    expect(only(nested(forward, 'condition'), 'condition')).toMatchObject({ test: 'BoolIfExists', variable: 'ssm:SessionDocumentAccessCheck', values: ['true'] });
+    expect(strings(bySid.get('ReadAnalystPassword')?.actions)).toEqual(['secretsmanager:GetSecretValue']);
   });
 });

@@ -12,11 +12,14 @@ interface Step {
   env?: Record<string, string>;
 }
 interface Job {
-  'runs-on': string;
+  'runs-on'?: string;
+  if?: string;
+  uses?: string;
+  environment?: string;
   needs?: string | string[];
   services?: Record<string, { image: string; env?: Record<string, string>; options?: string }>;
   env?: Record<string, string>;
-  steps: Step[];
+  steps?: Step[];
   strategy?: { matrix: Record<string, string[]> };
 }
 interface Workflow {
@@ -28,7 +31,8 @@ interface Workflow {
 
 const workflowFiles = listFiles('.github/workflows', '.yml');
 const workflow = (name: string) => parse(readRepoFile(`.github/workflows/${name}`)) as Workflow;
-const steps = (w: Workflow) => Object.values(w.jobs).flatMap((j) => j.steps);
+// A job that calls a reusable workflow has no steps of its own.
+const steps = (w: Workflow) => Object.values(w.jobs).flatMap((j) => j.steps ?? []);
 
 describe('GitHub workflows', () => {
   it('ci.yml and cd.yml exist', () => {
@@ -69,9 +73,8 @@ describe('GitHub workflows', () => {
 describe('ci.yml', () => {
   const ci = workflow('ci.yml');
 
-  it('runs on pull requests and on main, read-only', () => {
-    expect(Object.keys(ci.on).sort()).toEqual(['pull_request', 'push']);
-    expect(ci.on.push).toEqual({ branches: ['main'] });
+  it('runs on pull requests, and for main when CD calls it, read-only', () => {
+    expect(Object.keys(ci.on).sort()).toEqual(['pull_request', 'workflow_call']);
     expect(ci.permissions).toEqual({ contents: 'read' });
   });
 
@@ -80,7 +83,7 @@ describe('ci.yml', () => {
     expect(test?.services?.mysql?.image).toBe('mysql:8.4');
     expect(test?.services?.mysql?.options).toContain('--health-cmd');
     expect(test?.env?.DATABASE_URL).toMatch(/^mysql:\/\/root:[^@]+@127\.0\.0\.1:3306\/\w+$/);
-    const runs = test?.steps.flatMap((s) => (s.run ? [s.run] : []));
+    const runs = test?.steps?.flatMap((s) => (s.run ? [s.run] : []));
     expect(runs).toEqual(expect.arrayContaining(['make install', 'make test']));
   });
 
@@ -92,41 +95,50 @@ describe('ci.yml', () => {
 
   it('builds every image target and validates Terraform', () => {
     expect(ci.jobs.images?.strategy?.matrix.target).toEqual(['orchestrator', 'sportmonks', 'database', 'migrate', 'sim']);
-    expect(ci.jobs.infra?.steps.map((s) => s.run)).toContain('make infra-check');
+    expect(ci.jobs.infra?.steps?.map((s) => s.run)).toContain('make infra-check');
   });
 });
 
 describe('cd.yml', () => {
   const cd = workflow('cd.yml');
 
-  it('deploys main only after CI passed, with an OIDC token', () => {
-    expect(cd.on.workflow_run).toEqual({ workflows: ['CI'], types: ['completed'], branches: ['main'] });
+  it('ships pushes to main of this repository after CI (the reusable ci.yml), or a dispatched commit of main', () => {
+    expect(cd.on.push).toEqual({ branches: ['main'] });
+    expect(Object.keys(cd.on).sort()).toEqual(['push', 'workflow_dispatch']);
+    expect(cd.jobs.target?.if).toBe("github.repository == 'insightxi/insightxi' && github.ref == 'refs/heads/main' && (github.event_name == 'push' || github.event_name == 'workflow_dispatch')");
+    expect(cd.jobs.ci).toMatchObject({ needs: 'target', if: "github.event_name == 'push'", uses: './.github/workflows/ci.yml' });
+    expect(cd.jobs.images?.needs).toEqual(['target', 'ci']);
+    expect(cd.jobs.deploy?.needs).toEqual(['target', 'images']);
+    // A dispatched commit must be on main.
+    expect(cd.jobs.target?.steps?.map((s) => s.run ?? '').join('\n')).toContain('git merge-base --is-ancestor "$sha" origin/main');
+  });
+
+  it('assumes the deploy role with an OIDC token, only in a GitHub environment', () => {
     expect(cd.permissions['id-token']).toBe('write');
     const credentials = steps(cd).filter((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials@'));
     expect(credentials.length).toBe(2);
     for (const step of credentials) expect(step.with?.['role-to-assume']).toBe('${{ vars.AWS_DEPLOY_ROLE_ARN }}');
-    expect(steps(cd).some((s) => s.uses?.startsWith('aws-actions/amazon-ecr-login@'))).toBe(true);
+    for (const name of ['images', 'deploy']) expect(cd.jobs[name]?.environment).toBe("${{ inputs.environment || 'dev' }}");
   });
 
-  it('builds each image once and tags it with the commit SHA and latest', () => {
+  it('builds each image once and tags it with the commit SHA only (tags are immutable; no latest)', () => {
     const images = cd.jobs.images;
-    expect(images?.strategy?.matrix.image).toEqual(['orchestrator', 'sportmonks', 'database', 'migrate']);
-    const build = images?.steps.find((s) => s.uses?.startsWith('docker/build-push-action@'));
-    const tags = String(build?.with?.tags).trim().split('\n');
-    expect(tags.map((t) => t.replace(/.*:/, ''))).toEqual(['${{ env.GIT_SHA }}', 'latest']);
+    expect(images?.strategy?.matrix.image).toEqual(['orchestrator', 'sportmonks', 'database', 'dashboards', 'migrate']);
+    const build = images?.steps?.find((s) => s.uses?.startsWith('docker/build-push-action@'));
+    expect(String(build?.with?.tags)).toBe('${{ steps.ecr.outputs.registry }}/${{ vars.DEPLOY_NAME }}/${{ matrix.image }}:${{ needs.target.outputs.sha }}');
     expect(build?.with?.push).toBe(true);
   });
 
-  it('migrates, deploys the SHA and waits for stable services, after the images are pushed', () => {
-    expect(cd.jobs.deploy?.needs).toBe('images');
+  it('the deploy script migrates, deploys, waits, smoke-tests, and rolls back on failure', () => {
     const script = readRepoFile('.github/scripts/ecs-deploy.sh');
-    const order = ['run-task', 'wait tasks-stopped', 'exitCode', 'update-service', 'wait services-stable', 'COMPLETED'];
+    const order = ['run_one_shot migrate', 'update-service', 'wait_for_revisions', 'run_one_shot smoke'];
     const positions = order.map((needle) => script.indexOf(needle));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(script.match(/\n {2}roll_back\n/g)).toHaveLength(2);
   });
 
-  it('the deploy script is valid bash', () => {
-    expect(() => execFileSync('bash', ['-n', join(repoRoot(), '.github/scripts/ecs-deploy.sh')])).not.toThrow();
+  it.each(['ecs-deploy.sh', 'ecs-lib.sh', 'rotate-secret.sh'])('%s is valid bash', (name) => {
+    expect(() => execFileSync('bash', ['-n', join(repoRoot(), '.github/scripts', name)])).not.toThrow();
   });
 });

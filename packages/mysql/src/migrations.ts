@@ -58,11 +58,12 @@ export function readMigrations(migrationsDir: string): Migration[] {
     });
 }
 
+const SELECT_APPLIED = 'SELECT migration_name, checksum, finished_at, rolled_back_at, logs FROM _prisma_migrations ORDER BY started_at, migration_name';
+const NO_SUCH_TABLE = 1146;
+
 async function appliedRows(connection: Connection): Promise<AppliedRow[]> {
   await connection.query(CREATE_TABLE);
-  return connection.query<AppliedRow[]>(
-    'SELECT migration_name, checksum, finished_at, rolled_back_at, logs FROM _prisma_migrations ORDER BY started_at, migration_name',
-  );
+  return connection.query<AppliedRow[]>(SELECT_APPLIED);
 }
 
 function compare(migrations: Migration[], rows: AppliedRow[]): MigrationStatus {
@@ -79,6 +80,23 @@ function compare(migrations: Migration[], rows: AppliedRow[]): MigrationStatus {
 export async function migrationStatus(url: string, migrationsDir: string): Promise<MigrationStatus> {
   const migrations = readMigrations(migrationsDir);
   return withConnection(url, async (connection) => compare(migrations, await appliedRows(connection)));
+}
+
+/**
+ * The migrations of `migrationsDir` not applied yet (pending or failed), read without changing
+ * anything: an account that may only read rows can ask (the writer's readiness). A database that
+ * never saw a migration has them all pending.
+ */
+export async function unappliedMigrations(url: string, migrationsDir: string): Promise<string[]> {
+  const migrations = readMigrations(migrationsDir);
+  const rows = await withConnection(url, (connection) =>
+    connection.query<AppliedRow[]>(SELECT_APPLIED).catch((error: unknown) => {
+      if ((error as { errno?: unknown }).errno === NO_SUCH_TABLE) return [];
+      throw error;
+    }),
+  );
+  const status = compare(migrations, rows);
+  return [...status.pending, ...status.failed];
 }
 
 async function withLock<T>(connection: Connection, work: () => Promise<T>): Promise<T> {

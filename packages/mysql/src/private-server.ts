@@ -23,17 +23,32 @@ export interface PrivateServer {
   stop(): Promise<void>;
 }
 
+/** PEM files of the server's TLS identity; `require`: refuse connections without TLS. */
+export interface PrivateServerTls {
+  ca: string;
+  cert: string;
+  key: string;
+  require: boolean;
+}
+
 export interface PrivateServerOptions {
   /** Folder for data, socket, pid and log. */
   dir: string;
   port: number;
   startTimeoutMs?: number;
+  tls?: PrivateServerTls;
 }
 
-export function privateServer({ dir, port, startTimeoutMs = 30_000 }: PrivateServerOptions): PrivateServer {
+function tlsArguments(tls: PrivateServerTls | undefined): string[] {
+  if (tls === undefined) return [];
+  return [`--ssl-ca=${tls.ca}`, `--ssl-cert=${tls.cert}`, `--ssl-key=${tls.key}`, ...(tls.require ? ['--require-secure-transport=ON'] : [])];
+}
+
+export function privateServer({ dir, port, startTimeoutMs = 30_000, tls }: PrivateServerOptions): PrivateServer {
   const dataDir = join(dir, 'data');
   const pidFile = join(dir, 'mariadbd.pid');
-  const url = `mysql://root@127.0.0.1:${port}`;
+  // With TLS the URL verifies the server against its CA, as the services do against RDS's.
+  const url = `mysql://root@127.0.0.1:${port}${tls ? `?sslca=${encodeURIComponent(tls.ca)}` : ''}`;
 
   const initialise = async (mariadbd: string) => {
     if (existsSync(join(dataDir, 'mysql'))) return;
@@ -67,6 +82,7 @@ export function privateServer({ dir, port, startTimeoutMs = 30_000 }: PrivateSer
         '--character-set-server=utf8mb4',
         '--collation-server=utf8mb4_unicode_ci',
         '--default-time-zone=+00:00',
+        ...tlsArguments(tls),
         ...(process.getuid?.() === 0 ? ['--user=root'] : []),
       ],
       { detached: true, stdio: 'ignore' },

@@ -1,4 +1,4 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { ConfigError, type Env } from './config.ts';
 
 export interface ResolveSecretsOptions {
@@ -36,6 +36,9 @@ export async function resolveSecrets(env: Env, names: readonly string[], options
   const wanted = names.filter((name) => (env[`${name}${ARN_SUFFIX}`] ?? '') !== '');
   if (wanted.length === 0) return { ...env };
 
+  // Loaded only when a secret is named here: in ECS, secrets arrive injected in the environment
+  // and the SDK (a tenth of a second to load) is never needed.
+  const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
   let client = options.secretsManagerClient;
   const ownClient = client === undefined;
   client ??= new SecretsManagerClient({

@@ -1,8 +1,7 @@
 // The MySQL accounts of the project database besides the admin that migrates, each with only
 // what it needs: analysts read; the writer service reads and writes rows. Neither can change
 // the schema (DROP, ALTER, CREATE): that stays with MIGRATION_DATABASE_URL's account.
-import mariadb from 'mariadb';
-import { connectionConfig } from '@insightxi/mysql';
+import { withConnection } from '@insightxi/mysql';
 
 export interface DatabaseAccount {
   user: string;
@@ -30,23 +29,34 @@ function quoted(value: string, what: string): string {
 }
 
 /**
+ * MySQL (8.0.14 and later) keeps the password an account had as its secondary one when a new one
+ * is set with RETAIN CURRENT PASSWORD, so tasks that still hold the old one log in until they
+ * restart: a rotation refuses nobody. MariaDB has no such thing; there the password simply changes.
+ */
+export function keepsOldPassword(serverVersion: string): boolean {
+  if (/mariadb/i.test(serverVersion)) return false;
+  const [major = 0, minor = 0, patch = 0] = serverVersion.split(/[.-]/).map(Number);
+  return major * 10_000 + minor * 100 + patch >= 80_014;
+}
+
+/**
  * Creates the account, or resets its password and grants when it exists (a re-run also takes
- * back anything granted by hand, e.g. the ALL PRIVILEGES the mysql image gives MYSQL_USER).
+ * back anything granted by hand, e.g. the ALL PRIVILEGES the mysql image gives MYSQL_USER). On
+ * MySQL the password it had stays valid beside the new one until the next run (keepsOldPassword).
  * Needs an admin URL.
  */
 export async function ensureAccount(adminUrl: string, account: DatabaseAccount, privileges: readonly string[]): Promise<void> {
   if (account.password.length < 8) throw new Error(`the password of ${account.user} must have at least 8 characters`);
   const name = `${quoted(account.user, 'user')}@${quoted(account.host, 'host')}`;
   const database = `\`${quoted(account.database, 'database').slice(1, -1)}\``;
-  const connection = await mariadb.createConnection(connectionConfig(adminUrl));
-  try {
+  await withConnection(adminUrl, async (connection) => {
+    const [server] = await connection.query<{ version: string }[]>('SELECT VERSION() AS version');
     await connection.query(`CREATE USER IF NOT EXISTS ${name} IDENTIFIED BY ?`, [account.password]);
-    await connection.query(`ALTER USER ${name} IDENTIFIED BY ?`, [account.password]);
+    const retain = keepsOldPassword(server?.version ?? '') ? ' RETAIN CURRENT PASSWORD' : '';
+    await connection.query(`ALTER USER ${name} IDENTIFIED BY ?${retain}`, [account.password]);
     await connection.query(`REVOKE ALL PRIVILEGES, GRANT OPTION FROM ${name}`);
     await connection.query(`GRANT ${privileges.join(', ')} ON ${database}.* TO ${name}`);
-  } finally {
-    await connection.end();
-  }
+  });
 }
 
 export const ensureAnalystUser = (adminUrl: string, analyst: DatabaseAccount): Promise<void> => ensureAccount(adminUrl, analyst, ANALYST_PRIVILEGES);

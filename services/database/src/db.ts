@@ -2,10 +2,11 @@
 // reads, deletes, sync runs and quarantine go through Prisma's client and the MariaDB adapter.
 import mariadb, { type Pool, type PoolConnection } from 'mariadb';
 import { PrismaMariaDb } from '@prisma/adapter-mariadb';
-import { connectionConfig } from '@insightxi/mysql';
+import { connectionConfig, withConnection } from '@insightxi/mysql';
 import { PrismaClient } from './generated/prisma/client.ts';
 
 const PRISMA_POOL_SIZE = 4;
+const PING_CONNECT_TIMEOUT_MS = 1_500;
 
 export interface Database {
   pool: Pool;
@@ -36,13 +37,10 @@ export function openDatabase(options: DatabaseOptions): Database {
   return {
     pool,
     prisma,
+    // A connection of its own rather than one from the pool: a refusal (TLS required, wrong
+    // password) shows at once with its reason, where the pool would only time out.
     async ping() {
-      const connection = await pool.getConnection();
-      try {
-        await connection.ping();
-      } finally {
-        await connection.release();
-      }
+      await withConnection(options.url, (connection) => connection.ping(), { connectTimeout: PING_CONNECT_TIMEOUT_MS });
     },
     async close() {
       await prisma.$disconnect();

@@ -2,7 +2,7 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '@insightxi/service-kit';
-import { createTestDatabase, type TestDatabase } from '@insightxi/mysql';
+import { createTestDatabase, migrate, type TestDatabase } from '@insightxi/mysql';
 import { testApp } from './app-helpers.ts';
 import { MIGRATIONS_DIR } from './helpers.ts';
 
@@ -80,6 +80,23 @@ async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => bool
 }
 
 describe('/health/ready', () => {
+  it('is not ready until every migration the code knows is applied (a deploy whose migration task failed)', async () => {
+    const bare = await createTestDatabase({ prefix: 'readiness_unmigrated' });
+    const unmigrated = await testApp(bare.url);
+    try {
+      const before = await unmigrated.inject({ method: 'GET', url: '/health/ready' });
+      expect(before.statusCode).toBe(503);
+      expect(before.json<{ checks: { migrations: { message: string } } }>().checks.migrations.message).toMatch(/^migrations not applied: 2026\d+_init, /);
+      await migrate(bare.url, MIGRATIONS_DIR);
+      const after = await unmigrated.inject({ method: 'GET', url: '/health/ready' });
+      expect(after.json()).toEqual({ status: 'ok', checks: { mysql: { ok: true }, migrations: { ok: true } } });
+    } finally {
+      await unmigrated.close();
+      await bare.drop();
+    }
+  });
+
+
   it('is ready with MySQL, not ready without it, and ready again when it is back', async () => {
     expect(await ready()).toEqual({ status: 200, mysql: { ok: true } });
 

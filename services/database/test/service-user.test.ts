@@ -8,7 +8,7 @@ import mariadb, { type Connection } from 'mariadb';
 import type { BulkResult } from '@insightxi/contracts';
 import { connectionConfig } from '@insightxi/mysql';
 import type { App } from '@insightxi/service-kit';
-import { ensureServiceUser } from '../src/accounts.ts';
+import { ensureServiceUser, keepsOldPassword } from '../src/accounts.ts';
 import { AUTH, testApp } from './app-helpers.ts';
 import { league, migratedDatabase, season, type TestContext } from './helpers.ts';
 
@@ -144,5 +144,29 @@ describe('the writer connected as the service user', () => {
     await ensureServiceUser(ctx.testDb.url, { user, host: '%', password, database: ctx.testDb.name });
     await expect(asService((c) => c.query('DROP TABLE quarantine')), 'DROP after the re-run').rejects.toMatchObject({ errno: DENIED });
     await expect(asService((c) => c.query('SELECT COUNT(*) AS n FROM leagues'))).resolves.toEqual([{ n: 2n }]);
+  });
+
+  it('a new password: on MySQL 8.4 the old one keeps working until the next run (a rotation refuses nobody); on MariaDB it changes', async () => {
+    const rotated = `${password}-rotated`;
+    await ensureServiceUser(ctx.testDb.url, { user, host: '%', password: rotated, database: ctx.testDb.name });
+    const login = (pw: string) => mariadb.createConnection({ ...connectionConfig(ctx.testDb.url), user, password: pw }).then((c) => c.end().then(() => 'in'));
+    await expect(login(rotated)).resolves.toBe('in');
+    const [server] = await ctx.db.pool.query<{ version: string }[]>('SELECT VERSION() AS version');
+    if (keepsOldPassword(server?.version ?? '')) {
+      await expect(login(password)).resolves.toBe('in');
+      // The next run (same password) leaves only the new one.
+      await ensureServiceUser(ctx.testDb.url, { user, host: '%', password: rotated, database: ctx.testDb.name });
+    }
+    await expect(login(password)).rejects.toMatchObject({ errno: 1045 });
+  });
+});
+
+describe('keepsOldPassword', () => {
+  it('is true from MySQL 8.0.14 (RETAIN CURRENT PASSWORD), false before and on MariaDB', () => {
+    expect(keepsOldPassword('8.4.3')).toBe(true);
+    expect(keepsOldPassword('8.0.14')).toBe(true);
+    expect(keepsOldPassword('8.0.13')).toBe(false);
+    expect(keepsOldPassword('10.11.6-MariaDB-0+deb12u1')).toBe(false);
+    expect(keepsOldPassword('')).toBe(false);
   });
 });

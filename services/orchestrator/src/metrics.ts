@@ -1,5 +1,6 @@
-// The orchestrator's Prometheus metrics, fed by the run manager through RunObserver.
-import { Counter, type Registry } from '@insightxi/service-kit';
+// The orchestrator's Prometheus metrics, fed by the run manager through RunObserver, and the live
+// poller's age, read when scraped.
+import { Counter, Gauge, type Registry } from '@insightxi/service-kit';
 import type { RunObserver } from './engine/ports.ts';
 
 const OUTCOMES = ['fetched', 'created', 'updated', 'unchanged', 'quarantined'] as const;
@@ -32,4 +33,16 @@ export function runMetrics(registry: Registry): RunObserver {
       rateLimitWait.inc({ entity }, delta.rateLimitWaitMs / 1000);
     },
   };
+}
+
+/** orchestrator_live_poll_age_seconds: what the stalled-poller alarm watches (0 while no match is on). */
+export function livePollMetrics(registry: Registry, pollAgeMs: () => number): void {
+  new Gauge({
+    name: 'orchestrator_live_poll_age_seconds',
+    help: 'While matches are on, seconds since the live poller last polled successfully (or since they came on); 0 otherwise',
+    registers: [registry],
+    collect() {
+      this.set(pollAgeMs() / 1000);
+    },
+  });
 }

@@ -197,6 +197,8 @@ describe('run control', () => {
     expect(value('orchestrator_records_total', { entity: 'fixtures', outcome: 'created' })).toBe(10);
     expect(value('orchestrator_records_total', { entity: 'fixtures', outcome: 'updated' })).toBe(0);
     expect(value('orchestrator_rate_limit_wait_seconds_total', { entity: 'fixtures' })).toBe(2);
+    // The stalled-poller alarm's figure: 0 while the poller is off or no match is on.
+    expect(text).toMatch(/^orchestrator_live_poll_age_seconds\{service="orchestrator"\} 0$/m);
   });
 
   it('reports the live poller', async () => {

@@ -19,10 +19,12 @@ function setup(kickoffs: string[], overrides: Partial<typeof settings> = {}) {
     return Promise.resolve({ items, next: null });
   };
   let feed: Rec[] = [];
+  let failing = false;
   const calls: string[] = [];
   const fetcher = {
     fetchPage: (_entity: string, query: { updated?: string }): Promise<FetchPage<unknown>> => {
       calls.push(query.updated ?? '');
+      if (failing) return Promise.reject(new Error('fetcher unavailable'));
       const page = { data: feed, rejected: [], next: null, upstream: { calls: 1, rateLimitRemaining: 100, resetsInSeconds: 60, waitedMs: 0 } };
       feed = [];
       return Promise.resolve(page);
@@ -36,10 +38,49 @@ function setup(kickoffs: string[], overrides: Partial<typeof settings> = {}) {
     listQueries,
     advance: (ms: number) => (now += ms),
     setFeed: (records: Rec[]) => (feed = records),
+    setFailing: (value: boolean) => (failing = value),
   };
 }
 
 describe('the live poller', () => {
+  it('reports how long it has gone without a successful poll while matches are on (the stalled-poller alarm)', async () => {
+    const { poller, advance, setFailing } = setup(['2026-03-01T15:00:00.000Z']);
+    expect(poller.pollAgeMs()).toBe(0);
+    poller.start();
+    try {
+      await poller.tick();
+      expect(poller.pollAgeMs()).toBe(0);
+      advance(30_000);
+      expect(poller.pollAgeMs()).toBe(30_000);
+      setFailing(true);
+      await poller.tick();
+      advance(60_000);
+      expect(poller.pollAgeMs()).toBe(90_000);
+      setFailing(false);
+      await poller.tick();
+      expect(poller.pollAgeMs()).toBe(0);
+    } finally {
+      await poller.stop();
+    }
+    expect(poller.pollAgeMs()).toBe(0);
+  });
+
+  it('counts from when matches came on if no poll has succeeded yet, and reports 0 while none is on', async () => {
+    const on = setup(['2026-03-01T15:00:00.000Z']);
+    on.setFailing(true);
+    on.poller.start();
+    await on.poller.tick();
+    on.advance(45_000);
+    expect(on.poller.pollAgeMs()).toBe(45_000);
+    await on.poller.stop();
+    const off = setup(['2026-03-01T20:00:00.000Z']);
+    off.poller.start();
+    await off.poller.tick();
+    off.advance(600_000);
+    expect(off.poller.pollAgeMs()).toBe(0);
+    await off.poller.stop();
+  });
+
   it('stays quiet while no match is on', async () => {
     const { poller, calls } = setup(['2026-03-01T20:00:00.000Z']);
     await poller.tick();

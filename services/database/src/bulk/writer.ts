@@ -7,10 +7,11 @@ import { chunks, type BulkRequest, type BulkResult, type BulkSyncContext, type E
 import type { Entity } from '../entity.ts';
 import { SPECS } from '../entities/index.ts';
 import { unavailable } from '../errors.ts';
-import { insertQuarantine } from '../repositories/quarantine.ts';
+import { insertQuarantine, resolveQuarantine } from '../repositories/quarantine.ts';
 import { noteSeasonsCompleted } from '../repositories/season-syncs.ts';
 import { syncPageSteps } from '../repositories/sync-runs.ts';
 import { inTransaction, type RetryOptions } from '../transaction.ts';
+import type { Connection } from '../db.ts';
 import { applyRecords, type ApplyMode, type ApplyResult } from './apply.ts';
 
 export interface BulkWriterOptions {
@@ -43,13 +44,21 @@ function add(total: BulkResult, part: ApplyResult): void {
   total.failed.push(...part.failed);
 }
 
+/** Applies records and, in the same transaction, resolves the quarantine rows of those that landed. */
+async function land<E extends Entity>(connection: Connection, entity: E, records: readonly EntityRecords[E][], mode: ApplyMode, now: Date): Promise<ApplyResult> {
+  const result = await applyRecords(connection, SPECS[entity], records, { mode, now });
+  const failed = new Set(result.failed.map((f) => f.id));
+  await resolveQuarantine(connection, entity, records.map((r) => r.id).filter((id) => !failed.has(id)), now);
+  return result;
+}
+
 export function createBulkWriter(pool: Pool, options: BulkWriterOptions): BulkWriter {
   const clock = options.clock ?? (() => new Date());
 
   async function writeChunks<E extends Entity>(entity: E, records: readonly EntityRecords[E][]): Promise<BulkResult> {
     const total = emptyResult();
     for (const chunk of chunks(records, options.chunkSize)) {
-      const part = await inTransaction(pool, (connection) => applyRecords(connection, SPECS[entity], chunk, { mode: 'upsert', now: clock() }), options.retry);
+      const part = await inTransaction(pool, (connection) => land(connection, entity, chunk, 'upsert', clock()), options.retry);
       add(total, part);
     }
     return total;
@@ -66,7 +75,7 @@ export function createBulkWriter(pool: Pool, options: BulkWriterOptions): BulkWr
         if (sync.after !== undefined && cursor !== sync.after) return NOT_YET;
         const total = emptyResult();
         for (const chunk of chunks(records, options.chunkSize)) {
-          add(total, await applyRecords(connection, SPECS[entity], chunk, { mode: 'upsert', now }));
+          add(total, await land(connection, entity, chunk, 'upsert', now));
         }
         const byId = new Map(records.map((r) => [r.id, r]));
         const failedRecords: RejectedRecord[] = total.failed.map((f) => ({ entity, sourceId: f.id, reason: f.reason, payload: byId.get(f.id) ?? null }));
@@ -98,7 +107,7 @@ export function createBulkWriter(pool: Pool, options: BulkWriterOptions): BulkWr
       return request.sync ? writePage(entity, request.records, request.sync) : writeChunks(entity, request.records);
     },
     writeOne(entity, record, mode) {
-      return inTransaction(pool, (connection) => applyRecords(connection, SPECS[entity], [record], { mode, now: clock() }), options.retry);
+      return inTransaction(pool, (connection) => land(connection, entity, [record], mode, clock()), options.retry);
     },
   };
 }

@@ -1,5 +1,6 @@
 // Records kept out of the tables (quarantine), with the reason and the raw payload: added through
-// Prisma, or inside a bulk page's transaction (insertQuarantine) with the page that met them.
+// Prisma, or inside a bulk page's transaction (insertQuarantine) with the page that met them; and
+// marked resolved in the transaction that finally lands them (resolveQuarantine).
 import type { QuarantineListQuery, QuarantineRecord, RejectedRecord } from '@insightxi/contracts';
 import type { Connection } from '../db.ts';
 import { Prisma, type PrismaClient, type Quarantine as Row } from '../generated/prisma/client.ts';
@@ -21,6 +22,7 @@ export function quarantineRecord(row: Row): QuarantineRecord {
     reason: row.reason,
     payload: row.payload,
     createdAt: row.createdAt.toISOString(),
+    resolvedAt: row.resolvedAt === null ? null : row.resolvedAt.toISOString(),
   };
 }
 
@@ -60,4 +62,17 @@ export async function insertQuarantine(connection: Connection, runId: number | n
     `INSERT INTO quarantine (run_id, entity, source_id, reason, payload, created_at) VALUES ${records.map(() => placeholders(6)).join(', ')}`,
     values,
   );
+}
+
+/**
+ * Marks the open quarantine rows of records that have now landed as resolved (SportMonks corrected
+ * them, or what they referenced arrived), on the transaction that landed them. Returns how many.
+ */
+export async function resolveQuarantine(connection: Connection, entity: string, sourceIds: readonly number[], now: Date): Promise<number> {
+  if (sourceIds.length === 0) return 0;
+  const result = await connection.query<{ affectedRows: number }>(
+    `UPDATE quarantine SET resolved_at = ? WHERE entity = ? AND resolved_at IS NULL AND source_id IN (${sourceIds.map(() => '?').join(', ')})`,
+    [now, entity, ...sourceIds],
+  );
+  return result.affectedRows;
 }

@@ -12,6 +12,7 @@ export class LivePoller {
   private timer: NodeJS.Timeout | null = null;
   private busy: Promise<void> | null = null;
   private lastCoveredAt: number | null = null;
+  private onSince: number | null = null;
   private scheduleCheckedAt = -Infinity;
   private readonly state: LiveStatus;
 
@@ -27,6 +28,13 @@ export class LivePoller {
 
   status(): LiveStatus {
     return { ...this.state, gaps: [...this.state.gaps] };
+  }
+
+  /** While matches are on, how long since the last successful poll (or since they came on); 0 otherwise. */
+  pollAgeMs(): number {
+    if (!this.state.enabled || !this.state.matchesOn || this.onSince === null) return 0;
+    const lastPoll = this.state.lastPollAt === null ? -Infinity : Date.parse(this.state.lastPollAt);
+    return Math.max(0, this.now() - Math.max(lastPoll, this.onSince));
   }
 
   start(): void {
@@ -67,6 +75,7 @@ export class LivePoller {
     );
     const on = page.items.length > 0;
     if (on !== this.state.matchesOn) this.deps.log.info({ matchesOn: on }, on ? 'matches on: live polling' : 'no match on: live polling paused');
+    if (on && !this.state.matchesOn) this.onSince = now;
     this.state.matchesOn = on;
     this.scheduleCheckedAt = now;
     if (!on) this.lastCoveredAt = null;

@@ -1,13 +1,13 @@
 // The engine's long-running parts: the runs of this process (app.runs: start, cancel, resume,
 // take over the runs a dead process left running), watched by the metrics and, when configured,
 // the failure webhook; and the live poller of the latest-updated feed (app.live), started by
-// server.ts when LIVE_POLL_MS > 0.
+// server.ts when LIVE_POLL_MS > 0, its age exposed as a metric for the stalled-poller alarm.
 import fp from 'fastify-plugin';
 import type { OrchestratorConfig } from '../config.ts';
 import { LivePoller } from '../engine/live-poller.ts';
 import { RunManager } from '../engine/manager.ts';
 import { allObservers } from '../engine/observers.ts';
-import { runMetrics } from '../metrics.ts';
+import { livePollMetrics, runMetrics } from '../metrics.ts';
 import { failureWebhook } from '../notify/failure-webhook.ts';
 
 declare module 'fastify' {
@@ -29,6 +29,7 @@ export default fp<{ config: OrchestratorConfig; now?: (() => number) | undefined
     const live = new LivePoller({ ...app.downstream, log: app.log.child({ component: 'live' }), settings: config, now });
     app.decorate('runs', runs);
     app.decorate('live', live);
+    livePollMetrics(app.metrics, () => live.pollAgeMs());
     // Registered after downstream, so closed before it: runs stop at their checkpoint while the writer is still reachable.
     app.addHook('onClose', async () => {
       await live.stop();

@@ -36,7 +36,12 @@ variable "single_nat_gateway" {
 
 variable "github_repository" {
   type        = string
-  description = "GitHub repository (owner/name) whose main branch may deploy."
+  description = "GitHub repository (owner/name) whose deploy jobs may assume the deploy role."
+}
+
+variable "github_environment" {
+  type        = string
+  description = "GitHub environment the deploy job runs in (its deployment branch rule: main only); the OIDC trust names it."
 }
 
 variable "create_github_oidc_provider" {
@@ -46,7 +51,12 @@ variable "create_github_oidc_provider" {
 
 variable "image_tag" {
   type        = string
-  description = "Image tag of the first task definitions (later deploys register commit SHA revisions)."
+  description = "Commit SHA the first task definitions run (tags are immutable; later deploys register revisions of their own SHA)."
+
+  validation {
+    condition     = can(regex("^[0-9a-f]{40}$", var.image_tag))
+    error_message = "image_tag is a full commit SHA: image tags are immutable and name a commit."
+  }
 }
 
 variable "services" {
@@ -58,7 +68,7 @@ variable "services" {
     max_count     = number
     autoscale     = bool
   }))
-  description = "Size and scaling of orchestrator, sportmonks and database."
+  description = "Size and scaling of orchestrator, sportmonks, database and dashboards."
 }
 
 variable "sportmonks_base_url" {
@@ -107,6 +117,16 @@ variable "db_backup_retention_days" {
   description = "Days of RDS automated backups."
 }
 
+variable "db_performance_insights" {
+  type        = bool
+  description = "RDS Performance Insights (needs an instance class that supports it)."
+}
+
+variable "db_connections_alarm" {
+  type        = number
+  description = "MySQL connections past which the connections alarm fires (below the instance class's max_connections)."
+}
+
 variable "deletion_protection" {
   type        = bool
   description = "Deletion protection on RDS, the ALB and the Cognito pool (true in prod)."
@@ -117,14 +137,15 @@ variable "secret_recovery_window_days" {
   description = "Recovery window of deleted secrets (0 or 7-30)."
 }
 
-variable "token_version" {
-  type        = number
-  description = "Bump to regenerate the internal and operator tokens."
-}
 
 variable "cache_node_type" {
   type        = string
   description = "ElastiCache node type of the fetcher's rate-limit cache."
+}
+
+variable "cache_replicas" {
+  type        = number
+  description = "Replicas of the rate-limit cache (0: one node; 1 or more: automatic failover across zones)."
 }
 
 variable "cors_allowed_origins" {
@@ -150,4 +171,44 @@ variable "season_sweep_schedule" {
 variable "full_sync_schedule" {
   type        = string
   description = "Scheduler expression of the nightly full reconcile."
+}
+
+variable "retention_days" {
+  type        = number
+  description = "Age in days past which sync_run_pages and quarantine rows are deleted by the retention task."
+}
+
+variable "retention_schedule" {
+  type        = string
+  description = "Scheduler expression of the retention task."
+}
+
+variable "alarm_emails" {
+  type        = list(string)
+  description = "Email addresses the alarms notify (each confirms the SNS subscription once)."
+}
+
+variable "alarm_webhook_urls" {
+  type        = list(string)
+  description = "HTTPS endpoints the alarms notify besides email (optional)."
+}
+
+variable "quarantine_spike_per_hour" {
+  type        = number
+  description = "Records quarantined in an hour past which the quarantine alarm fires."
+}
+
+variable "analyst_door_instance_type" {
+  type        = string
+  description = "Instance type of the analysts' Session Manager door."
+}
+
+variable "collector_image" {
+  type        = string
+  description = "ADOT collector image of the metrics sidecars, pinned to a version."
+}
+
+variable "tags" {
+  type        = map(string)
+  description = "Tags added to every resource (the environment also sets them as provider default tags)."
 }
