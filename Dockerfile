@@ -31,7 +31,9 @@ RUN pnpm --filter @insightxi/build run --silent build --out /out \
 
 # ---------------------------------------------------------------- what every runtime image shares
 FROM node:${NODE_VERSION}-bookworm-slim AS runtime
-ENV NODE_ENV=production HOST=0.0.0.0 NPM_CONFIG_UPDATE_NOTIFIER=false
+# NODE_COMPILE_CACHE: V8's compiled code of each bundle, made at image build (below), so that a new
+# container does not compile the bundle from scratch (about a fifth of the cold start).
+ENV NODE_ENV=production HOST=0.0.0.0 NPM_CONFIG_UPDATE_NOTIFIER=false NODE_COMPILE_CACHE=/home/node/.cache/node-compile
 WORKDIR /app
 COPY docker/healthcheck.mjs docker/database-url.mjs docker/required-env.mjs docker/trigger-sync.mjs docker/smoke.mjs /opt/insightxi/
 # What the writer and the migration task verify RDS's certificate against (DATABASE_SSL_CA).
@@ -51,12 +53,15 @@ EXPOSE 8002
 # V8 grows its heap lazily under a high allocation rate; the orchestrator streams pages and
 # holds little, so capped generations keep its memory flat (services/orchestrator/package.json
 # insightxi.nodeFlags, measured by packages/bench orchestrator-memory).
+# Without its configuration the server loads every module, then exits 1: what the compile cache needs.
+RUN node --max-old-space-size=64 --max-semi-space-size=2 dist/server.mjs >/dev/null 2>&1; test -d "$NODE_COMPILE_CACHE"
 CMD ["node", "--max-old-space-size=64", "--max-semi-space-size=2", "dist/server.mjs"]
 
 FROM runtime AS sportmonks
 COPY --from=build /out/sportmonks /app
 ENV PORT=8000
 EXPOSE 8000
+RUN node dist/server.mjs >/dev/null 2>&1; test -d "$NODE_COMPILE_CACHE"
 CMD ["node", "dist/server.mjs"]
 
 FROM runtime AS database
@@ -64,6 +69,7 @@ COPY --from=build /out/database /app
 # Builds DATABASE_URL from the RDS secret's parts when it is not given whole (docker/database-url.mjs).
 ENV PORT=8001 NODE_OPTIONS="--import /opt/insightxi/database-url.mjs"
 EXPOSE 8001
+RUN node dist/server.mjs >/dev/null 2>&1; test -d "$NODE_COMPILE_CACHE"
 CMD ["node", "dist/server.mjs"]
 
 # ---------------------------------------------------------------- one-shot migration

@@ -14,7 +14,7 @@ import { parse as parseYaml } from 'yaml';
 import type { CodeFacts } from './code-facts.ts';
 import { parseDockerfile, effective } from './dockerfile.ts';
 import { repoSources, type Sources } from './sources.ts';
-import { blocks, loadTerraform, nested, type Block, type HclBody, type HclValue, type TerraformFile } from './terraform.ts';
+import { blocks, loadTerraform, nested, strings, type Block, type HclBody, type HclValue, type TerraformFile } from './terraform.ts';
 
 export interface Flow {
   from: string;
@@ -38,6 +38,16 @@ function textOf(value: HclValue | undefined): string {
   return typeof value === 'string' ? value : JSON.stringify(value ?? null);
 }
 
+/** Group `index` of a regex match ('' when it did not take part). */
+function group(match: RegExpMatchArray | RegExpExecArray | null, index: number): string {
+  return match?.[index] ?? '';
+}
+
+/** The body of the first block, or an empty one: a missing block then fails the checks that read it. */
+function first(found: Block[]): HclBody {
+  return found[0]?.body ?? {};
+}
+
 /** An expression without its `${…}` wrapper, as it reads inside a larger expression. */
 function bare(expression: string | undefined): string {
   const text = (expression ?? '').trim();
@@ -51,7 +61,7 @@ function isBody(value: HclValue | undefined): value is HclBody {
 /** `NAME = expression` pairs written in an HCL expression (object literals inside merge() and the like). */
 function assignments(expression: string): Map<string, string> {
   const found = new Map<string, string>();
-  for (const match of expression.matchAll(/([A-Za-z_][A-Za-z0-9_-]*)\s*=\s*([^\n,}]+)/g)) found.set(match[1] ?? '', (match[2] ?? '').trim());
+  for (const match of expression.matchAll(/([A-Za-z_][A-Za-z0-9_-]*)\s*=\s*([^\n,}]+)/g)) found.set(group(match, 1), group(match, 2).trim());
   return found;
 }
 
@@ -70,16 +80,16 @@ function entries(value: HclValue | undefined): Map<string, string> {
 }
 
 function moduleCall(files: TerraformFile[], dir: string, name: string): HclBody {
-  return blocks(files, 'module').find((b) => b.dir === dir && b.address === name)?.body ?? {};
+  return first(blocks(files, 'module').filter((b) => b.dir === dir && b.address === name));
 }
 
 function resourceIn(files: TerraformFile[], dir: string, type: string, name?: string): Block[] {
   return blocks(files, 'resource', type).filter((b) => b.dir === dir && (name === undefined || b.address === `${type}.${name}`));
 }
 
-/** The key in `…["key"]` of an expression such as `${module.alb.listener_arns["orchestrator"]}`. */
-function indexKey(expression: string): string | undefined {
-  return /\["([^"]+)"\]/.exec(expression)?.[1];
+/** The key in `…["key"]` of an expression such as `${module.alb.listener_arns["orchestrator"]}` ('?' when none). */
+function indexKey(expression: string): string {
+  return group(/\["([^"]+)"\]/.exec(expression), 1) || '?';
 }
 
 const MODULES = 'infra/modules';
@@ -132,12 +142,12 @@ export class InfraModel {
     const locals = localsOf(this.files, `${MODULES}/network`);
     const text = textOf(locals.flows);
     const literal = /\{\s*from\s*=\s*"([^"]+)",\s*to\s*=\s*"([^"]+)",\s*port\s*=\s*"([^"]+)"/g;
-    for (const match of text.matchAll(literal)) this.declaredFlows.push({ from: match[1] ?? '', to: match[2] ?? '', port: match[3] ?? '' });
+    for (const match of text.matchAll(literal)) this.declaredFlows.push({ from: group(match, 1), to: group(match, 2), port: group(match, 3) });
     const loop = /\[for (\w+)(?:, _)? in ([\w.]+) : \{\s*from\s*=\s*("[^"]+"|\w+),\s*to\s*=\s*("[^"]+"|\w+),\s*port\s*=\s*("[^"]+"|\w+)/g;
     for (const match of text.matchAll(loop)) {
-      const [, variable, collection, from, to, port] = match;
-      const items = collection === 'var.service_ports' ? this.services : (locals[(collection ?? '').replace('local.', '')] as string[] | undefined) ?? [];
-      const value = (term = '', item: string) => (term === variable ? item : term.replace(/"/g, ''));
+      const [variable, collection, from, to, port] = [group(match, 1), group(match, 2), group(match, 3), group(match, 4), group(match, 5)];
+      const items = collection === 'var.service_ports' ? this.services : strings(locals[collection.replace('local.', '')]);
+      const value = (term: string, item: string) => (term === variable ? item : term.replace(/"/g, ''));
       for (const item of items) this.declaredFlows.push({ from: value(from, item), to: value(to, item), port: value(port, item) });
     }
   }
@@ -161,12 +171,11 @@ export function requiredFlows(model: InfraModel): { flow: Flow; because: string 
   const services = model.files.filter((f) => f.dir === 'infra/envs/dev').flatMap((f) => blocks([f], 'module')).find((b) => b.address === 'stack')?.body.services;
   for (const service of isBody(services) ? Object.keys(services) : []) need({ from: 'alb', to: service, port: service }, `the ${service} ECS service behind the ALB`);
   const api = moduleCall(model.files, STACK, 'api_gateway');
-  const apiGroup = indexKey(textOf(api.vpc_link_security_group_id)) ?? '?';
-  need({ from: apiGroup, to: 'alb', port: indexKey(textOf(api.orchestrator_listener_arn)) ?? '?' }, 'API Gateway\'s VPC link integration');
+  need({ from: indexKey(textOf(api.vpc_link_security_group_id)), to: 'alb', port: indexKey(textOf(api.orchestrator_listener_arn)) }, 'API Gateway\'s VPC link integration');
   const door = moduleCall(model.files, STACK, 'analyst_door');
-  const doorGroup = indexKey(textOf(door.security_group_id)) ?? '?';
+  const doorGroup = indexKey(textOf(door.security_group_id));
   if (textOf(door.mysql_host).includes('module.rds.endpoint')) need({ from: doorGroup, to: 'rds', port: 'mysql' }, 'the analysts\' door to MySQL');
-  if (textOf(door.dashboards_host).includes('module.alb.dns_name')) need({ from: doorGroup, to: 'alb', port: indexKey(textOf(door.dashboards_port)) ?? '?' }, 'the analysts\' door to the dashboards');
+  if (textOf(door.dashboards_host).includes('module.alb.dns_name')) need({ from: doorGroup, to: 'alb', port: indexKey(textOf(door.dashboards_port)) }, 'the analysts\' door to the dashboards');
   return required;
 }
 
@@ -187,7 +196,7 @@ function checkFlows(model: InfraModel): string[] {
     if (!model.ports.has(flow.port) && !['mysql', 'redis'].includes(flow.port)) problems.push(`flow ${flowName(flow)}: ${flow.port} is not a port name`);
   }
   // Each flow becomes the source's egress and the target's ingress rule.
-  const rule = (type: string) => resourceIn(model.files, `${MODULES}/network`, type, 'flow')[0]?.body ?? {};
+  const rule = (type: string) => first(resourceIn(model.files, `${MODULES}/network`, type, 'flow'));
   const expect = (body: HclBody, attribute: string, value: string, which: string) => {
     if (textOf(body[attribute]) !== value) problems.push(`the ${which} rule of each flow must set ${attribute} = ${value} (found ${textOf(body[attribute])})`);
   };
@@ -213,8 +222,8 @@ function checkUrlsAndPorts(model: InfraModel): string[] {
     for (const [variable, expression] of task.environment) {
       const service = /var\.service_urls\["([^"]+)"\]/.exec(expression)?.[1];
       if (service === undefined) continue;
-      const named = variable.split('_')[0]?.toLowerCase();
-      if (named !== service) problems.push(`${task.kind}: ${variable} points at the ${service} listener, not ${named ?? '?'}'s`);
+      const named = variable.slice(0, variable.indexOf('_')).toLowerCase();
+      if (named !== service) problems.push(`${task.kind}: ${variable} points at the ${service} listener, not ${named}'s`);
     }
     const port = bare(task.environment.get('PORT'));
     if (model.ports.has(task.kind) && port !== `tostring(var.service_ports["${task.kind}"])`) {
@@ -222,13 +231,13 @@ function checkUrlsAndPorts(model: InfraModel): string[] {
     }
   }
   const alb = `${MODULES}/alb`;
-  const listener = resourceIn(model.files, alb, 'aws_lb_listener', 'service')[0]?.body ?? {};
+  const listener = first(resourceIn(model.files, alb, 'aws_lb_listener', 'service'));
   const action = nested(listener, 'default_action')[0] ?? {};
   if (textOf(listener.for_each) !== '${var.service_ports}' || textOf(listener.port) !== '${each.value}') problems.push('the ALB must have one listener per service port (for_each var.service_ports, port each.value)');
   if (textOf(action.target_group_arn) !== '${aws_lb_target_group.service[each.key].arn}') problems.push(`each ALB listener must forward to its own service's target group (found ${textOf(action.target_group_arn)})`);
   const urls = blocks(model.files, 'output').find((o) => o.dir === alb && o.address === 'service_urls')?.body.value;
   if (!textOf(urls).includes('http://${aws_lb.this.dns_name}:${port}') || !textOf(urls).includes('port in var.service_ports')) problems.push('alb output service_urls must be http://<alb>:<port> of each service port');
-  const ecsService = resourceIn(model.files, `${MODULES}/ecs`, 'aws_ecs_service', 'service')[0]?.body ?? {};
+  const ecsService = first(resourceIn(model.files, `${MODULES}/ecs`, 'aws_ecs_service', 'service'));
   const lb = nested(ecsService, 'load_balancer')[0] ?? {};
   if (textOf(lb.container_port) !== '${var.service_ports[each.key]}' || textOf(lb.target_group_arn) !== '${var.target_group_arns[each.key]}') problems.push('each ECS service must register its own port in its own target group');
   const network = nested(ecsService, 'network_configuration')[0] ?? {};
@@ -237,7 +246,7 @@ function checkUrlsAndPorts(model: InfraModel): string[] {
   if (textOf(stack.service_ports) !== '${local.service_ports}') problems.push('the network must get the stack\'s service_ports');
   const scheduler = textOf(moduleCall(model.files, STACK, 'scheduler').tasks);
   if (!/security_group_id\s*=\s*module\.network\.security_group_ids\[kind\]/.test(scheduler)) problems.push('the scheduled tasks must each run in their own security group');
-  const deploy = resourceIn(model.files, `${MODULES}/ecs`, 'aws_ssm_parameter', 'deploy')[0]?.body ?? {};
+  const deploy = first(resourceIn(model.files, `${MODULES}/ecs`, 'aws_ssm_parameter', 'deploy'));
   if (!/securityGroups\s*=\s*\[var\.security_group_ids\[kind\]\]/.test(textOf(deploy.value))) problems.push('the migration and smoke tasks CD runs must each run in their own security group');
 
   // The collector scrapes the service's own port, at a path the services serve.
@@ -270,12 +279,13 @@ function checkCompose(model: InfraModel, sources: Sources): string[] {
     for (const [variable, value] of Object.entries(service.environment ?? {})) {
       const url = /^http:\/\/([\w-]+):(\d+)/.exec(value);
       if (url && /_URL$/.test(variable) && variable !== 'SPORTMONKS_BASE_URL') {
-        const [, host = '', port = ''] = url;
-        const target = compose.services[host];
-        if (target === undefined) problems.push(`compose ${name}: ${variable} names ${host}, which is no compose service`);
-        else if (target.environment?.PORT !== port) problems.push(`compose ${name}: ${variable} uses port ${port}, but ${host} listens on ${target.environment?.PORT ?? '?'}`);
-        if (host !== variable.split('_')[0]?.toLowerCase()) problems.push(`compose ${name}: ${variable} points at ${host}`);
-        if (model.ports.has(host) && model.ports.get(host) !== Number(port)) problems.push(`compose ${name}: ${host} on ${port}, but on ${model.ports.get(host) ?? '?'} in AWS`);
+        const [host, port] = [group(url, 1), group(url, 2)];
+        const listens = compose.services[host]?.environment?.PORT;
+        if (!(host in compose.services)) problems.push(`compose ${name}: ${variable} names ${host}, which is no compose service`);
+        else if (listens !== port) problems.push(`compose ${name}: ${variable} uses port ${port}, but ${host} listens on ${String(listens)}`);
+        if (host !== variable.slice(0, variable.indexOf('_')).toLowerCase()) problems.push(`compose ${name}: ${variable} points at ${host}`);
+        const aws = model.ports.get(host);
+        if (aws !== undefined && aws !== Number(port)) problems.push(`compose ${name}: ${host} on ${port}, but on ${aws} in AWS`);
       }
       if (/^mysql:\/\//.test(value) && !value.includes('sslca=')) problems.push(`compose ${name}: ${variable} connects to MySQL without TLS (sslca=)`);
     }
@@ -288,13 +298,13 @@ function checkHealthPaths(model: InfraModel, sources: Sources, facts: CodeFacts)
   const problems: string[] = [];
   const paths: [string, string][] = [];
   paths.push(['the ALB target health check (infra/modules/stack)', textOf(moduleCall(model.files, STACK, 'alb').health_check_path)]);
-  const probe = /process\.env\.HEALTHCHECK_PATH \?\? '([^']+)'/.exec(sources.read('docker/healthcheck.mjs'))?.[1] ?? '?';
+  const probe = group(/process\.env\.HEALTHCHECK_PATH \?\? '([^']+)'/.exec(sources.read('docker/healthcheck.mjs')), 1);
   paths.push(['the container health check (docker/healthcheck.mjs)', probe]);
-  const ready = /const READY_PATH = '([^']+)'/.exec(sources.read('docker/smoke.mjs'))?.[1] ?? '?';
+  const ready = group(/const READY_PATH = '([^']+)'/.exec(sources.read('docker/smoke.mjs')), 1);
   paths.push(['the smoke test (docker/smoke.mjs)', ready]);
   for (const [what, path] of paths) if (!facts.serves(path)) problems.push(`${what} probes ${path}, which is not a route the services serve`);
   if (ready !== '/health/ready') problems.push(`the smoke test must decide on readiness (/health/ready), not ${ready}`);
-  const targetGroup = resourceIn(model.files, `${MODULES}/alb`, 'aws_lb_target_group', 'service')[0]?.body ?? {};
+  const targetGroup = first(resourceIn(model.files, `${MODULES}/alb`, 'aws_lb_target_group', 'service'));
   if (textOf(nested(targetGroup, 'health_check')[0]?.path) !== '${var.health_check_path}') problems.push('the target groups must probe var.health_check_path');
   if (!facts.serves('/metrics')) problems.push('the collectors scrape /metrics, which the services do not serve');
   return problems;
@@ -326,7 +336,7 @@ function checkTasks(model: InfraModel, sources: Sources, facts: CodeFacts): stri
       if (task.secrets.has(base) && !task.secrets.has(name)) problems.push(`${task.kind}: ${base} comes from a secret but ${name} does not, so rotating it gives 401s`);
     }
   }
-  const rds = resourceIn(model.files, `${MODULES}/rds`, 'aws_db_parameter_group')[0]?.body ?? {};
+  const rds = first(resourceIn(model.files, `${MODULES}/rds`, 'aws_db_parameter_group'));
   const tlsOnly = nested(rds, 'parameter').some((p) => p.name === 'require_secure_transport' && textOf(p.value) === '1');
   if (!tlsOnly) problems.push('the RDS parameter group must set require_secure_transport = 1');
   return problems;
@@ -373,11 +383,13 @@ function checkDelivery(model: InfraModel, sources: Sources): string[] {
   if (sub?.test !== 'StringEquals' || textOf(sub.values) !== '["repo:${var.github_repository}:environment:${var.github_environment}"]')
     problems.push(`the deploy role must trust only jobs in the repository's environment (sub repo:<repo>:environment:<env>), found ${textOf(sub?.values)}`);
   const oidcCall = moduleCall(model.files, STACK, 'github_oidc');
-  const runnable = [...textOf(oidcCall.run_task_families).matchAll(/task_families\[\\?"([^"\\]+)\\?"\]/g)].map((m) => m[1] ?? '').sort();
+  const runnable = [...textOf(oidcCall.run_task_families).matchAll(/task_families\[\\?"([^"\\]+)\\?"\]/g)].map((m) => group(m, 1)).sort();
   if (runnable.join(',') !== 'migrate,smoke') problems.push(`the deploy role may run the migration and smoke tasks only (found ${runnable.join(', ') || 'none'})`);
   const script = sources.read('.github/scripts/ecs-deploy.sh');
-  for (const match of script.matchAll(/run_one_shot (\w+)/g)) if (!['migrate', 'smoke'].includes(match[1] ?? '')) problems.push(`ecs-deploy.sh runs ${match[1] ?? '?'}, which the deploy role may not`);
-  const ecr = resourceIn(model.files, `${MODULES}/ecr`, 'aws_ecr_repository')[0]?.body ?? {};
+  for (const kind of [...script.matchAll(/run_one_shot ([\w-]+)/g)].map((m) => group(m, 1))) {
+    if (!['migrate', 'smoke'].includes(kind)) problems.push(`ecs-deploy.sh runs ${kind}, which the deploy role may not`);
+  }
+  const ecr = first(resourceIn(model.files, `${MODULES}/ecr`, 'aws_ecr_repository'));
   if (ecr.image_tag_mutability !== 'IMMUTABLE') problems.push(`ECR tags must be immutable (found ${textOf(ecr.image_tag_mutability)})`);
   return problems;
 }

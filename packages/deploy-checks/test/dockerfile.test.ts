@@ -44,6 +44,11 @@ describe('Dockerfile', () => {
     const argv = ['node', ...(pkg.insightxi?.nodeFlags ?? []), 'dist/server.mjs'];
     expect(effective(stages, target, 'CMD')).toBe(`[${argv.map((a) => `"${a}"`).join(', ')}]`);
     expect(effective(stages, target, 'EXPOSE')).toMatch(/^800[0-2]$/);
+    // The compile cache is made with the same Node flags the CMD runs with (V8 keys it on them).
+    const warm = instructions(target).filter((i) => i.keyword === 'RUN').map((i) => i.args).at(-1);
+    expect(warm).toBe(`${argv.join(' ')} >/dev/null 2>&1; test -d "$NODE_COMPILE_CACHE"`);
+    expect(effective(stages, target, 'ENV')).toBeDefined();
+    expect(instructions(target).some((i) => i.keyword === 'ENV' && i.args.includes('NODE_COMPILE_CACHE=/home/node/.cache/node-compile'))).toBe(true);
     // dist/server.mjs is what packages/build makes of the service's src/server.ts.
     expect(TARGETS[target as TargetName]).toMatchObject({ dir: `services/${target}`, entries: { server: 'src/server.ts' } });
   });
@@ -105,5 +110,45 @@ describe('Dockerfile', () => {
   it('.dockerignore keeps secrets, dependencies and history out of the build context', () => {
     const ignored = readRepoFile('.dockerignore').split('\n');
     for (const entry of ['**/node_modules', '.git', '.env', '.tools', '.data', '**/src/generated']) expect(ignored).toContain(entry);
+  });
+});
+
+describe('the Dockerfile parser (what the checks above read)', () => {
+  const source = [
+    '# syntax=docker/dockerfile:1.7',
+    'ARG BASE=node:24.1.0-bookworm-slim',
+    'ARG EMPTY',
+    'FROM --platform=linux/amd64 $BASE AS base',
+    'RUN echo one \\',
+    '    two',
+    '',
+    'FROM base',
+    'USER node',
+    'FROM stage-1 AS last',
+    'ENV A=1 \\',
+  ].join('\n');
+  const parsed = parseDockerfile(source);
+
+  it('reads ARGs before the first stage, joins continued lines, names unnamed stages by position', () => {
+    expect([...parsed.args]).toEqual([
+      ['BASE', 'node:24.1.0-bookworm-slim'],
+      ['EMPTY', ''],
+    ]);
+    expect(parsed.stages.map((s) => [s.name, s.from])).toEqual([
+      ['base', '$BASE'],
+      ['stage-1', 'base'],
+      ['last', 'stage-1'],
+    ]);
+    expect(parsed.stages[0]?.instructions).toEqual([{ keyword: 'RUN', args: 'echo one  two' }]);
+    // A continuation at the very end still ends its instruction.
+    expect(parsed.stages[2]?.instructions).toEqual([{ keyword: 'ENV', args: 'A=1' }]);
+  });
+
+  it('follows a target back to its external image, substituting bare $ARGs', () => {
+    expect(chain(parsed.stages, 'last').map((s) => s.name)).toEqual(['base', 'stage-1', 'last']);
+    expect(effective(parsed.stages, 'last', 'USER')).toBe('node');
+    expect(effective(parsed.stages, 'last', 'CMD')).toBeUndefined();
+    expect(baseImage(parsed.stages, 'last', parsed.args)).toBe('node:24.1.0-bookworm-slim');
+    expect(() => baseImage(parsed.stages, 'missing', parsed.args)).toThrow('no stage missing');
   });
 });

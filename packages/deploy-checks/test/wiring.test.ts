@@ -161,6 +161,56 @@ const BREAKS: { name: string; edits: Record<string, (text: string) => string>; s
     edits: { 'infra/modules/ecr/main.tf': once('image_tag_mutability = "IMMUTABLE"', 'image_tag_mutability = "MUTABLE"') },
     says: /ECR tags must be immutable/,
   },
+  {
+    name: 'a flow the configuration does not need is allowed (the smoke task to the cache)',
+    edits: { [NETWORK]: once('{ from = "sportmonks", to = "cache", port = "redis"', '{ from = "smoke", to = "cache", port = "redis", description = "x" },\n      { from = "sportmonks", to = "cache", port = "redis"') },
+    says: /flow smoke → cache:redis is allowed but nothing in the configuration needs it/,
+  },
+  {
+    name: 'a flow names a security group that does not exist',
+    edits: { [NETWORK]: once('{ from = "migrate", to = "rds"', '{ from = "migrations", to = "rds"') },
+    says: /flow migrations → rds:mysql: migrations is not a security group/,
+  },
+  {
+    name: 'a listener forwards to another service\'s target group',
+    edits: { 'infra/modules/alb/main.tf': once('target_group_arn = aws_lb_target_group.service[each.key].arn', 'target_group_arn = aws_lb_target_group.service["orchestrator"].arn') },
+    says: /each ALB listener must forward to its own service's target group/,
+  },
+  {
+    name: 'the ECS services share one security group',
+    edits: { [ECS]: once('security_groups  = [var.security_group_ids[each.key]]', 'security_groups  = [var.security_group_ids["orchestrator"]]') },
+    says: /each ECS service must run in its own security group/,
+  },
+  {
+    name: 'the fetcher\'s image listens on another port than its listener',
+    edits: { Dockerfile: once('ENV PORT=8000', 'ENV PORT=8080') },
+    says: /Dockerfile sportmonks: ENV PORT is not 8000/,
+  },
+  {
+    name: 'compose names a service that does not exist',
+    edits: { 'docker-compose.yml': once('DATABASE_SERVICE_URL: http://database:8001', 'DATABASE_SERVICE_URL: http://writer:8001') },
+    says: /compose orchestrator: DATABASE_SERVICE_URL names writer, which is no compose service/,
+  },
+  {
+    name: 'compose\'s writer connects to MySQL without TLS',
+    edits: { 'docker-compose.yml': once('@mysql:3306/${MYSQL_DATABASE:-insightxi}?sslca=/tls/ca.pem\n    volumes:\n      - mysql-tls:/tls:ro\n    ports:', '@mysql:3306/${MYSQL_DATABASE:-insightxi}\n    volumes:\n      - mysql-tls:/tls:ro\n    ports:') },
+    says: /compose database: DATABASE_URL connects to MySQL without TLS/,
+  },
+  {
+    name: 'compose\'s MySQL stops requiring TLS',
+    edits: { 'docker-compose.yml': dropLine('--require-secure-transport=ON') },
+    says: /compose mysql must require TLS/,
+  },
+  {
+    name: 'the deploy script runs a task the deploy role may not',
+    edits: { '.github/scripts/ecs-deploy.sh': once('if ! run_one_shot smoke "${deployed[smoke]}"; then', 'if ! run_one_shot sync-trigger "${deployed[sync-trigger]}" || ! run_one_shot smoke "${deployed[smoke]}"; then') },
+    says: /ecs-deploy.sh runs sync-trigger, which the deploy role may not/,
+  },
+  {
+    name: 'CD tags images latest as well, a tag that moves',
+    edits: { '.github/workflows/cd.yml': once(':${{ needs.target.outputs.sha }}\n          cache-from', ':${{ needs.target.outputs.sha }},${{ steps.ecr.outputs.registry }}/${{ vars.DEPLOY_NAME }}/${{ matrix.image }}:latest\n          cache-from') },
+    says: /CD job images must tag images with the commit SHA only/,
+  },
 ];
 
 describe('the wiring', () => {
@@ -170,8 +220,54 @@ describe('the wiring', () => {
     for (const pending of PENDING) expect(problems, `${pending} is fixed: drop it from PENDING`).toContain(pending);
   });
 
+  it('refuses a seeded break that changes nothing (it would prove nothing)', () => {
+    expect(() => editedSources(repoSources, { [NETWORK]: (text) => text })).toThrow(`the edit of ${NETWORK} changed nothing`);
+    expect(editedSources(repoSources, {}).list('infra/envs', 'main.tf')).toEqual(['infra/envs/dev/main.tf', 'infra/envs/prod/main.tf']);
+  });
+
   it(`has ${BREAKS.length} seeded breaks, at least ten`, () => {
     expect(BREAKS.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('names every break when many are seeded at once (one check each, smaller ones)', async () => {
+    const problems = await checkWiring(
+      facts,
+      editedSources(repoSources, {
+        'infra/modules/alb/outputs.tf': once('"http://${aws_lb.this.dns_name}:${port}"', '"http://${aws_lb.this.dns_name}"'),
+        'infra/modules/alb/main.tf': once('path                = var.health_check_path', 'path                = "/health/live"'),
+        [ECS]: (text) =>
+          once('PORT                   = tostring(var.service_ports["orchestrator"])', 'PORT                   = tostring(var.service_ports["database"])')(
+            once('securityGroups = [var.security_group_ids[kind]]', 'securityGroups = [var.security_group_ids["migrate"]]')(
+              once('container_port   = var.service_ports[each.key]', 'container_port   = 8080')(text),
+            ),
+          ),
+        [STACK]: (text) =>
+          once('service_ports      = local.service_ports', 'service_ports      = merge(local.service_ports, {})')(
+            once('security_group_id   = module.network.security_group_ids[kind]', 'security_group_id   = module.network.security_group_ids["migrate"]')(text),
+          ),
+        [NETWORK]: once('mysql = 3306', 'mysql = 3307'),
+        'docker/healthcheck.mjs': once("?? '/health/live'", "?? '/healthz'"),
+        'docker-compose.yml': once('SPORTMONKS_SERVICE_URL: http://sportmonks:8000', 'SPORTMONKS_SERVICE_URL: http://database:8001'),
+        '.github/workflows/cd.yml': (text) =>
+          once('options: [dev, prod]', 'options: [dev, staging, prod]')(once("github.ref == 'refs/heads/main' && ", '')(once('  push:\n    branches: [main]', '  push:\n    branches: [main, develop]')(text))),
+      }),
+    );
+    const expected = [
+      /alb output service_urls must be http:\/\/<alb>:<port>/,
+      /the target groups must probe var.health_check_path/,
+      /orchestrator: PORT must be its own port/,
+      /the migration and smoke tasks CD runs must each run in their own security group/,
+      /each ECS service must register its own port in its own target group/,
+      /the network must get the stack's service_ports/,
+      /the scheduled tasks must each run in their own security group/,
+      /local.ports must name mysql = 3306/,
+      /the container health check .* probes \/healthz/,
+      /compose orchestrator: SPORTMONKS_SERVICE_URL points at database/,
+      /CD's environments \(dev, prod, staging\) must be those Terraform trusts \(dev, prod\)/,
+      /CD's first job must run only from main/,
+      /CD must run on pushes to main only/,
+    ];
+    for (const pattern of expected) expect(problems.join('\n')).toMatch(pattern);
   });
 
   it.each(BREAKS)('turns red when $name', async ({ edits, says }) => {

@@ -1,7 +1,7 @@
 // The engine's long-running parts: the runs of this process (app.runs: start, cancel, resume,
 // take over the runs a dead process left running), watched by the metrics and, when configured,
 // the failure webhook; and the live poller of the latest-updated feed (app.live), started by
-// server.ts when LIVE_POLL_MS > 0, its age exposed as a metric for the stalled-poller alarm.
+// server.ts when LIVE_POLL_MS > 0, its age exposed as a metric.
 import fp from 'fastify-plugin';
 import type { OrchestratorConfig } from '../config.ts';
 import { LivePoller } from '../engine/live-poller.ts';
@@ -29,6 +29,7 @@ export default fp<{ config: OrchestratorConfig; now?: (() => number) | undefined
     const live = new LivePoller({ ...app.downstream, log: app.log.child({ component: 'live' }), settings: config, now });
     app.decorate('runs', runs);
     app.decorate('live', live);
+    // The poll's age is what the stalled-poller alarm watches.
     livePollMetrics(app.metrics, () => live.pollAgeMs());
     // Registered after downstream, so closed before it: runs stop at their checkpoint while the writer is still reachable.
     app.addHook('onClose', async () => {
