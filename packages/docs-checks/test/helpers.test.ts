@@ -4,6 +4,7 @@ import { sqlExamples } from '../src/guides.ts';
 import { codeBlocks } from '../src/markdown.ts';
 import { formatTable, mysqlOnlyReservedAliases, sampleColumns } from '../src/sql.ts';
 import { sectionOf } from '../src/schema.ts';
+import { problemsOf } from '../src/shapes.ts';
 
 const GUIDE = [
   '# Guide',
@@ -102,5 +103,27 @@ describe('results and samples', () => {
   test("finds a relation's section by its name in backticks", () => {
     expect(sectionOf(GUIDE, 'fixtures')).toContain('`id`');
     expect(sectionOf(GUIDE, 'teams')).toBeNull();
+  });
+});
+
+describe("a guide's curl answers", () => {
+  const run = { runId: 1, entity: 'all', status: 'succeeded', scope: {}, counters: { pages: 1, fetched: 1, created: 1, updated: 0, unchanged: 0, quarantined: 0, upstreamCalls: 1, rateLimitWaitMs: 0 }, percentDone: 100, etaSeconds: 0, startedAt: 'x', finishedAt: 'y', durationMs: 1, error: null };
+  const call = (method: string, url: string, status: number, body: unknown) => ({ method, url, status, body: typeof body === 'string' ? body : JSON.stringify(body) });
+
+  test('pass when 2xx and in the contract', () => {
+    expect(problemsOf(call('POST', 'http://o/sync/all?wait=true', 200, run))).toEqual([]);
+    expect(problemsOf(call('GET', 'http://o/metrics', 200, '# HELP x'))).toEqual([]);
+  });
+
+  test('fail on a status that is not 2xx, a route without a shape, a body that is not JSON or breaks the contract', () => {
+    expect(problemsOf(call('GET', 'http://o/sync/runs/1', 404, { message: 'no' }))).toEqual([expect.stringMatching(/→ 404: \{"message":"no"\}/)]);
+    expect(problemsOf(call('GET', 'http://o/teams', 200, []))).toEqual([expect.stringMatching(/no expected shape for this route/)]);
+    expect(problemsOf(call('GET', 'http://o/sync/runs/1', 200, 'ok'))).toEqual([expect.stringMatching(/not JSON: ok/)]);
+    expect(problemsOf(call('GET', 'http://o/sync/runs/1', 200, { runId: 'one' }))).toEqual([expect.stringMatching(/does not match the contract at \//)]);
+  });
+
+  test('fail when a waited run did not succeed, or a health check is not ok', () => {
+    expect(problemsOf(call('POST', 'http://o/sync/all?wait=true', 200, { ...run, status: 'failed' }))).toEqual([expect.stringMatching(/the run did not succeed/)]);
+    expect(problemsOf(call('GET', 'http://w/health/ready', 200, { status: 'unavailable' }))).toEqual([expect.stringMatching(/not healthy/)]);
   });
 });

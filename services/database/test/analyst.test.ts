@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mariadb, { type Connection } from 'mariadb';
-import { connectionConfig } from '@insightxi/mysql';
+import { connectionConfig, withConnection } from '@insightxi/mysql';
 import { ensureAnalystUser } from '../src/accounts.ts';
 import { createBulkWriter } from '../src/bulk/writer.ts';
-import { league, migratedDatabase, type TestContext } from './helpers.ts';
+import { league, migratedDatabase, urlAs, type TestContext } from './helpers.ts';
 
 let ctx: TestContext;
 // Accounts are server-wide: a name of this file's own.
@@ -21,20 +21,10 @@ afterAll(async () => {
   await ctx.close();
 });
 
-function analystUrl(): string {
-  const url = new URL(ctx.testDb.url);
-  url.username = user;
-  url.password = password;
-  return url.toString();
-}
+const analystUrl = (): string => urlAs(ctx.testDb.url, user, password);
 
-async function asAnalyst<T>(work: (connection: Connection) => Promise<T>): Promise<T> {
-  const connection = await mariadb.createConnection(connectionConfig(analystUrl()));
-  try {
-    return await work(connection);
-  } finally {
-    await connection.end();
-  }
+function asAnalyst<T>(work: (connection: Connection) => Promise<T>): Promise<T> {
+  return withConnection(analystUrl(), work);
 }
 
 const DENIED = 1142;

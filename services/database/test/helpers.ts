@@ -12,6 +12,14 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
+/** The test database's URL, logged in as another account. */
+export function urlAs(databaseUrl: string, user: string, password: string): string {
+  const url = new URL(databaseUrl);
+  url.username = user;
+  url.password = password;
+  return url.toString();
+}
+
 /** A freshly migrated database of this test file's own, and the service's pool on it. */
 export async function migratedDatabase(prefix: string): Promise<TestContext> {
   const testDb = await createTestDatabase({ prefix, migrationsDir: MIGRATIONS_DIR });

@@ -86,25 +86,19 @@ function expectedTypes(field: FieldSpec): string[] {
     if (lower === 'varchar' || lower === 'char') return [`${lower}(${size ?? ''})`];
     return [lower];
   }
-  switch (field.type) {
-    case 'Int':
-      return ['int'];
-    case 'BigInt':
-      return ['bigint'];
-    case 'String':
-      return ['varchar(191)'];
-    case 'Boolean':
-      return ['tinyint(1)'];
-    case 'DateTime':
-      return ['datetime(3)'];
-    case 'Float':
-      return ['double'];
-    case 'Json':
-      return ['json', 'longtext'];
-    default:
-      return [field.type.toLowerCase()];
-  }
+  return PRISMA_TYPES[field.type] ?? [field.type.toLowerCase()];
 }
+
+/** Prisma's default column type of each scalar type (MariaDB stores JSON as LONGTEXT). */
+const PRISMA_TYPES: Record<string, string[]> = {
+  Int: ['int'],
+  BigInt: ['bigint'],
+  String: ['varchar(191)'],
+  Boolean: ['tinyint(1)'],
+  DateTime: ['datetime(3)'],
+  Float: ['double'],
+  Json: ['json', 'longtext'],
+};
 
 function normalizeType(columnType: string): string {
   // MariaDB and MySQL 5 print display widths (int(11)); MySQL 8 does not, except tinyint(1).

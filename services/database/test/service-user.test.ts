@@ -6,11 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mariadb, { type Connection } from 'mariadb';
 import type { BulkResult } from '@insightxi/contracts';
-import { connectionConfig } from '@insightxi/mysql';
+import { connectionConfig, withConnection } from '@insightxi/mysql';
 import type { App } from '@insightxi/service-kit';
 import { ensureServiceUser, keepsOldPassword } from '../src/accounts.ts';
 import { AUTH, testApp } from './app-helpers.ts';
-import { league, migratedDatabase, season, type TestContext } from './helpers.ts';
+import { league, migratedDatabase, season, urlAs, type TestContext } from './helpers.ts';
 
 let ctx: TestContext;
 let app: App;
@@ -38,20 +38,10 @@ function serviceUserScript(env: NodeJS.ProcessEnv): Promise<{ code: number | nul
   });
 }
 
-function serviceUrl(): string {
-  const url = new URL(ctx.testDb.url);
-  url.username = user;
-  url.password = password;
-  return url.toString();
-}
+const serviceUrl = (): string => urlAs(ctx.testDb.url, user, password);
 
-async function asService<T>(work: (connection: Connection) => Promise<T>): Promise<T> {
-  const connection = await mariadb.createConnection(connectionConfig(serviceUrl()));
-  try {
-    return await work(connection);
-  } finally {
-    await connection.end();
-  }
+function asService<T>(work: (connection: Connection) => Promise<T>): Promise<T> {
+  return withConnection(serviceUrl(), work);
 }
 
 const SCHEMA_CHANGES = [

@@ -57,6 +57,15 @@ async function startReceiver(status: number): Promise<Receiver> {
 let current: App | null = null;
 const logLines: string[] = [];
 
+/** A states run whose every fetch fails, held until it ends: its summary. */
+async function failedRun(app: App, fetcher: FakeFetcher) {
+  fetcher.failNext = 1_000;
+  const res = await app.inject({ method: 'POST', url: '/sync/states?wait=true', headers: auth });
+  const summary = res.json<{ runId: number; status: string; error: { message: string } | null }>();
+  expect(summary.status).toBe('failed');
+  return summary;
+}
+
 async function setup(webhookUrl: string) {
   const fetcher = new FakeFetcher(world(10), 3);
   const config = readConfig({
@@ -90,10 +99,7 @@ describe('failure webhook', () => {
     const receiver = await startReceiver(200);
     try {
       const { app, fetcher } = await setup(receiver.url);
-      fetcher.failNext = 1_000;
-      const res = await app.inject({ method: 'POST', url: '/sync/states?wait=true', headers: auth });
-      const summary = res.json<{ runId: number; status: string; error: { message: string } }>();
-      expect(summary.status).toBe('failed');
+      const summary = await failedRun(app, fetcher);
       // Closing waits for deliveries under way: after it, nothing more can arrive.
       await app.close();
       current = null;
@@ -105,9 +111,9 @@ describe('failure webhook', () => {
       expect(post?.contentType).toBe('application/json');
       expect(Value.Check(RunFailedNotification, post?.body)).toBe(true);
       const body = post?.body as RunFailedNotification;
-      expect(body.text).toBe(`InsightXI sync run ${summary.runId} (states) failed: ${summary.error.message}`);
+      expect(body.text).toBe(`InsightXI sync run ${summary.runId} (states) failed: ${summary.error?.message}`);
       expect(body.text).toContain('ECONNREFUSED');
-      expect(body.run).toMatchObject({ runId: summary.runId, entity: 'states', status: 'failed', error: { message: summary.error.message } });
+      expect(body.run).toMatchObject({ runId: summary.runId, entity: 'states', status: 'failed', error: { message: summary.error?.message } });
       expect(body.run.counters.created).toBe(0);
       expect(logs().some((l) => l.msg === 'run failure notified' && l.runId === summary.runId)).toBe(true);
       expect(logLines.join('\n')).not.toContain(HOOK_SECRET);
@@ -134,10 +140,7 @@ describe('failure webhook', () => {
     const receiver = await startReceiver(500);
     try {
       const { app, fetcher } = await setup(receiver.url);
-      fetcher.failNext = 1_000;
-      const res = await app.inject({ method: 'POST', url: '/sync/states?wait=true', headers: auth });
-      const summary = res.json<{ runId: number; status: string; error: { message: string } | null }>();
-      expect(summary.status).toBe('failed');
+      const summary = await failedRun(app, fetcher);
       expect(summary.error?.message).toContain('ECONNREFUSED');
       await app.close();
       current = null;
@@ -157,10 +160,7 @@ describe('failure webhook', () => {
     const receiver = await startReceiver(200);
     await receiver.close();
     const { app, fetcher } = await setup(receiver.url);
-    fetcher.failNext = 1_000;
-    const res = await app.inject({ method: 'POST', url: '/sync/states?wait=true', headers: auth });
-    const summary = res.json<{ runId: number; status: string }>();
-    expect(summary.status).toBe('failed');
+    const summary = await failedRun(app, fetcher);
     const again = await app.inject({ method: 'GET', url: `/sync/runs/${summary.runId}`, headers: auth });
     expect(again.json<{ status: string }>().status).toBe('failed');
     await app.close();

@@ -32,20 +32,11 @@ afterAll(async () => {
   await db.drop();
 });
 
-const state = (id: number, code: string, flags: { isLive?: boolean; isFinalState?: boolean; isNotStarted?: boolean }) => ({
-  id,
-  state: code,
-  name: code,
-  shortName: code,
-  developerName: code,
-  isLive: false,
-  isFinalState: false,
-  isFinalStandingState: false,
-  isCancelled: false,
-  isCompleted: false,
-  isDeleted: false,
-  isNotStarted: false,
-  ...flags,
+const FLAGS = ['isLive', 'isFinalState', 'isFinalStandingState', 'isCancelled', 'isCompleted', 'isDeleted', 'isNotStarted'] as const;
+/** A fixture state named `code` whose flags are false but those given. */
+const state = (id: number, code: string, flags: Partial<Record<(typeof FLAGS)[number], boolean>>) => ({
+  ...Object.fromEntries(FLAGS.map((flag) => [flag, flags[flag] === true])),
+  ...{ id, state: code, name: code, shortName: code, developerName: code },
 });
 
 describe('the writer client', () => {

@@ -113,4 +113,21 @@ describe('rate limits', () => {
     await expect(rl.admit('Team')).rejects.toThrow(/budget for Team is spent/);
     await rl.close();
   });
+
+  it('gives up on a call still queued after the longest wait, and the slot it held comes back after the reset', async () => {
+    // A minute of SportMonks' time per real second: the reset below comes about half a second later.
+    const clock = scaledClock(60);
+    const rl = limits(clock, 100);
+    await rl.observe('Venue', 0, 30, false);
+    let ran = 0;
+    const call = () => {
+      ran += 1;
+      return Promise.resolve(ran);
+    };
+    await expect(rl.schedule('Venue', call)).rejects.toThrow(/budget for Venue is spent; it resumes at/);
+    expect(ran).toBe(0);
+    await sleep(800);
+    await expect(rl.schedule('Venue', call)).resolves.toMatchObject({ value: 1 });
+    await rl.close();
+  });
 });

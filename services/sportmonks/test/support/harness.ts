@@ -1,6 +1,8 @@
 // Builds a fetcher against a simulator for tests: config from defaults plus overrides, logs
 // captured, and a walker that follows `next` to the end of a scope.
 import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll } from 'vitest';
+import { startSimulator, type Simulator, type SimulatorOptions } from '@insightxi/sportmonks-sim';
 import type { App } from '@insightxi/service-kit';
 import { captureLogs, type CapturedLogs } from '@insightxi/service-kit/testing';
 import type { FetchPage, FetchQuery, RejectedRecord } from '@insightxi/contracts';
@@ -78,3 +80,22 @@ export async function walk<T>(app: App, entity: EntityName, query: FetchQuery = 
 
 /** The fetcher's view of a simulator running `speed` times faster than real time. */
 export const simulatorClock = (sim: { now(): number }, speed: number): Clock => followingClock(() => sim.now(), speed);
+
+/** A simulator and a fetcher on it for the whole test file: started before its tests, closed after them. */
+export function simulatedFetcher(options: SimulatorOptions): { sim: () => Simulator; fetcher: () => TestFetcher } {
+  let sim: Simulator | undefined;
+  let fetcher: TestFetcher | undefined;
+  beforeAll(async () => {
+    sim = await startSimulator({ port: 0, ...options });
+    fetcher = await testFetcher(sim.url);
+  });
+  afterAll(async () => {
+    await fetcher?.app.close();
+    await sim?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the simulator starts before the tests');
+    return value;
+  };
+  return { sim: () => started(sim), fetcher: () => started(fetcher) };
+}
