@@ -97,7 +97,7 @@ export class Fetcher {
         if (job.shape === 'schedule') {
           pageIds = this.collect(entity, await this.completeSchedule(structure.fixtures, call), new Set(tail), job.context, data, rejected);
         } else {
-          const own = (structure.related[entity as keyof RelatedRecords] ?? []) as EntityRecords[E][];
+          const own = structure.related[entity as keyof RelatedRecords] as EntityRecords[E][];
           data.push(...own);
           pageIds = own.map((r) => r.id);
         }
