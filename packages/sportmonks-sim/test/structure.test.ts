@@ -368,6 +368,13 @@ describe('as SportMonks serves it', () => {
     }
   });
 
+  it('filters fixtures by stage', async () => {
+    const seasonId = seasonsOf(271, true)[0] ?? 0;
+    const championship = stagesOf(seasonId)[2] as Stage;
+    const served = (await page(sim, `/v3/football/fixtures?filters=fixtureStages:${championship.id}&per_page=50`)).data as unknown as Fixture[];
+    expect(served.map((f) => f.id).sort()).toEqual(fixtures().filter((f) => f.stage_id === championship.id).map((f) => f.id).sort());
+  });
+
   it('serves the aggregate, group, stage and round of a fixture as includes, and a stage’s groups and aggregates', async () => {
     const leg = fixtures().find((f) => f.aggregate_id !== null) as Fixture;
     const got = (await page(sim, `/v3/football/fixtures/${leg.id}?include=aggregate;stage;round;group`)).data as unknown as Row;
