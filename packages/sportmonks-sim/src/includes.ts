@@ -8,10 +8,15 @@ export type Kind =
   | 'season'
   | 'stage'
   | 'round'
+  | 'group'
+  | 'aggregate'
   | 'state'
   | 'score'
   | 'standing'
   | 'detail'
+  | 'continent'
+  | 'country'
+  | 'type'
   | 'event'
   | 'lineup'
   | 'lineupdetail'
@@ -33,6 +38,8 @@ export const INCLUDES: Record<Kind, Record<string, Kind>> = {
     season: 'season',
     stage: 'stage',
     round: 'round',
+    group: 'group',
+    aggregate: 'aggregate',
     events: 'event',
     lineups: 'lineup',
     formations: 'formation',
@@ -43,12 +50,18 @@ export const INCLUDES: Record<Kind, Record<string, Kind>> = {
   venue: {},
   league: { seasons: 'season' },
   season: { league: 'league', stages: 'stage', rounds: 'round', teams: 'team', fixtures: 'fixture' },
-  stage: { league: 'league', season: 'season', rounds: 'round', fixtures: 'fixture' },
+  stage: { league: 'league', season: 'season', rounds: 'round', groups: 'group', aggregates: 'aggregate', fixtures: 'fixture' },
   round: { league: 'league', season: 'season', stage: 'stage', fixtures: 'fixture' },
+  group: { stage: 'stage', fixtures: 'fixture' },
+  aggregate: { stage: 'stage', fixtures: 'fixture' },
   state: {},
   score: {},
-  standing: { participant: 'team', details: 'detail', league: 'league', season: 'season', stage: 'stage', round: 'round' },
+  standing: { participant: 'team', details: 'detail', league: 'league', season: 'season', stage: 'stage', group: 'group', round: 'round' },
   detail: {},
+  continent: {},
+  country: { continent: 'continent' },
+  // Types take no includes upstream ("a total of 0 nested includes").
+  type: {},
   event: { player: 'player' },
   lineup: { player: 'player', details: 'lineupdetail' },
   lineupdetail: {},
