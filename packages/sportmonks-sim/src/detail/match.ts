@@ -7,7 +7,7 @@ import { createRng, hash32, intBetween, pick, poisson, shuffle, type Rng } from 
 import { MINUTE } from '../time.ts';
 import type { People, PlayerApi, SquadEntry } from './people.ts';
 import { EVENT, LINEUP, POSITION, REFEREE_ROLE } from './type-ids.ts';
-import { cancelledGoal } from './var.ts';
+import { cancelledGoal, minuteCorrectionAtMs } from './var.ts';
 
 export interface LineupRow {
   id: number;
@@ -38,6 +38,8 @@ export interface EventRow {
   /** Offset from kick-off at which the event appears; it disappears again at `untilMs` (VAR). */
   atMs: number;
   untilMs: number | null;
+  /** From this offset the event reads one minute later (a correction after the match). */
+  correctedAtMs: number | null;
 }
 
 /** What one player did in the match (players who never came on have no line). */
@@ -302,6 +304,7 @@ export function buildMatch(seed: number, fixture: FixtureRec, people: People): M
       sortOrder: c,
       atMs: 0,
       untilMs: null,
+      correctedAtMs: null,
       ...extra,
     };
     event.atMs = eventAtMs(event.minute, event.extraMinute);
@@ -400,6 +403,12 @@ export function buildMatch(seed: number, fixture: FixtureRec, people: People): M
       }
     }
   }
+
+  // The card whose minute is corrected: one a minute later still comes before whatever that
+  // player did next (same minute, higher id), and stays in its period.
+  const correctionAt = minuteCorrectionAtMs(seed, fixture);
+  const corrected = correctionAt === null ? undefined : events.find((e) => e.typeId === EVENT.YELLOWCARD && e.extraMinute === null && e.minute !== 45 && e.minute < 89);
+  if (corrected && correctionAt !== null) corrected.correctedAtMs = correctionAt;
 
   const lineups = [...homeRows, ...awayRows];
   const fullMinutes = fixture.decider ? 120 : 90;

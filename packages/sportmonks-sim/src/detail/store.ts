@@ -72,8 +72,11 @@ export class MatchDetails {
       return soon ? { ...NOTHING, lineups: true } : NOTHING;
     }
     const finished = f.phase === Phase.Finished;
-    const elapsed = finished ? Number.POSITIVE_INFINITY : this.world.tickedAt() - f.kickoffMs;
-    const events = detail.events.filter((e) => e.atMs <= elapsed && (e.untilMs === null || elapsed < e.untilMs));
+    const sinceKickoff = this.world.tickedAt() - f.kickoffMs;
+    const elapsed = finished ? Number.POSITIVE_INFINITY : sinceKickoff;
+    const events = detail.events
+      .filter((e) => e.atMs <= elapsed && (e.untilMs === null || elapsed < e.untilMs))
+      .map((e) => (e.correctedAtMs !== null && sinceKickoff >= e.correctedAtMs ? { ...e, minute: e.minute + 1 } : e));
     return { lineups: true, events, share: finished ? 1 : Math.min(1, playedMinutes(elapsed) / (f.decider ? 120 : 90)), playerStats: finished };
   }
 
