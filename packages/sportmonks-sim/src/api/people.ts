@@ -16,7 +16,7 @@ export const PEOPLE_ROUTES: Route[] = [
     handle: (ctx) => {
       const id = idParam(ctx, 'id');
       if (typeof id !== 'number') return errorOutcome(id);
-      return single(ctx, 'player', ctx.details.people.player(id), (p) => ctx.ser.detail.player(p));
+      return single(ctx, 'player', ctx.details.people.player(id), (p) => ctx.ser.detail.player(p, ctx.q.include));
     },
   },
   {
