@@ -66,12 +66,8 @@ async function seasonOf(league: string, season: string): Promise<{ league_id: nu
   return row;
 }
 
-/** The top three of the season's latest league stage (a split league's Championship Round). */
 async function topThree(seasonId: number): Promise<string[]> {
-  const rows = await sql().query<{ team: string }[]>(
-    'SELECT lt.team FROM league_table lt JOIN stages s ON s.id = lt.stage_id WHERE lt.season_id = ? ORDER BY s.sort_order DESC, lt.group_id, lt.position LIMIT 3',
-    [seasonId],
-  );
+  const rows = await sql().query<{ team: string }[]>('SELECT team FROM league_table WHERE season_id = ? ORDER BY position LIMIT 3', [seasonId]);
   return rows.map((r) => r.team);
 }
 
@@ -169,7 +165,7 @@ describe('league-table', () => {
     const { page } = await open(`league-table?league=${league_id}&season=${season_id}`);
     try {
       expect(await page.$$('svg g.points-race-leaders path')).toHaveLength(3);
-      const [teams] = await sql().query<{ n: number }[]>('SELECT COUNT(DISTINCT team_id) AS n FROM league_table WHERE season_id = ?', [season_id]);
+      const [teams] = await sql().query<{ n: number }[]>('SELECT COUNT(*) AS n FROM league_table WHERE season_id = ?', [season_id]);
       expect(await page.$$('svg g[aria-label="line"]:not(.points-race-leaders) path')).toHaveLength((teams?.n ?? 0) - 3);
     } finally {
       await page.close();
