@@ -57,3 +57,8 @@ output "log_group_arns" {
   description = "Log group ARN of each task kind."
   value       = { for k, g in aws_cloudwatch_log_group.task : k => g.arn }
 }
+
+output "release_state_machine_arn" {
+  description = "The state machine CD starts with a commit SHA to release it."
+  value       = aws_sfn_state_machine.release.arn
+}
