@@ -187,6 +187,9 @@ resource "aws_sfn_state_machine" "release" {
             ContainerOverrides = [{ Name = "release", Environment = [{ Name = "GIT_SHA", "Value.$" = "$.sha" }] }]
           }
         }
+        # Past the release's own deadlines (packages/release cli.ts: 2 x 15 min of one-shot tasks,
+        # 2 x 20 min of services settling), before the CD job's 90 minutes: a hung release fails.
+        TimeoutSeconds = 5100
         ResultSelector = { "ExitCode.$" = "$.Containers[0].ExitCode", "TaskArn.$" = "$.TaskArn" }
         Next           = "Deployed?"
       }

@@ -542,6 +542,16 @@ describe('IAM', () => {
     const machine = resource('aws_sfn_state_machine', 'ecs');
     expect(machine.role_arn).toBe('${aws_iam_role.release_machine.arn}');
     expect(text(machine, 'definition')).toContain('arn:${local.partition}:states:::ecs:runTask.sync');
+    // The machine gives up (and stops the task) before the CD job's own timeout.
+    const timeout = Number(/TimeoutSeconds\s*=\s*(\d+)/.exec(text(machine, 'definition'))?.[1]);
+    const cd = readRepoFile('.github/workflows/cd.yml');
+    const jobMinutes = Number(/name: Release[\s\S]*?timeout-minutes: (\d+)/.exec(cd)?.[1]);
+    // …and after the release's own deadlines, so that it is never cut off in the middle of a rollback.
+    const cli = readRepoFile('packages/release/src/cli.ts');
+    const minutes = [...cli.matchAll(/timeoutMs: (\d+) \* MINUTE/g)].map((m) => Number(m[1]));
+    expect(minutes).toHaveLength(2);
+    expect(timeout).toBeGreaterThan(2 * ((minutes[0] ?? 0) + (minutes[1] ?? 0)) * 60);
+    expect(timeout).toBeLessThan(jobMinutes * 60);
     // The release task's revision is Terraform's (image_tag), and it reaches only HTTPS out.
     expect(readRepoFile(`${modulePath('network')}/main.tf`)).toContain('release      = "Release task CD starts: HTTPS out only (the ECS API)"');
     expect(moduleCall('github_oidc').release_state_machine_arn).toBe('${module.ecs.release_state_machine_arn}');

@@ -17,8 +17,10 @@ export async function main(env: Record<string, string | undefined>, log: (line: 
     config,
     sha,
     polling: {
-      tasks: { clock: realClock, intervalMs: 6_000, timeoutMs: 30 * MINUTE },
-      services: { clock: realClock, intervalMs: 15_000, timeoutMs: Number(env.RELEASE_SERVICES_TIMEOUT_MINUTES ?? 30) * MINUTE },
+      // The deadlines add up (migrate, deploy, smoke, rollback: 70 min) to less than the state
+      // machine's TimeoutSeconds (infra/modules/ecs/release.tf), so a release is never cut off mid-rollback.
+      tasks: { clock: realClock, intervalMs: 6_000, timeoutMs: 15 * MINUTE },
+      services: { clock: realClock, intervalMs: 15_000, timeoutMs: 20 * MINUTE },
     },
     log,
   });
