@@ -4,8 +4,8 @@
 # are injected by ECS from Secrets Manager at start-up through each task's own execution role,
 # which may read only that task's secrets, pull only its image and write only its log group.
 # The API services carry an ADOT collector sidecar that scrapes their /metrics (Prometheus) and
-# ships them to CloudWatch as EMF; its task role may write only the metrics log group. Other
-# tasks call no AWS API and get no task role.
+# ships them to CloudWatch as EMF; its task role may write only the metrics log group. The release
+# task's role deploys (release.tf). Other tasks call no AWS API and get no task role.
 
 locals {
   runtime_dir = "/opt/insightxi"

@@ -29,7 +29,7 @@ output "task_definition_arns" {
 }
 
 output "execution_role_arns" {
-  description = "Execution role ARN of each task kind (CI/CD and the scheduler pass them to ECS)."
+  description = "Execution role ARN of each task kind (the release task and the scheduler pass them to ECS)."
   value       = { for k, r in aws_iam_role.execution : k => r.arn }
 }
 

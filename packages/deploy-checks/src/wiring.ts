@@ -8,7 +8,8 @@
 //   - every port agrees: listener, target, container PORT, Dockerfile, compose URLs, the metrics
 //     collector's scrape; every health path is a route the services serve;
 //   - every variable a service's config requires reaches its task; CD ships only this
-//     repository's main through one environment-bound role.
+//     repository's main through one environment-bound role, which may only start the release
+//     (the release task in AWS, alone allowed to pass the released roles, deploys).
 // checkWiring returns one sentence per problem; none means the wiring holds.
 import { parse as parseYaml } from 'yaml';
 import type { CodeFacts } from './code-facts.ts';

@@ -135,7 +135,6 @@ describe('a release', () => {
   });
 
   it('a deployment that never finishes is given up at the deadline and rolled back', async () => {
-    fake.scenario = { stuckServices: [service('sportmonks')] };
     const outcome = await run({ stuckServices: [service('sportmonks')] });
     expect(outcome.status).toBe('rolled-back');
     expect((outcome as { reason: string }).reason).toContain('insightxi-dev-sportmonks did not finish its deployment within 600 s');
