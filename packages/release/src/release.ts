@@ -47,22 +47,29 @@ export async function release(ecs: ECSClient, options: ReleaseOptions): Promise<
   const migrated = await runOneShot(ecs, polling.tasks, { cluster: config.cluster, kind: 'migrate', taskDefinition: migrate, network: config.tasks.migrate, startedBy }, log);
   if (!migrated.ok) return { status: 'not-deployed', reason: `the migrations failed (${migrated.reason}); nothing was deployed` };
 
-  const deployed = new Map<string, string>();
-  for (const kind of otherKinds) deployed.set(kind, await registerRevision(ecs, noted.get(kind) as Revision, { container: kind, image: image(kind) }));
-  const services = new Map<string, string>();
-  for (const kind of serviceKinds) {
-    const arn = await registerRevision(ecs, await describeRevision(ecs, family(kind)), { container: kind, image: image(kind) });
-    services.set(serviceName(kind), arn);
-    log(`deploying ${serviceName(kind)} ${arn}`);
-  }
-  await pointAt(ecs, config.cluster, services);
-
-  const settled = await waitForRevisions(ecs, polling.services, config.cluster, services);
-  let failure: string | undefined;
-  if (!settled.ok) failure = `${sha} did not become stable: ${settled.reasons.join('; ')}`;
-  else {
+  /** Steps 3 and 4: undefined when the commit runs and its smoke test passed, else what failed. */
+  const deploy = async (): Promise<string | undefined> => {
+    const deployed = new Map<string, string>();
+    for (const kind of otherKinds) deployed.set(kind, await registerRevision(ecs, noted.get(kind) as Revision, { container: kind, image: image(kind) }));
+    const services = new Map<string, string>();
+    for (const kind of serviceKinds) {
+      const arn = await registerRevision(ecs, await describeRevision(ecs, family(kind)), { container: kind, image: image(kind) });
+      services.set(serviceName(kind), arn);
+      log(`deploying ${serviceName(kind)} ${arn}`);
+    }
+    await pointAt(ecs, config.cluster, services);
+    const settled = await waitForRevisions(ecs, polling.services, config.cluster, services);
+    if (!settled.ok) return `${sha} did not become stable: ${settled.reasons.join('; ')}`;
     const smoke = await runOneShot(ecs, polling.tasks, { cluster: config.cluster, kind: 'smoke', taskDefinition: deployed.get('smoke') ?? '', network: config.tasks.smoke, startedBy }, log);
-    if (!smoke.ok) failure = `the smoke test failed on ${sha} (${smoke.reason})`;
+    return smoke.ok ? undefined : `the smoke test failed on ${sha} (${smoke.reason})`;
+  };
+
+  let failure: string | undefined;
+  try {
+    failure = await deploy();
+  } catch (error) {
+    // An API error half-way (some services already pointed at the new revisions) is a failure too.
+    failure = `the release of ${sha} stopped on an error (${error instanceof Error ? error.message : String(error)})`;
   }
   if (failure === undefined) {
     log(`deployed ${sha}`);

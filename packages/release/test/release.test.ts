@@ -134,6 +134,15 @@ describe('a release', () => {
     }
   });
 
+  it('an API error half-way (some services already on the new revision) rolls every service back', async () => {
+    const outcome = await run({ refusedImages: [image('dashboards', SHA)] });
+    expect(outcome.status).toBe('rolled-back');
+    expect((outcome as { reason: string }).reason).toMatch(new RegExp(`the release of ${SHA} stopped on an error \\(Unable to deploy .*insightxi-dev-dashboards:2\\)`));
+    expect(fake.ops('UpdateService').length).toBeGreaterThan(3);
+    for (const kind of SERVICES) expect(fake.imageOf(fake.running(service(kind)), kind), kind).toBe(image(kind, OLD));
+    expect(runTasks()).toEqual(['migrate']);
+  });
+
   it('a deployment that never finishes is given up at the deadline and rolled back', async () => {
     const outcome = await run({ stuckServices: [service('sportmonks')] });
     expect(outcome.status).toBe('rolled-back');

@@ -42,6 +42,8 @@ export interface Scenario {
   exitCodes?: Record<string, number>;
   /** Images whose service tasks never turn healthy. */
   brokenImages?: string[];
+  /** Images ECS refuses to deploy: UpdateService to a revision with one fails. */
+  refusedImages?: string[];
   /** Services whose deployments never finish. */
   stuckServices?: string[];
   /** DescribeServices/DescribeTasks calls before a deployment finishes or a task stops. */
@@ -158,7 +160,9 @@ export class FakeEcs {
         const service = this.services.get(String(body.service));
         const taskDefinition = String(body.taskDefinition);
         if (service === undefined) throw new Error(`ServiceNotFoundException: ${String(body.service)}`);
-        if (!this.taskDefinitions.has(taskDefinition)) throw new Error(`TaskDefinition not found: ${taskDefinition}`);
+        const definition = this.taskDefinitions.get(taskDefinition);
+        if (definition === undefined) throw new Error(`TaskDefinition not found: ${taskDefinition}`);
+        if (definition.body.containerDefinitions.some((c) => this.scenario.refusedImages?.includes(c.image))) throw new Error(`Unable to deploy ${taskDefinition}`);
         for (const d of service.deployments) d.status = 'ACTIVE';
         service.deployments.unshift({ id: this.id('ecs-svc'), status: 'PRIMARY', taskDefinition, rolloutState: 'IN_PROGRESS', pollsLeft: this.scenario.polls ?? 1 });
         return { service: { serviceName: service.name, taskDefinition } };
