@@ -9,6 +9,7 @@ import { FAULT_KINDS, FaultPlan, type CallFaults, type FaultKind, type FaultOpti
 import type { IncludeTree } from './includes.ts';
 import { parseQuery, type QueryInput } from './query.ts';
 import { RateLimiter, type Budget } from './rate-limit.ts';
+import { recordChanges, type FixtureChange } from './change-log.ts';
 import { registerControlRoutes } from './control.ts';
 import { Serializer } from './serialize.ts';
 import { VersionedCache } from './versioned-cache.ts';
@@ -42,6 +43,8 @@ export interface SimulatorOptions {
   pageCache?: boolean;
   /** Fastify request logging (pino JSON). Default false. */
   logger?: boolean;
+  /** Keep every fixture change with its time and the fixture after it (`changes()`). Default false. */
+  changeLog?: boolean;
 }
 
 export interface SimulatorStats {
@@ -63,6 +66,10 @@ export interface Simulator {
   now(): number;
   stats(): SimulatorStats;
   setFaults(faults: FaultOptions): void;
+  /** The fixture changes so far, oldest first (empty unless started with `changeLog: true`). */
+  changes(): readonly FixtureChange[];
+  /** A scenario's own change, ahead of the clock: the fixture postponed or deleted at `atMs`. */
+  injectChange(atMs: number, fixtureId: number, kind: 'postpone' | 'delete'): void;
   close(): Promise<void>;
 }
 
@@ -95,6 +102,7 @@ export function buildSimulator(options: SimulatorOptions = {}): Omit<Simulator, 
     clock: options.clock,
   });
   const ser = new Serializer(world);
+  const changes: readonly FixtureChange[] = options.changeLog === true ? recordChanges(world, ser) : [];
   const faults = new FaultPlan(seed, options.faults);
   const limiter = new RateLimiter(budget);
   const bursts = new Map<string, number>();
@@ -275,7 +283,18 @@ export function buildSimulator(options: SimulatorOptions = {}): Omit<Simulator, 
 
   registerControlRoutes(app, { dataset, advanceClock, now: () => world.now(), stats: copyStats, faults: () => faults.current, setFaults });
 
-  return { app, dataset, advanceClock, now: () => world.now(), stats: copyStats, setFaults };
+  return {
+    app,
+    dataset,
+    advanceClock,
+    now: () => world.now(),
+    stats: copyStats,
+    setFaults,
+    changes: () => changes,
+    injectChange: (atMs, fixtureId, kind) => {
+      world.injectChange(atMs, fixtureId, kind);
+    },
+  };
 }
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
