@@ -16,7 +16,17 @@ export type Kind =
   | 'detail'
   | 'continent'
   | 'country'
-  | 'type';
+  | 'type'
+  | 'event'
+  | 'lineup'
+  | 'lineupdetail'
+  | 'formation'
+  | 'statistic'
+  | 'fixturereferee'
+  | 'player'
+  | 'referee'
+  | 'squad'
+  | 'topscorer';
 
 export const INCLUDES: Record<Kind, Record<string, Kind>> = {
   fixture: {
@@ -30,6 +40,11 @@ export const INCLUDES: Record<Kind, Record<string, Kind>> = {
     round: 'round',
     group: 'group',
     aggregate: 'aggregate',
+    events: 'event',
+    lineups: 'lineup',
+    formations: 'formation',
+    statistics: 'statistic',
+    referees: 'fixturereferee',
   },
   team: { venue: 'venue' },
   venue: {},
@@ -47,6 +62,17 @@ export const INCLUDES: Record<Kind, Record<string, Kind>> = {
   country: { continent: 'continent' },
   // Types take no includes upstream ("a total of 0 nested includes").
   type: {},
+  event: { player: 'player', type: 'type' },
+  lineup: { player: 'player', details: 'lineupdetail' },
+  lineupdetail: { type: 'type' },
+  formation: {},
+  statistic: { type: 'type' },
+  fixturereferee: { referee: 'referee', type: 'type' },
+  // The response key of detailedPosition is lower-cased, as SportMonks sends some keys.
+  player: { country: 'country', nationality: 'country', position: 'type', detailedPosition: 'type' },
+  referee: {},
+  squad: { player: 'player', team: 'team' },
+  topscorer: { player: 'player', participant: 'team' },
 };
 
 export const MAX_INCLUDE_DEPTH = 3;

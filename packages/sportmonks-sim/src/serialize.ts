@@ -1,5 +1,7 @@
 // JSON text of every record, as SportMonks shapes it. Built by concatenating cached pieces:
 // a fixture's own fields and its scores are cached until the clock changes them.
+import { DetailSerializer } from './detail/serialize.ts';
+import type { MatchDetails } from './detail/store.ts';
 import type { IncludeTree } from './includes.ts';
 import { TYPE_IDS } from './core.ts';
 import { winnerOf } from './knockout.ts';
@@ -39,7 +41,15 @@ export class Serializer {
   private readonly currentRounds = new WeakMap<StageRec, { version: number; round: RoundRec | undefined }>();
   private readonly current = new WeakMap<SeasonRec, { version: number; stages: Set<StageRec> }>();
 
-  constructor(private readonly world: World) {}
+  /** Match detail, people and top scorers. */
+  readonly detail: DetailSerializer;
+
+  constructor(
+    private readonly world: World,
+    details: MatchDetails,
+  ) {
+    this.detail = new DetailSerializer(details, world.teams, (t, tree) => this.team(t, tree), world.seed);
+  }
 
   fixture(f: FixtureRec, tree: IncludeTree): string {
     const base = f.json ?? (f.json = JSON.stringify(this.fixtureFields(f)));
@@ -80,6 +90,8 @@ export class Serializer {
         case 'aggregate':
           parts += `,"aggregate":${f.aggregate ? this.aggregate(f.aggregate, sub) : 'null'}`;
           break;
+        default:
+          parts += this.detail.fixturePart(f, name, sub);
       }
     }
     return extend(base, parts);

@@ -4,6 +4,7 @@ import { SimClock, type ClockOptions } from './clock.ts';
 import { generate, MATCH, type FixturePlan, type Generated } from './generate.ts';
 import { Phase, type AggregateRec, type ChangedIds, type ClockEvent, type FixtureRec, type GroupRec, type LeagueRec, type RoundRec, type SeasonRec, type StageRec, type TeamRec, type VenueApi } from './model.ts';
 import { STATE } from './states.ts';
+import { cancelledGoal, minuteCorrectionAtMs } from './detail/var.ts';
 import { computeStandings, type StandingRow } from './standings.ts';
 import { decidedBy, winnerOf } from './knockout.ts';
 import { formatDate, formatDateTime, HOUR } from './time.ts';
@@ -59,8 +60,13 @@ export class World {
   version = 0;
   /** The simulated time of the event being applied: what a change is stamped with. */
   private eventMs = 0;
+  /** Told of every fixture an event changes, deleted ones included (the simulator's change log). */
+  onFixtureChange: ((atMs: number, fixture: FixtureRec) => void) | null = null;
+
+  readonly seed: number;
 
   constructor(options: WorldOptions) {
+    this.seed = options.seed;
     this.clock = new SimClock(options.clock);
     const startMs = this.clock.startMs;
     const generated: Generated = generate({ seed: options.seed, leagueCount: options.leagueCount, seasonsPerLeague: options.seasonsPerLeague, startMs });
@@ -107,6 +113,11 @@ export class World {
     return this.clock.now();
   }
 
+  /** The simulated time the world was last brought up to: what every answer describes. */
+  tickedAt(): number {
+    return this.lastTickMs;
+  }
+
   /** Applies every event due by now; returns what changed since the last tick. */
   tick(): ClockAdvance {
     const toMs = this.clock.now();
@@ -123,6 +134,7 @@ export class World {
       for (const id of changed.fixtures) {
         fixtureIds.add(id);
         const fixture = this.fixtureById.get(id);
+        if (fixture) this.onFixtureChange?.(event.atMs, fixture);
         if (fixture && !fixture.deleted) this.changes.push({ atMs: event.atMs, fixture });
       }
       for (const id of changed.teams) teamIds.add(id);
@@ -140,6 +152,27 @@ export class World {
     const fromMs = this.lastTickMs;
     this.clock.advance(ms);
     return { ...this.tick(), fromMs };
+  }
+
+  /**
+   * A scenario's own change (tests, benchmarks): at `atMs`, still ahead of the clock, the fixture
+   * is postponed (its match, if under way, stops there) or deleted (it vanishes, as upstream).
+   */
+  injectChange(atMs: number, fixtureId: number, kind: 'postpone' | 'delete'): void {
+    const fixture = this.fixtureById.get(fixtureId);
+    if (!fixture) throw new Error(`no fixture ${String(fixtureId)}`);
+    if (atMs <= this.lastTickMs) throw new Error('an injected change must lie ahead of the clock');
+    const event = this.event(atMs, () => {
+      if (kind === 'delete') {
+        fixture.deleted = true;
+        fixture.stateId = STATE.DELETED;
+        this.unindexDay(fixture);
+      } else fixture.stateId = STATE.POSTPONED;
+      return this.touched(fixture);
+    });
+    let at = this.nextEvent;
+    while (at < this.events.length && (this.events[at]?.atMs ?? Infinity) <= atMs) at++;
+    this.events.splice(at, 0, event);
   }
 
   /** Fixtures changed within the last 10 s of simulated time, each once, in id order. */
@@ -255,6 +288,17 @@ export class World {
         half[goal.home ? 0 : 1]++;
       });
     }
+    // A goal VAR cancels counts for two minutes, then the score drops back.
+    const cancelled = cancelledGoal(this.seed, fixture);
+    if (cancelled) {
+      const half = cancelled.minute <= 45 ? fixture.h1 : fixture.h2;
+      const side = cancelled.home ? 0 : 1;
+      step(cancelled.scoredAtMs, () => half[side]++);
+      step(cancelled.cancelledAtMs, () => half[side]--);
+    }
+    // A card's minute corrected after the match: nothing here changes, but the fixture does.
+    const corrected = minuteCorrectionAtMs(this.seed, fixture);
+    if (corrected !== null) step(corrected, () => undefined);
     step(MATCH.halfTimeMs, () => {
       fixture.stateId = STATE.HT;
       fixture.phase = Phase.HalfTime;
