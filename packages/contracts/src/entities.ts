@@ -2,6 +2,7 @@
 // snake_case columns in MySQL. Datetimes are ISO 8601 UTC strings.
 import { Type, type Static } from '@sinclair/typebox';
 import { DateOnly, Id, Nullable, UtcDateTime } from './common.ts';
+import { FixtureDetail } from './match-detail.ts';
 
 export const FixtureState = Type.Object({
   id: Id,
@@ -118,6 +119,8 @@ export const Fixture = Type.Object({
   /** The source reports the fixture deleted (state DELETED): the writer tombstones it. */
   deleted: Type.Boolean(),
   scores: Type.Array(FixtureScore),
+  /** Match detail that rode with the fixture (see match-detail.ts); absent when not fetched. */
+  detail: Type.Optional(FixtureDetail),
 });
 
 export const Standing = Type.Object({

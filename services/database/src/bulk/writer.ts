@@ -3,7 +3,7 @@
 // once per (run, page key).
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Pool } from 'mariadb';
-import { chunks, type BulkRequest, type BulkResult, type BulkSyncContext, type EntityRecords, type RejectedRecord } from '@insightxi/contracts';
+import { addDetailCounts, chunks, type BulkRequest, type BulkResult, type BulkSyncContext, type EntityRecords, type RejectedRecord } from '@insightxi/contracts';
 import type { Entity } from '../entity.ts';
 import { SPECS } from '../entities/index.ts';
 import { unavailable } from '../errors.ts';
@@ -42,6 +42,7 @@ function add(total: BulkResult, part: ApplyResult): void {
   total.updated += part.updated;
   total.unchanged += part.unchanged;
   total.failed.push(...part.failed);
+  if (part.details !== undefined) total.details = addDetailCounts(total.details ?? {}, part.details);
 }
 
 /** Applies records and, in the same transaction, resolves the quarantine rows of those that landed. */
