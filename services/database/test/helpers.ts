@@ -209,6 +209,14 @@ export function standing(id: number, seasonId: number, leagueId: number, teamId:
   };
 }
 
+/** The types matchDetail's rows point at: events, lineup slots and positions, statistics, referee roles. */
+export const DETAIL_TYPES = [
+  typeEntry(6, 'REFEREE'), typeEntry(7, '1ST_ASSISTANT_REFEREE'), typeEntry(8, '2ND_ASSISTANT_REFEREE'), typeEntry(9, '4TH_OFFICIAL'),
+  typeEntry(10, 'VAR'), typeEntry(11, 'LINEUP'), typeEntry(12, 'BENCH'), typeEntry(14, 'GOAL'), typeEntry(15, 'OWNGOAL'), typeEntry(16, 'PENALTY'),
+  typeEntry(18, 'SUBSTITUTION'), typeEntry(19, 'YELLOWCARD'), typeEntry(20, 'REDCARD'), typeEntry(24, 'GOALKEEPER'), typeEntry(25, 'DEFENDER'),
+  typeEntry(42, 'SHOTS_TOTAL'), typeEntry(45, 'BALL_POSSESSION'), typeEntry(118, 'RATING'), typeEntry(119, 'MINUTES_PLAYED'),
+];
+
 export interface DetailOptions {
   /** Goal minutes per side, in match order; the running score string follows them. */
   goals?: { home: number[]; away: number[] };

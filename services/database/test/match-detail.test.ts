@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChildCounts, Fixture } from '@insightxi/contracts';
 import { createBulkWriter, type BulkWriter } from '../src/bulk/writer.ts';
-import { fixture, league, matchDetail, migratedDatabase, season, STATES, team, type TestContext } from './helpers.ts';
+import { DETAIL_TYPES, fixture, league, matchDetail, migratedDatabase, season, STATES, team, type TestContext } from './helpers.ts';
 
 let ctx: TestContext;
 let writer: BulkWriter;
@@ -9,6 +9,7 @@ let writer: BulkWriter;
 beforeAll(async () => {
   ctx = await migratedDatabase('match_detail');
   writer = createBulkWriter(ctx.db.pool, { chunkSize: 50 });
+  await writer.write('types', { records: DETAIL_TYPES });
   await writer.write('states', { records: Object.values(STATES) });
   await writer.write('leagues', { records: [league(8)] });
   await writer.write('seasons', { records: [season(100, 8)] });
@@ -128,6 +129,8 @@ describe('match detail in the bulk writer', () => {
     const events = (foreign.detail?.events ?? []).map((e, i) => (i === 0 ? { ...e, fixtureId: 9999 } : e));
     const unknownTeam = match(5502);
     const statistics = (unknownTeam.detail?.statistics ?? []).map((s, i) => (i === 0 ? { ...s, teamId: 777 } : s));
+    const unknownType = match(5504);
+    const referees = (unknownType.detail?.referees ?? []).map((r, i) => (i === 0 ? { ...r, typeId: 4242 } : r));
     const orphan = match(5503);
     const lineupDetails = (orphan.detail?.lineupDetails ?? []).map((d, i) => (i === 0 ? { ...d, lineupId: 1 } : d));
     const result = await writer.write('fixtures', {
@@ -135,14 +138,16 @@ describe('match detail in the bulk writer', () => {
         { ...foreign, detail: { ...foreign.detail, events } },
         { ...unknownTeam, detail: { ...unknownTeam.detail, statistics } },
         { ...orphan, detail: { ...orphan.detail, lineupDetails } },
+        { ...unknownType, detail: { ...unknownType.detail, referees } },
       ],
     });
     expect(result.failed).toEqual([
       { id: 5501, reason: `events row ${String(events[0]?.id)} belongs to fixture 9999, not 5501` },
       { id: 5502, reason: 'team 777 does not exist' },
       { id: 5503, reason: `lineup detail ${String(lineupDetails[0]?.id)} points at lineup 1, which the fixture does not list` },
+      { id: 5504, reason: 'detail type 4242 does not exist' },
     ]);
-    expect(await count('SELECT COUNT(*) AS n FROM fixture_events WHERE fixture_id IN (5501, 5502, 5503)')).toBe(0);
+    expect(await count('SELECT COUNT(*) AS n FROM fixture_events WHERE fixture_id IN (5501, 5502, 5503, 5504)')).toBe(0);
   });
 
   it('adds a page’s detail rows and the includes the plan lacked to its run', async () => {

@@ -206,6 +206,19 @@ export function detailProblem(fixture: Fixture): string | undefined {
   return undefined;
 }
 
+/** Every type id the fixture's detail points at (kinds, sub-kinds, positions, statistics, roles). */
+export function detailTypeIds(fixture: Fixture): (number | null)[] {
+  const d = fixture.detail;
+  if (d === undefined) return [];
+  return [
+    ...(d.events ?? []).flatMap((e) => [e.typeId, e.subTypeId]),
+    ...(d.lineups ?? []).flatMap((l) => [l.typeId, l.positionId]),
+    ...(d.lineupDetails ?? []).map((l) => l.typeId),
+    ...(d.statistics ?? []).map((s) => s.typeId),
+    ...(d.referees ?? []).map((r) => r.typeId),
+  ];
+}
+
 /** Every team id the fixture's detail points at. */
 export function detailTeamIds(fixture: Fixture): (number | null)[] {
   const detail = fixture.detail;

@@ -2,7 +2,7 @@ import type { Fixture, FixtureScore } from '@insightxi/contracts';
 import type { Fixture as Row, FixtureScore as ScoreRow } from '../generated/prisma/client.ts';
 import type { Connection } from '../db.ts';
 import { placeholders, type SqlValue } from '../sql.ts';
-import { detailProblem, detailTeamIds, replaceDetails } from '../details/replace.ts';
+import { detailProblem, detailTeamIds, detailTypeIds, replaceDetails } from '../details/replace.ts';
 import { column, dateTime, fieldSpec, type EntitySpec, type Written } from './spec.ts';
 
 const SCORE_COLUMNS = ['id', 'fixture_id', 'team_id', 'type_id', 'period', 'participant', 'goals', 'created_at', 'updated_at'];
@@ -59,6 +59,7 @@ const fixtureFields = fieldSpec<Fixture>({
     { table: 'stage_groups', label: 'group', ids: (r) => [r.groupId] },
     { table: 'aggregates', label: 'aggregate', ids: (r) => [r.aggregateId] },
     { table: 'types', label: 'score type', ids: (r) => r.scores.map((s) => s.typeId) },
+    { table: 'types', label: 'detail type', ids: detailTypeIds },
   ],
   check(r) {
     const foreign = r.scores.find((s) => s.fixtureId !== r.id);

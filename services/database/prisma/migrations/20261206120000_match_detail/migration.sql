@@ -34,6 +34,7 @@ CREATE TABLE `fixture_events` (
     INDEX `fixture_events_team_id_idx`(`team_id`),
     INDEX `fixture_events_player_id_idx`(`player_id`),
     INDEX `fixture_events_type_id_idx`(`type_id`),
+    INDEX `fixture_events_sub_type_id_idx`(`sub_type_id`),
     PRIMARY KEY (`id`)
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -57,6 +58,7 @@ CREATE TABLE `fixture_lineups` (
     INDEX `fixture_lineups_team_id_idx`(`team_id`),
     INDEX `fixture_lineups_player_id_idx`(`player_id`),
     INDEX `fixture_lineups_type_id_idx`(`type_id`),
+    INDEX `fixture_lineups_position_id_idx`(`position_id`),
     PRIMARY KEY (`id`)
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -181,3 +183,24 @@ ALTER TABLE `fixture_formations` ADD CONSTRAINT `fixture_formations_team_id_fkey
 
 -- AddForeignKey
 ALTER TABLE `fixture_detail_syncs` ADD CONSTRAINT `fixture_detail_syncs_fixture_id_fkey` FOREIGN KEY (`fixture_id`) REFERENCES `fixtures`(`id`) ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE `fixture_events` ADD CONSTRAINT `fixture_events_type_id_fkey` FOREIGN KEY (`type_id`) REFERENCES `types`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE `fixture_events` ADD CONSTRAINT `fixture_events_sub_type_id_fkey` FOREIGN KEY (`sub_type_id`) REFERENCES `types`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE `fixture_lineups` ADD CONSTRAINT `fixture_lineups_type_id_fkey` FOREIGN KEY (`type_id`) REFERENCES `types`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE `fixture_lineups` ADD CONSTRAINT `fixture_lineups_position_id_fkey` FOREIGN KEY (`position_id`) REFERENCES `types`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE `fixture_lineup_details` ADD CONSTRAINT `fixture_lineup_details_type_id_fkey` FOREIGN KEY (`type_id`) REFERENCES `types`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE `fixture_statistics` ADD CONSTRAINT `fixture_statistics_type_id_fkey` FOREIGN KEY (`type_id`) REFERENCES `types`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE `fixture_referees` ADD CONSTRAINT `fixture_referees_type_id_fkey` FOREIGN KEY (`type_id`) REFERENCES `types`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
