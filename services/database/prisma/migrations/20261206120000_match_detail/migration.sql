@@ -204,3 +204,149 @@ ALTER TABLE `fixture_statistics` ADD CONSTRAINT `fixture_statistics_type_id_fkey
 
 -- AddForeignKey
 ALTER TABLE `fixture_referees` ADD CONSTRAINT `fixture_referees_type_id_fkey` FOREIGN KEY (`type_id`) REFERENCES `types`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- Views for analysts, computed from the events and lineups. Event types: 14 goal, 15 own goal,
+-- 16 penalty scored, 18 substitution, 19 yellow card, 20 red card, 21 second yellow (red);
+-- shoot-out kicks (22, 23) never count. An own goal's team_id is the erring player's team: it
+-- counts for the other side.
+
+-- One row per goal of a fixture the source still has.
+CREATE VIEW `goals` AS
+SELECT
+    `g`.`event_id` AS `event_id`,
+    `g`.`fixture_id` AS `fixture_id`,
+    `g`.`starting_at` AS `starting_at`,
+    `g`.`league_id` AS `league_id`,
+    `g`.`season_id` AS `season_id`,
+    `g`.`minute` AS `minute`,
+    `g`.`extra_minute` AS `extra_minute`,
+    `g`.`kind` AS `kind`,
+    `g`.`team_id` AS `team_id`,
+    `t`.`name` AS `team`,
+    CASE WHEN `g`.`team_id` = `g`.`home_team_id` THEN 'home' ELSE 'away' END AS `side`,
+    `g`.`scorer_id` AS `scorer_id`,
+    `g`.`scorer` AS `scorer`,
+    `g`.`assist_id` AS `assist_id`,
+    `g`.`assist` AS `assist`,
+    `g`.`score_after` AS `score_after`
+FROM (
+    SELECT `e`.`id` AS `event_id`, `e`.`fixture_id` AS `fixture_id`, `f`.`starting_at` AS `starting_at`,
+           `f`.`league_id` AS `league_id`, `f`.`season_id` AS `season_id`, `f`.`home_team_id` AS `home_team_id`,
+           `e`.`minute` AS `minute`, `e`.`extra_minute` AS `extra_minute`,
+           CASE `e`.`type_id` WHEN 15 THEN 'own goal' WHEN 16 THEN 'penalty' ELSE 'goal' END AS `kind`,
+           CASE WHEN `e`.`type_id` <> 15 THEN `e`.`team_id`
+                WHEN `e`.`team_id` = `f`.`home_team_id` THEN `f`.`away_team_id`
+                ELSE `f`.`home_team_id` END AS `team_id`,
+           `e`.`player_id` AS `scorer_id`, `e`.`player_name` AS `scorer`,
+           CASE WHEN `e`.`type_id` = 15 THEN NULL ELSE `e`.`related_player_id` END AS `assist_id`,
+           CASE WHEN `e`.`type_id` = 15 THEN NULL ELSE `e`.`related_player_name` END AS `assist`,
+           `e`.`result` AS `score_after`
+    FROM `fixture_events` `e` JOIN `fixtures` `f` ON `f`.`id` = `e`.`fixture_id`
+    WHERE `e`.`type_id` IN (14, 15, 16) AND `f`.`deleted_at` IS NULL
+) `g`
+LEFT JOIN `teams` `t` ON `t`.`id` = `g`.`team_id`;
+
+-- Goals per player and season from the events (penalties included, own goals and shoot-outs not),
+-- ranked within the season: what SportMonks' goal top-scorer list (type 208) says.
+CREATE VIEW `top_scorers` AS
+SELECT
+    `x`.`league_id` AS `league_id`,
+    `x`.`season_id` AS `season_id`,
+    RANK() OVER (PARTITION BY `x`.`season_id` ORDER BY `x`.`goals` DESC) AS `position`,
+    `x`.`player_id` AS `player_id`,
+    `x`.`player` AS `player`,
+    `x`.`team_id` AS `team_id`,
+    `t`.`name` AS `team`,
+    `x`.`goals` AS `goals`,
+    `x`.`penalties` AS `penalties`
+FROM (
+    SELECT `f`.`league_id` AS `league_id`, `f`.`season_id` AS `season_id`, `e`.`player_id` AS `player_id`,
+           MAX(`e`.`player_name`) AS `player`, `e`.`team_id` AS `team_id`,
+           CAST(COUNT(*) AS SIGNED) AS `goals`,
+           CAST(SUM(`e`.`type_id` = 16) AS SIGNED) AS `penalties`
+    FROM `fixture_events` `e` JOIN `fixtures` `f` ON `f`.`id` = `e`.`fixture_id`
+    WHERE `e`.`type_id` IN (14, 16) AND `e`.`player_id` IS NOT NULL AND `f`.`deleted_at` IS NULL
+    GROUP BY `f`.`league_id`, `f`.`season_id`, `e`.`player_id`, `e`.`team_id`
+) `x`
+LEFT JOIN `teams` `t` ON `t`.`id` = `x`.`team_id`;
+
+-- One row per player, team and season from the lineups and events: appearances (started, or came
+-- on), starts, minutes (from kick-off or coming on to going off, a red card, or 90), goals
+-- (penalties included), assists, cards (a second yellow counts as a red).
+CREATE VIEW `player_season_stats` AS
+SELECT
+    `f`.`league_id` AS `league_id`,
+    `f`.`season_id` AS `season_id`,
+    `a`.`player_id` AS `player_id`,
+    MAX(`a`.`player_name`) AS `player`,
+    `a`.`team_id` AS `team_id`,
+    `t`.`name` AS `team`,
+    CAST(SUM(`a`.`on_minute` IS NOT NULL) AS SIGNED) AS `appearances`,
+    CAST(SUM(`a`.`type_id` = 11) AS SIGNED) AS `starts`,
+    CAST(COALESCE(SUM(GREATEST(`a`.`off_minute` - `a`.`on_minute`, 0)), 0) AS SIGNED) AS `minutes`,
+    CAST(SUM(`a`.`goals`) AS SIGNED) AS `goals`,
+    CAST(SUM(`a`.`assists`) AS SIGNED) AS `assists`,
+    CAST(SUM(`a`.`yellow_cards`) AS SIGNED) AS `yellow_cards`,
+    CAST(SUM(`a`.`red_cards`) AS SIGNED) AS `red_cards`
+FROM (
+    SELECT
+        `l`.`fixture_id` AS `fixture_id`, `l`.`team_id` AS `team_id`, `l`.`player_id` AS `player_id`,
+        `l`.`player_name` AS `player_name`, `l`.`type_id` AS `type_id`,
+        CASE WHEN `l`.`type_id` = 11 THEN 0 ELSE (
+            SELECT MIN(`e`.`minute`) FROM `fixture_events` `e`
+            WHERE `e`.`fixture_id` = `l`.`fixture_id` AND `e`.`type_id` = 18 AND `e`.`player_id` = `l`.`player_id`
+        ) END AS `on_minute`,
+        COALESCE((
+            SELECT MIN(`e`.`minute`) FROM `fixture_events` `e`
+            WHERE `e`.`fixture_id` = `l`.`fixture_id`
+              AND ((`e`.`type_id` = 18 AND `e`.`related_player_id` = `l`.`player_id`) OR (`e`.`type_id` IN (20, 21) AND `e`.`player_id` = `l`.`player_id`))
+        ), 90) AS `off_minute`,
+        (SELECT COUNT(*) FROM `fixture_events` `e` WHERE `e`.`fixture_id` = `l`.`fixture_id` AND `e`.`player_id` = `l`.`player_id` AND `e`.`type_id` IN (14, 16)) AS `goals`,
+        (SELECT COUNT(*) FROM `fixture_events` `e` WHERE `e`.`fixture_id` = `l`.`fixture_id` AND `e`.`related_player_id` = `l`.`player_id` AND `e`.`type_id` = 14) AS `assists`,
+        (SELECT COUNT(*) FROM `fixture_events` `e` WHERE `e`.`fixture_id` = `l`.`fixture_id` AND `e`.`player_id` = `l`.`player_id` AND `e`.`type_id` = 19) AS `yellow_cards`,
+        (SELECT COUNT(*) FROM `fixture_events` `e` WHERE `e`.`fixture_id` = `l`.`fixture_id` AND `e`.`player_id` = `l`.`player_id` AND `e`.`type_id` IN (20, 21)) AS `red_cards`
+    FROM `fixture_lineups` `l`
+    WHERE `l`.`player_id` IS NOT NULL
+) `a`
+JOIN `fixtures` `f` ON `f`.`id` = `a`.`fixture_id`
+LEFT JOIN `teams` `t` ON `t`.`id` = `a`.`team_id`
+WHERE `f`.`deleted_at` IS NULL
+GROUP BY `f`.`league_id`, `f`.`season_id`, `a`.`player_id`, `a`.`team_id`, `t`.`name`;
+
+-- One row per fixture and side that has team statistics: the common statistic types as columns.
+CREATE VIEW `fixture_team_stats` AS
+SELECT
+    `x`.`fixture_id` AS `fixture_id`,
+    `x`.`starting_at` AS `starting_at`,
+    `x`.`league_id` AS `league_id`,
+    `x`.`season_id` AS `season_id`,
+    `x`.`side` AS `side`,
+    `x`.`team_id` AS `team_id`,
+    `t`.`name` AS `team`,
+    `x`.`opponent_id` AS `opponent_id`,
+    `x`.`goals_for` AS `goals_for`,
+    `x`.`goals_against` AS `goals_against`,
+    MAX(CASE WHEN `s`.`type_id` = 45 THEN `s`.`value` END) AS `possession`,
+    MAX(CASE WHEN `s`.`type_id` = 42 THEN `s`.`value` END) AS `shots`,
+    MAX(CASE WHEN `s`.`type_id` = 86 THEN `s`.`value` END) AS `shots_on_target`,
+    MAX(CASE WHEN `s`.`type_id` = 41 THEN `s`.`value` END) AS `shots_off_target`,
+    MAX(CASE WHEN `s`.`type_id` = 34 THEN `s`.`value` END) AS `corners`,
+    MAX(CASE WHEN `s`.`type_id` = 56 THEN `s`.`value` END) AS `fouls`,
+    MAX(CASE WHEN `s`.`type_id` = 51 THEN `s`.`value` END) AS `offsides`,
+    MAX(CASE WHEN `s`.`type_id` = 57 THEN `s`.`value` END) AS `saves`,
+    MAX(CASE WHEN `s`.`type_id` = 84 THEN `s`.`value` END) AS `yellow_cards`,
+    MAX(CASE WHEN `s`.`type_id` = 83 THEN `s`.`value` END) AS `red_cards`,
+    MAX(CASE WHEN `s`.`type_id` = 80 THEN `s`.`value` END) AS `passes`,
+    MAX(CASE WHEN `s`.`type_id` = 44 THEN `s`.`value` END) AS `dangerous_attacks`
+FROM (
+    SELECT `f`.`id` AS `fixture_id`, `f`.`starting_at` AS `starting_at`, `f`.`league_id` AS `league_id`, `f`.`season_id` AS `season_id`,
+           'home' AS `side`, `f`.`home_team_id` AS `team_id`, `f`.`away_team_id` AS `opponent_id`,
+           `f`.`home_goals` AS `goals_for`, `f`.`away_goals` AS `goals_against`
+    FROM `fixtures` `f` WHERE `f`.`deleted_at` IS NULL AND `f`.`home_team_id` IS NOT NULL
+    UNION ALL
+    SELECT `f`.`id`, `f`.`starting_at`, `f`.`league_id`, `f`.`season_id`, 'away', `f`.`away_team_id`, `f`.`home_team_id`, `f`.`away_goals`, `f`.`home_goals`
+    FROM `fixtures` `f` WHERE `f`.`deleted_at` IS NULL AND `f`.`away_team_id` IS NOT NULL
+) `x`
+JOIN `fixture_statistics` `s` ON `s`.`fixture_id` = `x`.`fixture_id` AND `s`.`team_id` = `x`.`team_id`
+LEFT JOIN `teams` `t` ON `t`.`id` = `x`.`team_id`
+GROUP BY `x`.`fixture_id`, `x`.`starting_at`, `x`.`league_id`, `x`.`season_id`, `x`.`side`, `x`.`team_id`, `t`.`name`, `x`.`opponent_id`, `x`.`goals_for`, `x`.`goals_against`;
