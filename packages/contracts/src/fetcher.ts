@@ -16,6 +16,8 @@ export const FetchQuery = Type.Object(
     updated: Type.Optional(Type.Literal('latest')),
     /** Fixtures the source reports deleted. */
     deleted: Type.Optional(Type.Boolean()),
+    /** Fixtures: also their match detail (the fetcher's configured detail includes, in the same calls). */
+    detail: Type.Optional(Type.Boolean()),
     /** Opaque: the `next` of the previous page. */
     cursor: Type.Optional(Type.String({ maxLength: 16384 })),
   },
@@ -59,7 +61,14 @@ export interface FetchPage<T> {
   related?: RelatedRecords;
 }
 
+export const UnavailableInclude = Type.Object({
+  include: Type.String({ description: 'SportMonks include name, e.g. statistics' }),
+  since: Type.String({ format: 'date-time', description: 'when SportMonks first refused it (403, code 5002)' }),
+});
+
 export const RateLimitsResponse = Type.Object({
+  /** Detail includes the plan lacks: the fetcher no longer asks for them (until it restarts). */
+  unavailableIncludes: Type.Optional(Type.Array(UnavailableInclude)),
   entities: Type.Array(
     Type.Object({
       entity: Type.String({ description: 'SportMonks requested_entity, e.g. Fixture' }),

@@ -42,6 +42,7 @@ const WireCursor = Type.Object(
         to: Type.Optional(DateText),
         updated: Type.Optional(Type.Literal('latest')),
         deleted: Type.Optional(Type.Literal(true)),
+        detail: Type.Optional(Type.Literal(true)),
       },
       { additionalProperties: false },
     ),

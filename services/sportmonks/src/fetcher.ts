@@ -1,6 +1,7 @@
 // One page of normalized records for a scope: plan the calls, take the next one the cursor
 // points at, validate and map what comes back, and say where the walk continues.
-import { chunks, type EntityRecords, type FetchPage, type FetchQuery, type RejectedRecord } from '@insightxi/contracts';
+import { chunks, type DetailInclude, type EntityRecords, type FetchPage, type FetchQuery, type RejectedRecord } from '@insightxi/contracts';
+import { DetailIncludes, INSUFFICIENT_INCLUDES } from './detail-includes.ts';
 import { TAIL_IDS, decodeCursor, encodeCursor, type WalkCursor, type WalkPosition } from './cursor.ts';
 import { NORMALIZERS, type NormalizeContext } from './mapping/normalize.ts';
 import { RawScheduleStage } from './mapping/raw.ts';
@@ -8,7 +9,7 @@ import { INCLUDES, MULTI_IDS, idsPerJob, planJobs, type Job } from './plan.ts';
 import { BadScopeError, scopeOf, type EntityName, type Scope } from './scope.ts';
 import type { Envelope, Pagination } from './upstream/envelope.ts';
 import type { SportMonksClient } from './upstream/client.ts';
-import { FetchError } from './upstream/errors.ts';
+import { FetchError, UpstreamRefusedError } from './upstream/errors.ts';
 import { Value } from '@sinclair/typebox/value';
 
 /** SportMonks refuses offset paging once (page − 1) × per_page reaches this many rows. */
@@ -62,11 +63,24 @@ function compact(entity: EntityName, scope: Scope, position: WalkPosition): { sc
   return { scope: { ...scope, ids: scope.ids.slice(position.job * idsPerJob(entity)) }, ...position, job: 0 };
 }
 
+type Call = (path: string, params: Record<string, string>, detail: boolean) => Promise<Envelope>;
+
+/** `include` with the detail includes appended. */
+function withIncludes(params: Record<string, string>, extra: readonly string[]): Record<string, string> {
+  if (extra.length === 0) return params;
+  return { ...params, include: [params.include, ...extra].filter((part) => part !== undefined && part !== '').join(';') };
+}
+
+const isPlanRefusal = (error: unknown): error is UpstreamRefusedError =>
+  error instanceof UpstreamRefusedError && error.upstreamStatus === 403 && error.upstreamCode === INSUFFICIENT_INCLUDES;
+
 export class Fetcher {
   private readonly client: SportMonksClient;
+  readonly detailIncludes: DetailIncludes;
 
-  constructor(client: SportMonksClient) {
+  constructor(client: SportMonksClient, detailIncludes: DetailIncludes = new DetailIncludes([])) {
     this.client = client;
+    this.detailIncludes = detailIncludes;
   }
 
   async page<E extends EntityName>(entity: E, query: FetchQuery): Promise<FetchPage<EntityRecords[E]>> {
@@ -80,45 +94,61 @@ export class Fetcher {
     const upstream = { calls: 0, waitedMs: 0, rateLimitRemaining: null as number | null, resetsInSeconds: null as number | null };
     let position: WalkPosition | null = { job: walk.job, upstreamCursor: walk.upstreamCursor, page: walk.page };
     let tail = walk.previousIds;
+    // The detail includes every detail call of this page carried: a kind one call lacked stays absent.
+    let detailUsed: DetailInclude[] | null = null;
 
     while (position !== null) {
       const job: Job = jobs[position.job] as Job;
       const params = { ...job.params, ...(position.upstreamCursor !== undefined ? { cursor: position.upstreamCursor } : position.page !== undefined ? { page: String(position.page) } : {}) };
-      const call = async (path: string, callParams: Record<string, string>) => {
-        const answer = await this.client.get({ path, params: callParams });
-        upstream.calls += answer.calls;
-        upstream.waitedMs += answer.waitedMs;
-        const rate = answer.envelope.rateLimit;
-        upstream.rateLimitRemaining = rate?.remaining ?? null;
-        upstream.resetsInSeconds = rate?.resetsInSeconds ?? null;
-        return answer.envelope;
+      const call: Call = async (path, callParams, detail) => {
+        for (;;) {
+          const asked = detail ? this.detailIncludes.active() : [];
+          try {
+            const answer = await this.client.get({ path, params: withIncludes(callParams, asked) });
+            upstream.calls += answer.calls;
+            upstream.waitedMs += answer.waitedMs;
+            const rate = answer.envelope.rateLimit;
+            upstream.rateLimitRemaining = rate?.remaining ?? null;
+            upstream.resetsInSeconds = rate?.resetsInSeconds ?? null;
+            if (detail) detailUsed = detailUsed === null ? asked : detailUsed.filter((include) => asked.includes(include));
+            return answer.envelope;
+          } catch (error) {
+            // The plan lacks a detail include: SportMonks refuses the whole call. Ask again without it.
+            if (asked.length === 0 || !isPlanRefusal(error) || this.detailIncludes.refuse(error.upstreamMessage, asked).length === 0) throw error;
+            upstream.calls += 1;
+          }
+        }
       };
-      const envelope = await call(job.path, params);
-      const raws = job.shape === 'schedule' ? await this.completeSchedule(scheduleFixtures(envelope.records, rejected), call) : envelope.records;
-      const pageIds = this.collect(entity, raws, new Set(tail), job.context, data, rejected);
+      const schedule = job.shape === 'schedule';
+      const envelope = await call(job.path, params, job.detail === true && !schedule);
+      const raws = schedule ? await this.completeSchedule(scheduleFixtures(envelope.records, rejected), call, job.detail === true) : envelope.records;
+      const context = job.detail === true ? { ...job.context, detail: DetailIncludes.kinds(detailUsed ?? []) } : job.context;
+      const pageIds = this.collect(entity, raws, new Set(tail), context, data, rejected);
       if (pageIds.length > 0) tail = pageIds.slice(-TAIL_IDS);
       position = nextPosition(position, envelope.pagination, jobs.length, job.path);
       if (data.length + rejected.length > 0 || upstream.calls >= MAX_CALLS_PER_PAGE) break;
     }
 
     const next = position === null ? null : encodeCursor({ ...compact(entity, walk.scope, position), entity, previousIds: tail });
-    return { data, rejected, next, upstream };
+    const unavailable = walk.scope.detail === true ? this.detailIncludes.unavailable().map((u) => u.include) : [];
+    return { data, rejected, next, upstream, ...(unavailable.length > 0 ? { unavailableIncludes: unavailable } : {}) };
   }
 
   /**
    * Schedules are documented to carry participants and scores on their fixtures, but scores
    * are not certain: fixtures served without them are fetched again through multi (50 a call)
-   * rather than stored without a score.
+   * rather than stored without a score. With detail, every fixture is: a schedule has none, and
+   * ceil(fixtures / 50) calls is the least a season's detail costs.
    */
-  private async completeSchedule(fixtures: unknown[], call: (path: string, params: Record<string, string>) => Promise<Envelope>): Promise<unknown[]> {
+  private async completeSchedule(fixtures: unknown[], call: Call, detail: boolean): Promise<unknown[]> {
     const incomplete = fixtures
-      .filter((f): f is { id: number } => typeof f === 'object' && f !== null && (!('scores' in f) || !('participants' in f)))
+      .filter((f): f is { id: number } => typeof f === 'object' && f !== null && (detail || !('scores' in f) || !('participants' in f)))
       .map((f) => rawIdOf(f))
       .filter((id): id is number => id !== null);
     if (incomplete.length === 0) return fixtures;
     const complete = new Map<number, unknown>();
     for (const ids of chunks(incomplete, MULTI_IDS)) {
-      const envelope = await call(`/football/fixtures/multi/${ids.join(',')}`, { include: INCLUDES.fixtures ?? '' });
+      const envelope = await call(`/football/fixtures/multi/${ids.join(',')}`, { include: INCLUDES.fixtures ?? '' }, detail);
       for (const record of envelope.records) {
         const id = rawIdOf(record);
         if (id !== null) complete.set(id, record);
