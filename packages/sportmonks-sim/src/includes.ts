@@ -1,9 +1,44 @@
 // The `include` parameter: `;` separates includes, `.` nests, `:` selects fields of the last one.
 
-export type Kind = 'fixture' | 'team' | 'venue' | 'league' | 'season' | 'stage' | 'round' | 'state' | 'score' | 'standing' | 'detail';
+export type Kind =
+  | 'fixture'
+  | 'team'
+  | 'venue'
+  | 'league'
+  | 'season'
+  | 'stage'
+  | 'round'
+  | 'state'
+  | 'score'
+  | 'standing'
+  | 'detail'
+  | 'event'
+  | 'lineup'
+  | 'lineupdetail'
+  | 'formation'
+  | 'statistic'
+  | 'fixturereferee'
+  | 'player'
+  | 'referee'
+  | 'squad'
+  | 'topscorer';
 
 export const INCLUDES: Record<Kind, Record<string, Kind>> = {
-  fixture: { participants: 'team', scores: 'score', state: 'state', venue: 'venue', league: 'league', season: 'season', stage: 'stage', round: 'round' },
+  fixture: {
+    participants: 'team',
+    scores: 'score',
+    state: 'state',
+    venue: 'venue',
+    league: 'league',
+    season: 'season',
+    stage: 'stage',
+    round: 'round',
+    events: 'event',
+    lineups: 'lineup',
+    formations: 'formation',
+    statistics: 'statistic',
+    referees: 'fixturereferee',
+  },
   team: { venue: 'venue' },
   venue: {},
   league: { seasons: 'season' },
@@ -14,6 +49,16 @@ export const INCLUDES: Record<Kind, Record<string, Kind>> = {
   score: {},
   standing: { participant: 'team', details: 'detail', league: 'league', season: 'season', stage: 'stage', round: 'round' },
   detail: {},
+  event: { player: 'player' },
+  lineup: { player: 'player', details: 'lineupdetail' },
+  lineupdetail: {},
+  formation: {},
+  statistic: {},
+  fixturereferee: { referee: 'referee' },
+  player: {},
+  referee: {},
+  squad: { player: 'player', team: 'team' },
+  topscorer: { player: 'player', participant: 'team' },
 };
 
 export const MAX_INCLUDE_DEPTH = 3;
