@@ -19,11 +19,20 @@ export function isDetailInclude(name: string): name is DetailInclude {
   return (DETAIL_INCLUDES as readonly string[]).includes(name);
 }
 
+export interface DetailIncludesOptions {
+  clock?: () => Date;
+  /** Told once per include the plan turns out to lack. */
+  onRefused?: (include: DetailInclude, upstreamMessage: string | null) => void;
+}
+
 export class DetailIncludes {
   private readonly configured: readonly DetailInclude[];
   private readonly refused = new Map<DetailInclude, string>();
 
-  constructor(configured: readonly DetailInclude[], private readonly clock: () => Date = () => new Date()) {
+  constructor(
+    configured: readonly DetailInclude[],
+    private readonly options: DetailIncludesOptions = {},
+  ) {
     this.configured = configured;
   }
 
@@ -47,8 +56,12 @@ export class DetailIncludes {
     const dropped = match.length > 0 ? match : [...asked];
     // Without lineups there is nothing to hang their details on.
     if (dropped.includes('lineups') && asked.includes('lineups.details')) dropped.push('lineups.details');
-    const since = this.clock().toISOString();
-    for (const include of dropped) if (!this.refused.has(include)) this.refused.set(include, since);
+    const since = (this.options.clock?.() ?? new Date()).toISOString();
+    for (const include of dropped) {
+      if (this.refused.has(include)) continue;
+      this.refused.set(include, since);
+      this.options.onRefused?.(include, message);
+    }
     return [...new Set(dropped)];
   }
 

@@ -31,7 +31,12 @@ export default fp<{ config: FetcherConfig }>(
       },
       onCall: upstreamMetrics(app.metrics, app.rateLimits),
     });
-    app.decorate('fetcher', new Fetcher(client, new DetailIncludes(detailIncludesOf(config))));
+    const detailIncludes = new DetailIncludes(detailIncludesOf(config), {
+      onRefused: (include, upstreamMessage) => {
+        app.log.warn({ include, upstreamMessage }, 'a detail include is not in the SportMonks plan: left out');
+      },
+    });
+    app.decorate('fetcher', new Fetcher(client, detailIncludes));
     app.addHook('onClose', () => client.close());
     return Promise.resolve();
   },
