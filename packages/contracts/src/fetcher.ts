@@ -52,6 +52,8 @@ export const FetchPage = <T extends TSchema>(record: T) =>
     upstream: UpstreamCost,
     /** The season structure the same calls carried (a schedule's stages, rounds and ties). */
     related: Type.Optional(RelatedRecords),
+    /** Detail includes the SportMonks plan lacks (403, code 5002): left out of this page's calls. */
+    unavailableIncludes: Type.Optional(Type.Array(Type.String())),
   });
 export interface FetchPage<T> {
   data: T[];
@@ -59,6 +61,7 @@ export interface FetchPage<T> {
   next: string | null;
   upstream: UpstreamCost;
   related?: RelatedRecords;
+  unavailableIncludes?: string[];
 }
 
 export const UnavailableInclude = Type.Object({

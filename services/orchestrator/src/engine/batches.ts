@@ -3,7 +3,7 @@
 // chunk, up to WRITES_IN_FLIGHT calls before the first answers. Each call names the stored
 // cursor it follows (`sync.after`) and the writer holds it until the run is there, so batches
 // land in plan order and a resumed run counts exactly like an uninterrupted one.
-import { chunks, type BulkSyncContext, type RunCounters, type SyncRun } from '@insightxi/contracts';
+import type { BulkSyncContext, RunCounters, SyncRun } from '@insightxi/contracts';
 import type { RunSettings } from '../config.ts';
 import { addCounters, zeroCounters } from './counters.ts';
 import { decodePosition, encodePosition, isAfter, pageKey, type RunPosition } from './cursor.ts';
@@ -35,12 +35,42 @@ export async function* batchPages(pages: AsyncIterable<PageItem>, chunkSize: num
   if (batch.length > 0) yield batch;
 }
 
+/** Match-detail rows a record carries (a fixture's events, lineups …); 0 for anything else. */
+function detailRows(record: unknown): number {
+  const detail = typeof record === 'object' && record !== null ? (record as { detail?: unknown }).detail : undefined;
+  if (typeof detail !== 'object' || detail === null) return 0;
+  return Object.values(detail).reduce((sum: number, rows) => sum + (Array.isArray(rows) ? rows.length : 0), 0);
+}
+
+/**
+ * Records in writer calls of at most `maxRecords` records and about `maxRows` detail rows (a
+ * fixture heavier than that goes alone). The same records always cut the same way: page keys
+ * of a resumed batch name the same chunks.
+ */
+export function writeChunks<T>(records: readonly T[], maxRecords: number, maxRows: number): T[][] {
+  const out: T[][] = [];
+  let chunk: T[] = [];
+  let rows = 0;
+  for (const record of records) {
+    const weight = detailRows(record);
+    if (chunk.length > 0 && (chunk.length >= maxRecords || rows + weight > maxRows)) {
+      out.push(chunk);
+      chunk = [];
+      rows = 0;
+    }
+    chunk.push(record);
+    rows += weight;
+  }
+  if (chunk.length > 0) out.push(chunk);
+  return out;
+}
+
 export interface BatchWriterDeps {
   writer: Writer;
   log: Log;
   now(): number;
   observer?: RunObserver | undefined;
-  settings: Pick<RunSettings, 'BULK_CHUNK_SIZE' | 'WRITES_IN_FLIGHT'>;
+  settings: Pick<RunSettings, 'BULK_CHUNK_SIZE' | 'WRITES_IN_FLIGHT'> & Partial<Pick<RunSettings, 'DETAIL_ROWS_PER_WRITE'>>;
   /** Runs a writer call with the run's retries. */
   retry<T>(what: string, call: () => Promise<T>): Promise<T>;
   ctx: CallContext;
@@ -112,7 +142,8 @@ export class BatchWriter {
     };
     this.budgetWaitMs = 0;
     // A batch of rejects only still lands its checkpoint: one call with no records.
-    const parts = records.length === 0 ? [[]] : chunks(records, this.deps.settings.BULK_CHUNK_SIZE);
+    const parts = records.length === 0 ? [[]] : writeChunks(records, this.deps.settings.BULK_CHUNK_SIZE, this.deps.settings.DETAIL_ROWS_PER_WRITE ?? Infinity);
+    const unavailable = [...new Set(batch.flatMap((item) => item.page.unavailableIncludes ?? []))];
     const seasonsCompleted = this.completedSeasons(batch);
     this.countUnanswered(batch, 1);
     let landed = zeroCounters();
@@ -123,7 +154,8 @@ export class BatchWriter {
       const add = addCounters(zeroCounters(), { ...(c === 0 ? fetchSide : {}), fetched: part.length, pages: last ? batch.length : 0 });
       // Until the last chunk lands, a resume starts the batch again; its landed chunks come back as duplicates.
       const cursor = encodePosition(last ? lastItem.next : first.position);
-      const sync: BulkSyncContext = { runId: this.run.id, pageKey: pageKey(first.position, c), after: follows, checkpoint: { cursor, add }, rejected: c === 0 ? rejected : [], ...(last ? seasonsCompleted : {}) };
+      const checkpoint = { cursor, add, ...(c === 0 && unavailable.length > 0 ? { unavailableIncludes: unavailable } : {}) };
+      const sync: BulkSyncContext = { runId: this.run.id, pageKey: pageKey(first.position, c), after: follows, checkpoint, rejected: c === 0 ? rejected : [], ...(last ? seasonsCompleted : {}) };
       landed = addCounters(landed, await this.landChunk(batch, c, part, sync));
       follows = cursor;
     }

@@ -85,7 +85,7 @@ export class LivePoller {
   private async poll(): Promise<void> {
     const startedAt = this.now();
     if (!(await this.matchesOn(startedAt))) return;
-    const page = await this.deps.fetcher.fetchPage('fixtures', { updated: 'latest' }, { requestId: `live-${String(startedAt)}` });
+    const page = await this.deps.fetcher.fetchPage('fixtures', { updated: 'latest', detail: true }, { requestId: `live-${String(startedAt)}` });
     const coveredFrom = startedAt - this.deps.settings.LIVE_FEED_WINDOW_MS;
     if (this.lastCoveredAt !== null && coveredFrom > this.lastCoveredAt) {
       const gap = { from: new Date(this.lastCoveredAt).toISOString(), to: new Date(coveredFrom).toISOString() };
