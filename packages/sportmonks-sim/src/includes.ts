@@ -8,6 +8,8 @@ export type Kind =
   | 'season'
   | 'stage'
   | 'round'
+  | 'group'
+  | 'aggregate'
   | 'state'
   | 'score'
   | 'standing'
@@ -21,7 +23,10 @@ export type Kind =
   | 'player'
   | 'referee'
   | 'squad'
-  | 'topscorer';
+  | 'topscorer'
+  | 'continent'
+  | 'country'
+  | 'type';
 
 export const INCLUDES: Record<Kind, Record<string, Kind>> = {
   fixture: {
@@ -38,16 +43,20 @@ export const INCLUDES: Record<Kind, Record<string, Kind>> = {
     formations: 'formation',
     statistics: 'statistic',
     referees: 'fixturereferee',
+    group: 'group',
+    aggregate: 'aggregate',
   },
   team: { venue: 'venue' },
   venue: {},
   league: { seasons: 'season' },
   season: { league: 'league', stages: 'stage', rounds: 'round', teams: 'team', fixtures: 'fixture' },
-  stage: { league: 'league', season: 'season', rounds: 'round', fixtures: 'fixture' },
+  stage: { league: 'league', season: 'season', rounds: 'round', groups: 'group', aggregates: 'aggregate', fixtures: 'fixture' },
   round: { league: 'league', season: 'season', stage: 'stage', fixtures: 'fixture' },
+  group: { stage: 'stage', fixtures: 'fixture' },
+  aggregate: { stage: 'stage', fixtures: 'fixture' },
   state: {},
   score: {},
-  standing: { participant: 'team', details: 'detail', league: 'league', season: 'season', stage: 'stage', round: 'round' },
+  standing: { participant: 'team', details: 'detail', league: 'league', season: 'season', stage: 'stage', group: 'group', round: 'round' },
   detail: {},
   event: { player: 'player' },
   lineup: { player: 'player', details: 'lineupdetail' },
@@ -59,6 +68,10 @@ export const INCLUDES: Record<Kind, Record<string, Kind>> = {
   referee: {},
   squad: { player: 'player', team: 'team' },
   topscorer: { player: 'player', participant: 'team' },
+  continent: {},
+  country: { continent: 'continent' },
+  // Types take no includes upstream ("a total of 0 nested includes").
+  type: {},
 };
 
 export const MAX_INCLUDE_DEPTH = 3;
