@@ -89,7 +89,7 @@ export class Fetcher {
     let position: WalkPosition | null = { job: walk.job, upstreamCursor: walk.upstreamCursor, page: walk.page };
     let tail = walk.previousIds;
     // The detail includes every detail call of this page carried: a kind one call lacked stays absent.
-    let detailUsed: DetailInclude[] | null = null;
+    const detailUsed: { includes: DetailInclude[] | null } = { includes: null };
 
     while (position !== null) {
       const job: Job = jobs[position.job] as Job;
@@ -104,7 +104,7 @@ export class Fetcher {
             const rate = answer.envelope.rateLimit;
             upstream.rateLimitRemaining = rate?.remaining ?? null;
             upstream.resetsInSeconds = rate?.resetsInSeconds ?? null;
-            if (detail) detailUsed = detailUsed === null ? asked : detailUsed.filter((include) => asked.includes(include));
+            if (detail) detailUsed.includes = detailUsed.includes === null ? asked : detailUsed.includes.filter((include) => asked.includes(include));
             return answer.envelope;
           } catch (error) {
             // The plan lacks a detail include: SportMonks refuses the whole call. Ask again without it.
@@ -117,17 +117,17 @@ export class Fetcher {
       const envelope = await call(job.path, params, job.detail === true && !schedule);
       let pageIds: number[];
       if (job.shape === 'records') {
-        const context = job.detail === true ? { ...job.context, detail: DetailIncludes.kinds(detailUsed ?? []) } : job.context;
+        const context = job.detail === true ? { ...job.context, detail: DetailIncludes.kinds(detailUsed.includes ?? []) } : job.context;
         pageIds = this.collect(entity, envelope.records, new Set(tail), context, data, rejected);
       } else {
         const structure = readStructure(envelope.records, rejected);
         addRelated(related, structure, entity);
         if (schedule) {
           const fixtures = await this.completeSchedule(structure.fixtures, call, job.detail === true);
-          const context = job.detail === true ? { ...job.context, detail: DetailIncludes.kinds(detailUsed ?? []) } : job.context;
+          const context = job.detail === true ? { ...job.context, detail: DetailIncludes.kinds(detailUsed.includes ?? []) } : job.context;
           pageIds = this.collect(entity, fixtures, new Set(tail), context, data, rejected);
         } else {
-          const own = (structure.related[entity as keyof RelatedRecords] ?? []) as EntityRecords[E][];
+          const own = structure.related[entity as keyof RelatedRecords] as EntityRecords[E][];
           data.push(...own);
           pageIds = own.map((r) => r.id);
         }
