@@ -86,7 +86,7 @@ export class Fetcher {
     const rejected: RejectedRecord[] = [];
     const related: RelatedRecords = {};
     const upstream = { calls: 0, waitedMs: 0, rateLimitRemaining: null as number | null, resetsInSeconds: null as number | null };
-    let position: WalkPosition | null = { job: walk.job, upstreamCursor: walk.upstreamCursor, page: walk.page };
+    let position: WalkPosition | null = { job: walk.job, upstreamCursor: walk.upstreamCursor, page: walk.page, pending: walk.pending };
     let tail = walk.previousIds;
     // The detail includes every detail call of this page carried: a kind one call lacked stays absent.
     const detailUsed: { includes: DetailInclude[] | null } = { includes: null };
@@ -113,19 +113,38 @@ export class Fetcher {
           }
         }
       };
-      const schedule = job.shape === 'schedule';
-      const envelope = await call(job.path, params, job.detail === true && !schedule);
+      const detailContext = (): NormalizeContext => ({ ...job.context, detail: DetailIncludes.kinds(detailUsed.includes ?? []) });
+      if (job.shape === 'schedule' && job.detail === true) {
+        // A season with detail: the schedule once (its structure, the fixture ids), then its
+        // fixtures through multi with the detail includes, one page of 50 each, the ids still to
+        // fetch carried in the cursor: a page stays small, whatever the season.
+        let ids: number[] | undefined = position.pending;
+        if (ids === undefined) {
+          const envelope = await call(job.path, params, false);
+          const structure = readStructure(envelope.records, rejected);
+          addRelated(related, structure, entity);
+          ids = this.scheduleIds(structure.fixtures, rejected);
+        }
+        const now = ids.slice(0, MULTI_IDS);
+        if (now.length > 0) {
+          const envelope = await call(`/football/fixtures/multi/${now.join(',')}`, { include: INCLUDES.fixtures ?? '' }, true);
+          const pageIds = this.collect(entity, envelope.records, new Set(tail), detailContext(), data, rejected);
+          if (pageIds.length > 0) tail = pageIds.slice(-TAIL_IDS);
+        }
+        const rest: number[] = ids.slice(MULTI_IDS);
+        position = rest.length > 0 ? { job: position.job, pending: rest } : position.job + 1 < jobs.length ? { job: position.job + 1 } : null;
+        if (data.length + rejected.length > 0 || upstream.calls >= MAX_CALLS_PER_PAGE) break;
+        continue;
+      }
+      const envelope = await call(job.path, params, job.detail === true);
       let pageIds: number[];
       if (job.shape === 'records') {
-        const context = job.detail === true ? { ...job.context, detail: DetailIncludes.kinds(detailUsed.includes ?? []) } : job.context;
-        pageIds = this.collect(entity, envelope.records, new Set(tail), context, data, rejected);
+        pageIds = this.collect(entity, envelope.records, new Set(tail), job.detail === true ? detailContext() : job.context, data, rejected);
       } else {
         const structure = readStructure(envelope.records, rejected);
         addRelated(related, structure, entity);
-        if (schedule) {
-          const fixtures = await this.completeSchedule(structure.fixtures, call, job.detail === true);
-          const context = job.detail === true ? { ...job.context, detail: DetailIncludes.kinds(detailUsed.includes ?? []) } : job.context;
-          pageIds = this.collect(entity, fixtures, new Set(tail), context, data, rejected);
+        if (job.shape === 'schedule') {
+          pageIds = this.collect(entity, await this.completeSchedule(structure.fixtures, call), new Set(tail), job.context, data, rejected);
         } else {
           const own = structure.related[entity as keyof RelatedRecords] as EntityRecords[E][];
           data.push(...own);
@@ -149,21 +168,31 @@ export class Fetcher {
     };
   }
 
+  /** A schedule's fixture ids, in order; a fixture without one is rejected, not lost. */
+  private scheduleIds(fixtures: unknown[], rejected: RejectedRecord[]): number[] {
+    const ids: number[] = [];
+    for (const fixture of fixtures) {
+      const id = rawIdOf(fixture);
+      if (id === null) rejected.push({ entity: 'fixtures', sourceId: null, reason: 'schedule fixture without an id', payload: fixture });
+      else if (!ids.includes(id)) ids.push(id);
+    }
+    return ids;
+  }
+
   /**
    * Schedules are documented to carry participants and scores on their fixtures, but scores
    * are not certain: fixtures served without them are fetched again through multi (50 a call)
-   * rather than stored without a score. With detail, every fixture is: a schedule has none, and
-   * ceil(fixtures / 50) calls is the least a season's detail costs.
+   * rather than stored without a score.
    */
-  private async completeSchedule(fixtures: unknown[], call: Call, detail: boolean): Promise<unknown[]> {
+  private async completeSchedule(fixtures: unknown[], call: Call): Promise<unknown[]> {
     const incomplete = fixtures
-      .filter((f): f is { id: number } => typeof f === 'object' && f !== null && (detail || !('scores' in f) || !('participants' in f)))
+      .filter((f): f is { id: number } => typeof f === 'object' && f !== null && (!('scores' in f) || !('participants' in f)))
       .map((f) => rawIdOf(f))
       .filter((id): id is number => id !== null);
     if (incomplete.length === 0) return fixtures;
     const complete = new Map<number, unknown>();
     for (const ids of chunks(incomplete, MULTI_IDS)) {
-      const envelope = await call(`/football/fixtures/multi/${ids.join(',')}`, { include: INCLUDES.fixtures ?? '' }, detail);
+      const envelope = await call(`/football/fixtures/multi/${ids.join(',')}`, { include: INCLUDES.fixtures ?? '' }, false);
       for (const record of envelope.records) {
         const id = rawIdOf(record);
         if (id !== null) complete.set(id, record);

@@ -13,53 +13,62 @@ import { recordId } from './recheck.ts';
 import type { PageItem } from './walk.ts';
 
 /**
- * Groups pages into batches of one entity and at most `chunkSize` records. A record seen twice
- * in one call would be counted once: a page repeating an id of the batch starts a new one.
+ * Groups pages into batches of one entity weighing at most `chunkSize` (records, detail rows
+ * counted in: recordWeight). A record seen twice in one call would be counted once: a page
+ * repeating an id of the batch starts a new one.
  */
 export async function* batchPages(pages: AsyncIterable<PageItem>, chunkSize: number, signal: AbortSignal): AsyncGenerator<PageItem[]> {
   let batch: PageItem[] = [];
   let batchIds = new Set<number>();
+  let batchWeight = 0;
   for await (const item of pages) {
     if (signal.aborted) throw new RunCancelledError();
     const ids = item.page.data.map(recordId).filter((id): id is number => id !== null);
     const overlaps = ids.some((id) => batchIds.has(id));
-    const full = batchIds.size + item.page.data.length > chunkSize;
+    const weight = item.page.data.reduce((sum: number, record) => sum + recordWeight(record), 0);
+    const full = batchWeight + weight > chunkSize;
     if (batch.length > 0 && (batch[0]?.step.entity !== item.step.entity || full || overlaps)) {
       yield batch;
       batch = [];
       batchIds = new Set<number>();
+      batchWeight = 0;
     }
     batch.push(item);
+    batchWeight += weight;
     for (const id of ids) batchIds.add(id);
   }
   if (batch.length > 0) yield batch;
 }
 
-/** Match-detail rows a record carries (a fixture's events, lineups …); 0 for anything else. */
-function detailRows(record: unknown): number {
+/**
+ * What a record weighs against the record limits (read-ahead, batches, writer calls): 1, plus a
+ * quarter per match-detail row it carries — a fixture with its events and lineups is some 80 rows,
+ * as heavy in memory and on the wire as ~20 plain records, and memory must stay bounded by it.
+ */
+export function recordWeight(record: unknown): number {
   const detail = typeof record === 'object' && record !== null ? (record as { detail?: unknown }).detail : undefined;
-  if (typeof detail !== 'object' || detail === null) return 0;
-  return Object.values(detail).reduce((sum: number, rows) => sum + (Array.isArray(rows) ? rows.length : 0), 0);
+  if (typeof detail !== 'object' || detail === null) return 1;
+  const rows = Object.values(detail).reduce((sum: number, list) => sum + (Array.isArray(list) ? list.length : 0), 0);
+  return 1 + Math.ceil(rows / 4);
 }
 
 /**
- * Records in writer calls of at most `maxRecords` records and about `maxRows` detail rows (a
- * fixture heavier than that goes alone). The same records always cut the same way: page keys
- * of a resumed batch name the same chunks.
+ * Records in writer calls weighing at most `maxWeight` (a record heavier than that goes alone).
+ * The same records always cut the same way: page keys of a resumed batch name the same chunks.
  */
-export function writeChunks<T>(records: readonly T[], maxRecords: number, maxRows: number): T[][] {
+export function writeChunks<T>(records: readonly T[], maxWeight: number): T[][] {
   const out: T[][] = [];
   let chunk: T[] = [];
-  let rows = 0;
+  let weight = 0;
   for (const record of records) {
-    const weight = detailRows(record);
-    if (chunk.length > 0 && (chunk.length >= maxRecords || rows + weight > maxRows)) {
+    const w = recordWeight(record);
+    if (chunk.length > 0 && weight + w > maxWeight) {
       out.push(chunk);
       chunk = [];
-      rows = 0;
+      weight = 0;
     }
     chunk.push(record);
-    rows += weight;
+    weight += w;
   }
   if (chunk.length > 0) out.push(chunk);
   return out;
@@ -70,7 +79,7 @@ export interface BatchWriterDeps {
   log: Log;
   now(): number;
   observer?: RunObserver | undefined;
-  settings: Pick<RunSettings, 'BULK_CHUNK_SIZE' | 'WRITES_IN_FLIGHT'> & Partial<Pick<RunSettings, 'DETAIL_ROWS_PER_WRITE'>>;
+  settings: Pick<RunSettings, 'BULK_CHUNK_SIZE' | 'WRITES_IN_FLIGHT'>;
   /** Runs a writer call with the run's retries. */
   retry<T>(what: string, call: () => Promise<T>): Promise<T>;
   ctx: CallContext;
@@ -155,7 +164,7 @@ export class BatchWriter {
     };
     this.budgetWaitMs = 0;
     // A batch of rejects only still lands its checkpoint: one call with no records.
-    const parts = records.length === 0 ? [[]] : writeChunks(records, this.deps.settings.BULK_CHUNK_SIZE, this.deps.settings.DETAIL_ROWS_PER_WRITE ?? Infinity);
+    const parts = records.length === 0 ? [[]] : writeChunks(records, this.deps.settings.BULK_CHUNK_SIZE);
     const unavailable = [...new Set(batch.flatMap((item) => item.page.unavailableIncludes ?? []))];
     const seasonsCompleted = this.completedSeasons(batch);
     this.countUnanswered(batch, 1);
