@@ -272,7 +272,8 @@ LEFT JOIN `teams` `t` ON `t`.`id` = `x`.`team_id`;
 
 -- One row per player, team and season from the lineups and events: appearances (started, or came
 -- on), starts, minutes (from kick-off or coming on to going off, a red card, or 90), goals
--- (penalties included), assists, cards (a second yellow counts as a red).
+-- (penalties included), assists, cards (a second yellow counts as a red). The events are
+-- aggregated once per fixture and player (as actor, and as the related player), then joined.
 CREATE VIEW `player_season_stats` AS
 SELECT
     `f`.`league_id` AS `league_id`,
@@ -292,20 +293,32 @@ FROM (
     SELECT
         `l`.`fixture_id` AS `fixture_id`, `l`.`team_id` AS `team_id`, `l`.`player_id` AS `player_id`,
         `l`.`player_name` AS `player_name`, `l`.`type_id` AS `type_id`,
-        CASE WHEN `l`.`type_id` = 11 THEN 0 ELSE (
-            SELECT MIN(`e`.`minute`) FROM `fixture_events` `e`
-            WHERE `e`.`fixture_id` = `l`.`fixture_id` AND `e`.`type_id` = 18 AND `e`.`player_id` = `l`.`player_id`
-        ) END AS `on_minute`,
-        COALESCE((
-            SELECT MIN(`e`.`minute`) FROM `fixture_events` `e`
-            WHERE `e`.`fixture_id` = `l`.`fixture_id`
-              AND ((`e`.`type_id` = 18 AND `e`.`related_player_id` = `l`.`player_id`) OR (`e`.`type_id` IN (20, 21) AND `e`.`player_id` = `l`.`player_id`))
-        ), 90) AS `off_minute`,
-        (SELECT COUNT(*) FROM `fixture_events` `e` WHERE `e`.`fixture_id` = `l`.`fixture_id` AND `e`.`player_id` = `l`.`player_id` AND `e`.`type_id` IN (14, 16)) AS `goals`,
-        (SELECT COUNT(*) FROM `fixture_events` `e` WHERE `e`.`fixture_id` = `l`.`fixture_id` AND `e`.`related_player_id` = `l`.`player_id` AND `e`.`type_id` = 14) AS `assists`,
-        (SELECT COUNT(*) FROM `fixture_events` `e` WHERE `e`.`fixture_id` = `l`.`fixture_id` AND `e`.`player_id` = `l`.`player_id` AND `e`.`type_id` = 19) AS `yellow_cards`,
-        (SELECT COUNT(*) FROM `fixture_events` `e` WHERE `e`.`fixture_id` = `l`.`fixture_id` AND `e`.`player_id` = `l`.`player_id` AND `e`.`type_id` IN (20, 21)) AS `red_cards`
+        CASE WHEN `l`.`type_id` = 11 THEN 0 ELSE `p`.`came_on` END AS `on_minute`,
+        COALESCE(LEAST(COALESCE(`r`.`went_off`, `p`.`sent_off`), COALESCE(`p`.`sent_off`, `r`.`went_off`)), 90) AS `off_minute`,
+        COALESCE(`p`.`goals`, 0) AS `goals`,
+        COALESCE(`r`.`assists`, 0) AS `assists`,
+        COALESCE(`p`.`yellow_cards`, 0) AS `yellow_cards`,
+        COALESCE(`p`.`red_cards`, 0) AS `red_cards`
     FROM `fixture_lineups` `l`
+    LEFT JOIN (
+        SELECT `e`.`fixture_id` AS `fixture_id`, `e`.`player_id` AS `player_id`,
+               MIN(CASE WHEN `e`.`type_id` = 18 THEN `e`.`minute` END) AS `came_on`,
+               MIN(CASE WHEN `e`.`type_id` IN (20, 21) THEN `e`.`minute` END) AS `sent_off`,
+               SUM(`e`.`type_id` IN (14, 16)) AS `goals`,
+               SUM(`e`.`type_id` = 19) AS `yellow_cards`,
+               SUM(`e`.`type_id` IN (20, 21)) AS `red_cards`
+        FROM `fixture_events` `e`
+        WHERE `e`.`player_id` IS NOT NULL
+        GROUP BY `e`.`fixture_id`, `e`.`player_id`
+    ) `p` ON `p`.`fixture_id` = `l`.`fixture_id` AND `p`.`player_id` = `l`.`player_id`
+    LEFT JOIN (
+        SELECT `e`.`fixture_id` AS `fixture_id`, `e`.`related_player_id` AS `player_id`,
+               MIN(CASE WHEN `e`.`type_id` = 18 THEN `e`.`minute` END) AS `went_off`,
+               SUM(`e`.`type_id` = 14) AS `assists`
+        FROM `fixture_events` `e`
+        WHERE `e`.`related_player_id` IS NOT NULL
+        GROUP BY `e`.`fixture_id`, `e`.`related_player_id`
+    ) `r` ON `r`.`fixture_id` = `l`.`fixture_id` AND `r`.`player_id` = `l`.`player_id`
     WHERE `l`.`player_id` IS NOT NULL
 ) `a`
 JOIN `fixtures` `f` ON `f`.`id` = `a`.`fixture_id`
