@@ -269,6 +269,23 @@ function checkImages(model: InfraModel, sources: Sources): string[] {
     if (expose !== String(port)) problems.push(`Dockerfile ${service}: EXPOSE ${expose ?? 'nothing'}, but its ALB port is ${port}`);
     if (!new RegExp(`\\bPORT=${port}\\b`).test(env)) problems.push(`Dockerfile ${service}: ENV PORT is not ${port}, its ALB port`);
   }
+  problems.push(...checkCollectorImage(model));
+  return problems;
+}
+
+// A released version of the ADOT collector (vX.Y.Z) or an image digest: never `latest` or no tag,
+// which would change the sidecar of every task the next time ECS pulls it.
+const PINNED_COLLECTOR = /^public\.ecr\.aws\/aws-observability\/aws-otel-collector(:v\d+\.\d+\.\d+|@sha256:[0-9a-f]{64})$/;
+
+function checkCollectorImage(model: InfraModel): string[] {
+  const problems: string[] = [];
+  const envFiles = model.sources.list('infra/envs', 'main.tf');
+  for (const file of model.files.filter((f) => envFiles.includes(f.path))) {
+    const image = textOf(blocks([file], 'module').find((b) => b.address === 'stack')?.body.collector_image);
+    if (!PINNED_COLLECTOR.test(image)) problems.push(`${file.dir}: collector_image must be the ADOT collector pinned to a released version (vX.Y.Z) or a digest (found ${image})`);
+  }
+  const ecs = textOf(localsOf(model.files, `${MODULES}/ecs`).collector_containers);
+  if (!/image\s*=\s*var\.collector_image\b/.test(ecs)) problems.push('the collector sidecars must run var.collector_image, the environment\'s pinned image');
   return problems;
 }
 

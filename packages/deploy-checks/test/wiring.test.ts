@@ -202,6 +202,21 @@ const BREAKS: { name: string; edits: Record<string, (text: string) => string>; s
     says: /ecs-deploy.sh runs sync-trigger, which the deploy role may not/,
   },
   {
+    name: 'dev\'s metrics collector follows latest, a tag that moves',
+    edits: { 'infra/envs/dev/main.tf': once('aws-otel-collector:v0.50.0', 'aws-otel-collector:latest') },
+    says: /infra\/envs\/dev: collector_image must be the ADOT collector pinned to a released version/,
+  },
+  {
+    name: 'prod\'s metrics collector has no tag at all (latest by another name)',
+    edits: { 'infra/envs/prod/main.tf': once('aws-otel-collector:v0.50.0', 'aws-otel-collector') },
+    says: /infra\/envs\/prod: collector_image must be the ADOT collector pinned/,
+  },
+  {
+    name: 'the collector sidecar names its image itself, past the environment\'s pin',
+    edits: { [ECS]: once('image            = var.collector_image', 'image            = "public.ecr.aws/aws-observability/aws-otel-collector:latest"') },
+    says: /the collector sidecars must run var.collector_image/,
+  },
+  {
     name: 'CD tags images latest as well, a tag that moves',
     edits: { '.github/workflows/cd.yml': once(':${{ needs.target.outputs.sha }}\n          cache-from', ':${{ needs.target.outputs.sha }},${{ steps.ecr.outputs.registry }}/${{ vars.DEPLOY_NAME }}/${{ matrix.image }}:latest\n          cache-from') },
     says: /CD job images must tag images with the commit SHA only/,

@@ -14,6 +14,9 @@ export type Kind =
   | 'score'
   | 'standing'
   | 'detail'
+  | 'continent'
+  | 'country'
+  | 'type'
   | 'event'
   | 'lineup'
   | 'lineupdetail'
@@ -23,10 +26,7 @@ export type Kind =
   | 'player'
   | 'referee'
   | 'squad'
-  | 'topscorer'
-  | 'continent'
-  | 'country'
-  | 'type';
+  | 'topscorer';
 
 export const INCLUDES: Record<Kind, Record<string, Kind>> = {
   fixture: {
@@ -38,13 +38,13 @@ export const INCLUDES: Record<Kind, Record<string, Kind>> = {
     season: 'season',
     stage: 'stage',
     round: 'round',
+    group: 'group',
+    aggregate: 'aggregate',
     events: 'event',
     lineups: 'lineup',
     formations: 'formation',
     statistics: 'statistic',
     referees: 'fixturereferee',
-    group: 'group',
-    aggregate: 'aggregate',
   },
   team: { venue: 'venue' },
   venue: {},
@@ -58,20 +58,21 @@ export const INCLUDES: Record<Kind, Record<string, Kind>> = {
   score: {},
   standing: { participant: 'team', details: 'detail', league: 'league', season: 'season', stage: 'stage', group: 'group', round: 'round' },
   detail: {},
-  event: { player: 'player' },
-  lineup: { player: 'player', details: 'lineupdetail' },
-  lineupdetail: {},
-  formation: {},
-  statistic: {},
-  fixturereferee: { referee: 'referee' },
-  player: {},
-  referee: {},
-  squad: { player: 'player', team: 'team' },
-  topscorer: { player: 'player', participant: 'team' },
   continent: {},
   country: { continent: 'continent' },
   // Types take no includes upstream ("a total of 0 nested includes").
   type: {},
+  event: { player: 'player', type: 'type' },
+  lineup: { player: 'player', details: 'lineupdetail' },
+  lineupdetail: { type: 'type' },
+  formation: {},
+  statistic: { type: 'type' },
+  fixturereferee: { referee: 'referee', type: 'type' },
+  // The response key of detailedPosition is lower-cased, as SportMonks sends some keys.
+  player: { country: 'country', nationality: 'country', position: 'type', detailedPosition: 'type' },
+  referee: {},
+  squad: { player: 'player', team: 'team' },
+  topscorer: { player: 'player', participant: 'team' },
 };
 
 export const MAX_INCLUDE_DEPTH = 3;

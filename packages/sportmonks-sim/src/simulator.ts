@@ -12,6 +12,7 @@ import { RateLimiter, type Budget } from './rate-limit.ts';
 import { registerControlRoutes } from './control.ts';
 import { detailSnapshot, type DetailDataset, type DetailDatasetOptions } from './detail/dataset.ts';
 import { MatchDetails } from './detail/store.ts';
+import { DEFAULT_LEAGUES } from './names.ts';
 import { Serializer } from './serialize.ts';
 import { VersionedCache } from './versioned-cache.ts';
 import { World, type ClockAdvance } from './world.ts';
@@ -24,7 +25,7 @@ export interface SimulatorOptions {
   seed?: number;
   /** Multiplies the number of leagues; 25 gives ≥ 100,000 fixtures. Default 1. */
   scale?: number;
-  /** Leagues before scaling. Default 6 (the first two are 271 Superliga and 501 Premiership). */
+  /** Leagues before scaling. Default 9: 271 Superliga, 501 Premiership, their play-offs 513 and 1659, four plain leagues and a cup. */
   leagues?: number;
   /** Seasons per league, the last one current. Default 3. */
   seasonsPerLeague?: number;
@@ -70,6 +71,7 @@ export interface Simulator {
   close(): Promise<void>;
 }
 
+const MAX_CACHED_PAGE_BYTES = 512 * 1024;
 const RATE_LIMIT_LINK = 'https://docs.sportmonks.com/football/api/rate-limit';
 const BAD_GATEWAY_HTML = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>';
 
@@ -97,7 +99,7 @@ export function buildSimulator(options: SimulatorOptions = {}): Omit<Simulator, 
   const deniedIncludes = new Set(options.deniedIncludes ?? []);
   const world = new World({
     seed,
-    leagueCount: Math.max(1, Math.round((options.leagues ?? 6) * (options.scale ?? 1))),
+    leagueCount: Math.max(1, Math.round((options.leagues ?? DEFAULT_LEAGUES.length) * (options.scale ?? 1))),
     seasonsPerLeague: Math.max(1, options.seasonsPerLeague ?? 3),
     clock: options.clock,
   });
@@ -244,7 +246,8 @@ export function buildSimulator(options: SimulatorOptions = {}): Omit<Simulator, 
             (outcome.message === undefined ? '' : `"message":${JSON.stringify(outcome.message)},`),
         );
       }
-      if (cacheable) pages.set(cacheKey, pageVersion, head);
+      // Pages of match detail run to megabytes: caching 512 of them would cost more memory than building them costs time.
+      if (cacheable && head.length <= MAX_CACHED_PAGE_BYTES) pages.set(cacheKey, pageVersion, head);
     }
 
     const left = limiter.spend(entity, now);

@@ -94,9 +94,10 @@ describe('sync/all against the simulator', () => {
     const before = new Map((await e2e.sql.query<{ id: number; u: string }[]>("SELECT id, DATE_FORMAT(updated_at, '%Y-%m-%d %H:%i:%s.%f') AS u FROM fixtures")).map((r) => [r.id, r.u]));
     const changed = sim.advanceClock(3 * 86_400_000);
     expect(changed.fixtureIds.length).toBeGreaterThan(0);
-    const today = new Date(sim.now()).toISOString().slice(0, 10);
     const from = new Date(sim.now() - 3 * 86_400_000).toISOString().slice(0, 10);
-    const res = await e2e.post(`/sync/fixtures?mode=incremental&from=${from}&to=${today}&wait=true`);
+    // Up to ten days ahead: a fixture created in error for next week is deleted in these three days.
+    const to = new Date(sim.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const res = await e2e.post(`/sync/fixtures?mode=incremental&from=${from}&to=${to}&wait=true`);
     expect(res.status).toBe(200);
     const summary = res.body as SyncRunSummary;
     expect(summary.status).toBe('succeeded');
