@@ -92,9 +92,19 @@ describe('match detail synced from the simulator', () => {
 
   it('a goal VAR cancels disappears from the events and from the score, nothing duplicated', async () => {
     const sim = simulator();
-    const upcoming = sim.detail().varCancellations.sort((a, b) => a.scored_at.localeCompare(b.scored_at))[0];
+    // Kick-offs move (delays, reschedules): step to just after the goal of the next planned
+    // cancellation, and keep it only if the goal is then on the board and not yet cancelled.
+    let upcoming: { fixture_id: number; scored_at: string; cancelled_at: string } | undefined;
+    for (let attempt = 0; attempt < 10 && upcoming === undefined; attempt++) {
+      const next = sim.detail().varCancellations.filter((c) => Date.parse(c.scored_at) > sim.now()).sort((a, b) => a.scored_at.localeCompare(b.scored_at))[0];
+      if (next === undefined) break;
+      sim.advanceClock(Date.parse(next.scored_at) + 30_000 - sim.now());
+      const now = sim.now();
+      upcoming = sim.detail().varCancellations.find((c) => c.fixture_id === next.fixture_id && Date.parse(c.scored_at) <= now && now < Date.parse(c.cancelled_at));
+    }
     if (upcoming === undefined) throw new Error('the simulator plans no VAR cancellation after the start');
-    const day = upcoming.scored_at.slice(0, 10);
+    const kickoff = sim.dataset().fixtures.find((f) => f.id === upcoming.fixture_id)?.starting_at;
+    const day = typeof kickoff === 'string' ? kickoff.slice(0, 10) : upcoming.scored_at.slice(0, 10);
     const goalsOf = async () => {
       const [row] = await rows<{ events: number; score: number }>(
         'SELECT (SELECT COUNT(*) FROM goals WHERE fixture_id = ?) AS events, (SELECT home_goals + away_goals FROM fixtures WHERE id = ?) AS score',
@@ -103,7 +113,6 @@ describe('match detail synced from the simulator', () => {
       return row;
     };
 
-    sim.advanceClock(Date.parse(upcoming.scored_at) + 30_000 - sim.now());
     await sync(`/sync/fixtures?from=${day}&to=${day}`);
     const scored = await goalsOf();
     expect(scored?.events).toBe(scored?.score);
