@@ -77,7 +77,7 @@ export class Fetcher {
   }
 
   async page<E extends EntityName>(entity: E, query: FetchQuery): Promise<FetchPage<EntityRecords[E]>> {
-    const { cursor, ...scopeQuery } = query;
+    const { cursor, priority, ...scopeQuery } = query;
     const walk: WalkCursor = cursor !== undefined ? decodeCursor(cursor, entity) : { entity, scope: scopeOf(entity, scopeQuery), job: 0, previousIds: [] };
     const jobs = planJobs(entity, walk.scope);
     if (walk.job >= jobs.length) throw new BadScopeError('cursor points past the end of its walk');
@@ -98,7 +98,7 @@ export class Fetcher {
         for (;;) {
           const asked = detail ? this.detailIncludes.active() : [];
           try {
-            const answer = await this.client.get({ path, params: withIncludes(callParams, asked) });
+            const answer = await this.client.get({ path, params: withIncludes(callParams, asked), lane: priority ?? 'sweep' });
             upstream.calls += answer.calls;
             upstream.waitedMs += answer.waitedMs;
             const rate = answer.envelope.rateLimit;
