@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Pool } from 'mariadb';
 import {
   STRUCTURE_ENTITIES,
+  addDetailCounts,
   chunks,
   type BulkRequest,
   type BulkResult,
@@ -51,6 +52,7 @@ function add(total: BulkResult, part: ApplyResult, related?: Entity): void {
   total.updated += part.updated;
   total.unchanged += part.unchanged;
   total.failed.push(...(related === undefined ? part.failed : part.failed.map((f) => ({ ...f, entity: related }))));
+  if (part.details !== undefined) total.details = addDetailCounts(total.details ?? {}, part.details);
 }
 
 /**

@@ -17,9 +17,11 @@ import {
   Standing,
   Team,
   Venue,
+  type DetailKind,
   type EntityRecords,
   type FixtureScore,
 } from '@insightxi/contracts';
+import { readDetail } from './detail.ts';
 import { fromUnixSeconds, orNull, toBool, toDateOnly, toInt, toNumber, toUtcDateTime } from './convert.ts';
 import {
   RawAggregate,
@@ -52,6 +54,8 @@ export interface ParentStage {
 export interface NormalizeContext {
   /** The records come from a `filters=deleted` query: all of them are deleted upstream. */
   deleted?: boolean;
+  /** Fixtures: the detail kinds the call asked for (the rest stay absent from the record). */
+  detail?: readonly DetailKind[];
   parent?: ParentStage;
 }
 
@@ -281,6 +285,8 @@ export const normalizeFixture: Normalizer<'fixtures'> = (raw, context = {}) =>
 
     const scores = readScores(f.scores ?? [], f.id);
     if (!scores.ok) return scores;
+    const detail = readDetail(raw as Record<string, unknown>, f.id, context.detail ?? []);
+    if (!detail.ok) return detail;
     const realTeam = (p: RawParticipant | null) => (p === null || toBool(p.placeholder) ? null : p.id);
     const fallbackName = home?.name && away?.name ? `${home.name} vs ${away.name}` : `Fixture ${f.id}`;
 
@@ -309,6 +315,7 @@ export const normalizeFixture: Normalizer<'fixtures'> = (raw, context = {}) =>
       awayGoalsHalfTime: goalsOf(scores.record, '1ST_HALF', 'away'),
       deleted: context.deleted === true || f.state_id === 20,
       scores: scores.record,
+      ...(detail.record === undefined ? {} : { detail: detail.record }),
     });
   });
 
