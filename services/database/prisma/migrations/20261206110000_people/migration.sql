@@ -1,0 +1,123 @@
+-- People (issue 16): players, referees, squads per team and season, and SportMonks' top-scorer
+-- lists per season (replaced whole when they change: a player who drops out of the list goes).
+
+-- CreateTable
+CREATE TABLE `players` (
+    `id` INTEGER NOT NULL,
+    `sport_id` INTEGER NOT NULL,
+    `country_id` INTEGER NULL,
+    `nationality_id` INTEGER NULL,
+    `city_id` INTEGER NULL,
+    `position_id` INTEGER NULL,
+    `detailed_position_id` INTEGER NULL,
+    `common_name` VARCHAR(191) NULL,
+    `firstname` VARCHAR(191) NULL,
+    `lastname` VARCHAR(191) NULL,
+    `name` VARCHAR(191) NOT NULL,
+    `display_name` VARCHAR(191) NULL,
+    `image_path` VARCHAR(512) NULL,
+    `height` INTEGER NULL,
+    `weight` INTEGER NULL,
+    `date_of_birth` DATE NULL,
+    `gender` VARCHAR(16) NULL,
+    `content_hash` CHAR(40) NOT NULL,
+    `created_at` DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+    `updated_at` DATETIME(3) NOT NULL,
+
+    INDEX `players_nationality_id_idx`(`nationality_id`),
+    INDEX `players_position_id_idx`(`position_id`),
+    INDEX `players_name_idx`(`name`),
+    PRIMARY KEY (`id`)
+) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+
+-- CreateTable
+CREATE TABLE `referees` (
+    `id` INTEGER NOT NULL,
+    `sport_id` INTEGER NOT NULL,
+    `country_id` INTEGER NULL,
+    `city_id` INTEGER NULL,
+    `common_name` VARCHAR(191) NULL,
+    `firstname` VARCHAR(191) NULL,
+    `lastname` VARCHAR(191) NULL,
+    `name` VARCHAR(191) NOT NULL,
+    `display_name` VARCHAR(191) NULL,
+    `image_path` VARCHAR(512) NULL,
+    `height` INTEGER NULL,
+    `weight` INTEGER NULL,
+    `date_of_birth` DATE NULL,
+    `gender` VARCHAR(16) NULL,
+    `content_hash` CHAR(40) NOT NULL,
+    `created_at` DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+    `updated_at` DATETIME(3) NOT NULL,
+
+    INDEX `referees_name_idx`(`name`),
+    PRIMARY KEY (`id`)
+) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+
+-- CreateTable
+CREATE TABLE `squads` (
+    `id` INTEGER NOT NULL,
+    `season_id` INTEGER NOT NULL,
+    `team_id` INTEGER NOT NULL,
+    `player_id` INTEGER NOT NULL,
+    `jersey_number` INTEGER NULL,
+    `position_id` INTEGER NULL,
+    `detailed_position_id` INTEGER NULL,
+    `content_hash` CHAR(40) NOT NULL,
+    `created_at` DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+    `updated_at` DATETIME(3) NOT NULL,
+
+    INDEX `squads_season_id_team_id_idx`(`season_id`, `team_id`),
+    INDEX `squads_team_id_idx`(`team_id`),
+    INDEX `squads_player_id_idx`(`player_id`),
+    PRIMARY KEY (`id`)
+) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+
+-- CreateTable
+CREATE TABLE `topscorer_lists` (
+    `id` INTEGER NOT NULL,
+    `content_hash` CHAR(40) NOT NULL,
+    `created_at` DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+    `updated_at` DATETIME(3) NOT NULL,
+
+    PRIMARY KEY (`id`)
+) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+
+-- CreateTable
+CREATE TABLE `topscorers` (
+    `season_id` INTEGER NOT NULL,
+    `type_id` INTEGER NOT NULL,
+    `player_id` INTEGER NOT NULL,
+    `team_id` INTEGER NOT NULL,
+    `position` INTEGER NOT NULL,
+    `total` INTEGER NOT NULL,
+    `source_id` INTEGER NULL,
+    `created_at` DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+    `updated_at` DATETIME(3) NOT NULL,
+
+    INDEX `topscorers_season_id_type_id_position_idx`(`season_id`, `type_id`, `position`),
+    INDEX `topscorers_player_id_idx`(`player_id`),
+    INDEX `topscorers_team_id_idx`(`team_id`),
+    PRIMARY KEY (`season_id`, `type_id`, `player_id`, `team_id`)
+) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+
+-- AddForeignKey
+ALTER TABLE `squads` ADD CONSTRAINT `squads_season_id_fkey` FOREIGN KEY (`season_id`) REFERENCES `seasons`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE `squads` ADD CONSTRAINT `squads_team_id_fkey` FOREIGN KEY (`team_id`) REFERENCES `teams`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE `squads` ADD CONSTRAINT `squads_player_id_fkey` FOREIGN KEY (`player_id`) REFERENCES `players`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE `topscorer_lists` ADD CONSTRAINT `topscorer_lists_id_fkey` FOREIGN KEY (`id`) REFERENCES `seasons`(`id`) ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE `topscorers` ADD CONSTRAINT `topscorers_season_id_fkey` FOREIGN KEY (`season_id`) REFERENCES `topscorer_lists`(`id`) ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE `topscorers` ADD CONSTRAINT `topscorers_player_id_fkey` FOREIGN KEY (`player_id`) REFERENCES `players`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE `topscorers` ADD CONSTRAINT `topscorers_team_id_fkey` FOREIGN KEY (`team_id`) REFERENCES `teams`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
