@@ -139,6 +139,70 @@ export const Standing = Type.Object({
   goalsAgainst: Nullable(Type.Integer({ minimum: 0 })),
 });
 
+/** What SportMonks says of any person (players, referees): names trimmed. */
+const person = {
+  id: Id,
+  sportId: Type.Integer(),
+  countryId: Nullable(Type.Integer()),
+  cityId: Nullable(Type.Integer()),
+  commonName: Nullable(Type.String()),
+  firstname: Nullable(Type.String()),
+  lastname: Nullable(Type.String()),
+  name: Type.String({ minLength: 1 }),
+  displayName: Nullable(Type.String()),
+  imagePath: Nullable(Type.String()),
+  /** Centimetres. */
+  height: Nullable(Type.Integer({ minimum: 0 })),
+  /** Kilograms. */
+  weight: Nullable(Type.Integer({ minimum: 0 })),
+  dateOfBirth: Nullable(DateOnly),
+  gender: Nullable(Type.String()),
+};
+
+export const Player = Type.Object({
+  ...person,
+  nationalityId: Nullable(Type.Integer()),
+  /** SportMonks type ids: 24–27, detailed 148–163. */
+  positionId: Nullable(Type.Integer()),
+  detailedPositionId: Nullable(Type.Integer()),
+});
+
+export const Referee = Type.Object(person);
+
+/** One player in one team's squad for one season. */
+export const Squad = Type.Object({
+  id: Id,
+  seasonId: Id,
+  teamId: Id,
+  playerId: Id,
+  jerseyNumber: Nullable(Type.Integer({ minimum: 0 })),
+  positionId: Nullable(Type.Integer()),
+  detailedPositionId: Nullable(Type.Integer()),
+  /** The player as the squad call described them: stored (or updated) before the squad row. */
+  player: Type.Optional(Player),
+});
+
+/** One row of a SportMonks top-scorer ranking (goals, assists, cards …). */
+export const Topscorer = Type.Object({
+  /** SportMonks' id of the row; older answers have none. */
+  sourceId: Nullable(Id),
+  /** The ranking: 208 goals, 209 assists, 84 yellow cards, 83 red cards … */
+  typeId: Id,
+  position: Type.Integer({ minimum: 1 }),
+  playerId: Id,
+  teamId: Id,
+  total: Type.Integer({ minimum: 0 }),
+  /** The player as the call described them: stored (or updated) before the list. */
+  player: Type.Optional(Player),
+});
+
+/** A season's top-scorer rankings, all of them: replaced as a whole when they change. */
+export const TopscorerList = Type.Object({
+  /** The season's id. */
+  id: Id,
+  rows: Type.Array(Topscorer),
+});
+
 export type FixtureState = Static<typeof FixtureState>;
 export type League = Static<typeof League>;
 export type Season = Static<typeof Season>;
@@ -147,6 +211,11 @@ export type Team = Static<typeof Team>;
 export type FixtureScore = Static<typeof FixtureScore>;
 export type Fixture = Static<typeof Fixture>;
 export type Standing = Static<typeof Standing>;
+export type Player = Static<typeof Player>;
+export type Referee = Static<typeof Referee>;
+export type Squad = Static<typeof Squad>;
+export type Topscorer = Static<typeof Topscorer>;
+export type TopscorerList = Static<typeof TopscorerList>;
 
 /** Record schema per entity name, for routes that are generated per entity. */
 export const RECORD_SCHEMAS = {
@@ -157,6 +226,10 @@ export const RECORD_SCHEMAS = {
   teams: Team,
   fixtures: Fixture,
   standings: Standing,
+  players: Player,
+  referees: Referee,
+  squads: Squad,
+  topscorers: TopscorerList,
 } as const;
 
 export interface EntityRecords {
@@ -167,4 +240,8 @@ export interface EntityRecords {
   teams: Team;
   fixtures: Fixture;
   standings: Standing;
+  players: Player;
+  referees: Referee;
+  squads: Squad;
+  topscorers: TopscorerList;
 }

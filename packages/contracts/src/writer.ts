@@ -56,10 +56,21 @@ export interface BulkRequest<T> {
 }
 
 export const BulkFailure = Type.Object({ id: Type.Integer(), reason: Type.String() });
+
+/** What happened to rows of another kind that came inside the records (the players of squads). */
+export const RelatedCounts = Type.Object({
+  created: Type.Integer({ minimum: 0 }),
+  updated: Type.Integer({ minimum: 0 }),
+  unchanged: Type.Integer({ minimum: 0 }),
+});
+export type RelatedCounts = Static<typeof RelatedCounts>;
+
 export const BulkResult = Type.Object({
   created: Type.Integer({ minimum: 0 }),
   updated: Type.Integer({ minimum: 0 }),
   unchanged: Type.Integer({ minimum: 0 }),
+  /** Per kind of nested record (e.g. `players`), its own exact counts; absent when none came. */
+  related: Type.Optional(Type.Record(Type.String(), RelatedCounts)),
   /** Records that could not land (e.g. a fixture whose season is missing), with the reason. */
   failed: Type.Array(BulkFailure),
   /** True when this (run, page) had already been applied and nothing was written. */

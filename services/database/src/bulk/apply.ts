@@ -2,6 +2,7 @@
 // locks and reads the stored rows, and writes only what is new or changed, so the counts it
 // returns are exact and an identical record writes nothing.
 import { createHash } from 'node:crypto';
+import type { RelatedCounts } from '@insightxi/contracts';
 import type { Connection } from '../db.ts';
 import type { EntitySpec, ExistingRow } from '../entities/spec.ts';
 import { placeholders, quoteName, type SqlValue } from '../sql.ts';
@@ -19,6 +20,8 @@ export interface ApplyResult {
   /** Ids refused because they exist (mode `create`) or do not (mode `replace`). */
   conflicts: number[];
   missing: number[];
+  /** Counts of the nested records (players of squads …) by entity, when any came. */
+  related: Record<string, RelatedCounts>;
 }
 
 /** `upsert` for bulk calls; `create` (POST) refuses existing ids; `replace` (PUT) refuses unknown ids. */
@@ -72,6 +75,41 @@ async function missingReferences<R extends { id: number }>(connection: Connectio
   return problems;
 }
 
+/** Adds one part's counts to the related counts of `entity`. */
+export function addRelated(related: Record<string, RelatedCounts>, entity: string, part: RelatedCounts): void {
+  const sum = related[entity] ?? { created: 0, updated: 0, unchanged: 0 };
+  related[entity] = { created: sum.created + part.created, updated: sum.updated + part.updated, unchanged: sum.unchanged + part.unchanged };
+}
+
+/**
+ * Upserts the records nested in `records` through their own specs and says which parents
+ * cannot land because a nested record of theirs did not (with that record's reason).
+ */
+async function applyNested<R extends { id: number }>(
+  connection: Connection,
+  spec: EntitySpec<R>,
+  records: readonly R[],
+  now: Date,
+  related: Record<string, RelatedCounts>,
+): Promise<Map<number, string[]>> {
+  const problems = new Map<number, string[]>();
+  for (const nested of spec.nested ?? []) {
+    const inner = records.flatMap((record) => nested.records(record));
+    if (inner.length === 0) continue;
+    const part = await applyRecords(connection, nested.spec, inner, { mode: 'upsert', now });
+    addRelated(related, nested.spec.entity, part);
+    const failed = new Map(part.failed.map((f) => [f.id, f.reason]));
+    if (failed.size === 0) continue;
+    for (const record of records) {
+      for (const item of nested.records(record)) {
+        const reason = failed.get(item.id);
+        if (reason !== undefined) problems.set(record.id, [...(problems.get(record.id) ?? []), `${nested.label} ${item.id}: ${reason}`]);
+      }
+    }
+  }
+  return problems;
+}
+
 async function lockExisting<R extends { id: number }>(connection: Connection, spec: EntitySpec<R>, ids: readonly number[]): Promise<Map<number, ExistingRow>> {
   if (ids.length === 0) return new Map();
   const columns = ['id', 'content_hash', ...(spec.existingColumns ?? [])].map(quoteName).join(', ');
@@ -111,7 +149,7 @@ export async function applyRecords<R extends { id: number }>(
   input: readonly R[],
   options: ApplyOptions,
 ): Promise<ApplyResult> {
-  const result: ApplyResult = { created: 0, updated: 0, unchanged: 0, failed: [], conflicts: [], missing: [] };
+  const result: ApplyResult = { created: 0, updated: 0, unchanged: 0, failed: [], conflicts: [], missing: [], related: {} };
   const records = lastById(input);
   const acceptable: R[] = [];
   for (const record of records) {
@@ -119,12 +157,13 @@ export async function applyRecords<R extends { id: number }>(
     if (reason === undefined) acceptable.push(record);
     else result.failed.push({ id: record.id, reason });
   }
-  const problems = await missingReferences(connection, spec, acceptable);
-  const candidates = acceptable.filter((record) => {
+  const refused = (problems: Map<number, string[]>) => (record: R) => {
     const reasons = problems.get(record.id);
     if (reasons) result.failed.push({ id: record.id, reason: reasons.join('; ') });
     return !reasons;
-  });
+  };
+  const withNested = acceptable.filter(refused(await applyNested(connection, spec, acceptable, options.now, result.related)));
+  const candidates = withNested.filter(refused(await missingReferences(connection, spec, withNested)));
 
   const existing = await lockExisting(connection, spec, candidates.map((r) => r.id));
   const toWrite: { record: R; hash: string; existing: ExistingRow | undefined }[] = [];

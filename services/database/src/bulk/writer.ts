@@ -12,7 +12,7 @@ import { noteSeasonsCompleted } from '../repositories/season-syncs.ts';
 import { syncPageSteps } from '../repositories/sync-runs.ts';
 import { inTransaction, type RetryOptions } from '../transaction.ts';
 import type { Connection } from '../db.ts';
-import { applyRecords, type ApplyMode, type ApplyResult } from './apply.ts';
+import { addRelated, applyRecords, type ApplyMode, type ApplyResult } from './apply.ts';
 
 export interface BulkWriterOptions {
   /** Records per transaction for calls without a sync context. */
@@ -42,6 +42,7 @@ function add(total: BulkResult, part: ApplyResult): void {
   total.updated += part.updated;
   total.unchanged += part.unchanged;
   total.failed.push(...part.failed);
+  for (const [entity, counts] of Object.entries(part.related)) addRelated((total.related ??= {}), entity, counts);
 }
 
 /** Applies records and, in the same transaction, resolves the quarantine rows of those that landed. */

@@ -2,11 +2,14 @@ import type { EntityRecords } from '@insightxi/contracts';
 import type { Entity } from '../entity.ts';
 import { fixtureSpec } from './fixtures.ts';
 import { leagueSpec } from './leagues.ts';
+import { playerSpec, refereeSpec } from './people.ts';
 import { seasonSpec } from './seasons.ts';
 import type { EntitySpec } from './spec.ts';
+import { squadSpec } from './squads.ts';
 import { standingSpec } from './standings.ts';
 import { stateSpec } from './states.ts';
 import { teamSpec } from './teams.ts';
+import { topscorerListSpec } from './topscorers.ts';
 import { venueSpec } from './venues.ts';
 
 export const SPECS: { [E in Entity]: EntitySpec<EntityRecords[E]> } = {
@@ -17,4 +20,8 @@ export const SPECS: { [E in Entity]: EntitySpec<EntityRecords[E]> } = {
   teams: teamSpec,
   fixtures: fixtureSpec,
   standings: standingSpec,
+  players: playerSpec,
+  referees: refereeSpec,
+  squads: squadSpec,
+  topscorers: topscorerListSpec,
 };

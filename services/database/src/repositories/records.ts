@@ -1,7 +1,7 @@
 // Reads and deletes of the synced entities through Prisma. Writes go through the bulk writer,
 // which owns the change detection. One table says which Prisma model holds each entity and how
 // its rows read back as records; a new entity is one line there (and its list filters, if any).
-import type { EntityRecords, FixtureListQuery, ListQuery, SeasonListQuery, StandingListQuery } from '@insightxi/contracts';
+import type { EntityRecords, FixtureListQuery, ListQuery, SeasonListQuery, SquadListQuery, StandingListQuery } from '@insightxi/contracts';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import type { Entity } from '../entity.ts';
 import { conflict, notFound } from '../errors.ts';
@@ -16,6 +16,10 @@ export interface ListQueries {
   teams: ListQuery;
   fixtures: FixtureListQuery;
   standings: StandingListQuery;
+  players: ListQuery;
+  referees: ListQuery;
+  squads: SquadListQuery;
+  topscorers: ListQuery;
 }
 
 export interface RecordRepository {
@@ -66,6 +70,11 @@ const FILTERS: { [E in Entity]?: (query: ListQueries[E]) => object } = {
     ...(query.league === undefined ? {} : { leagueId: query.league }),
     ...(query.team === undefined ? {} : { teamId: query.team }),
   }),
+  squads: (query) => ({
+    ...(query.season === undefined ? {} : { seasonId: query.season }),
+    ...(query.team === undefined ? {} : { teamId: query.team }),
+    ...(query.player === undefined ? {} : { playerId: query.player }),
+  }),
 };
 
 /** The Prisma model of each entity; how its rows read back is the entity's spec. */
@@ -79,6 +88,10 @@ function sources(prisma: PrismaClient): Record<Entity, Source> {
     teams: source(prisma.team),
     fixtures: source(prisma.fixture, { scores: { orderBy: { id: 'asc' } } }),
     standings: source(prisma.standing),
+    players: source(prisma.player),
+    referees: source(prisma.referee),
+    squads: source(prisma.squad),
+    topscorers: source(prisma.topscorerList, { rows: true }),
   };
 }
 

@@ -12,6 +12,7 @@ import {
   Page,
   RECORD_SCHEMAS,
   SeasonListQuery,
+  SquadListQuery,
   StandingListQuery,
   type EntityRecords,
 } from '@insightxi/contracts';
@@ -25,6 +26,7 @@ const LIST_QUERIES: Partial<Record<Entity, TSchema>> = {
   seasons: SeasonListQuery,
   fixtures: FixtureListQuery,
   standings: StandingListQuery,
+  squads: SquadListQuery,
 };
 
 const errors = { 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
