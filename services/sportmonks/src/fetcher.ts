@@ -15,6 +15,8 @@ import { Value } from '@sinclair/typebox/value';
 export const OFFSET_CAP_ROWS = 20_000;
 /** Empty jobs (a window without fixtures) are skipped within one request, up to this many calls. */
 const MAX_CALLS_PER_PAGE = 8;
+/** A list read whole (a season's top scorers: tens of rows per ranking) may span at most this many pages. */
+export const MAX_LIST_PAGES = 20;
 
 /** The record's id for dedupe and for `rejected[].sourceId`, also when it came as a string. */
 function rawIdOf(raw: unknown): number | null {
@@ -62,6 +64,8 @@ function compact(entity: EntityName, scope: Scope, position: WalkPosition): { sc
   return { scope: { ...scope, ids: scope.ids.slice(position.job * idsPerJob(entity)) }, ...position, job: 0 };
 }
 
+type Call = (path: string, params: Record<string, string>) => Promise<Envelope>;
+
 export class Fetcher {
   private readonly client: SportMonksClient;
 
@@ -94,10 +98,10 @@ export class Fetcher {
         return answer.envelope;
       };
       const envelope = await call(job.path, params);
-      const raws = job.shape === 'schedule' ? await this.completeSchedule(scheduleFixtures(envelope.records, rejected), call) : envelope.records;
-      const pageIds = this.collect(entity, raws, new Set(tail), job.context, data, rejected);
+      const pageIds = this.collect(entity, await this.recordsOf(job, envelope, params, call, rejected), new Set(tail), job.context, data, rejected);
       if (pageIds.length > 0) tail = pageIds.slice(-TAIL_IDS);
-      position = nextPosition(position, envelope.pagination, jobs.length, job.path);
+      // A list job has read all its pages already.
+      position = nextPosition(position, job.shape === 'list' ? null : envelope.pagination, jobs.length, job.path);
       if (data.length + rejected.length > 0 || upstream.calls >= MAX_CALLS_PER_PAGE) break;
     }
 
@@ -105,12 +109,41 @@ export class Fetcher {
     return { data, rejected, next, upstream };
   }
 
+  /** The raw records of a job's answer, by the job's shape. */
+  private async recordsOf(job: Job, envelope: Envelope, params: Record<string, string>, call: Call, rejected: RejectedRecord[]): Promise<unknown[]> {
+    switch (job.shape) {
+      case 'schedule':
+        return this.completeSchedule(scheduleFixtures(envelope.records, rejected), call);
+      case 'players':
+        return envelope.records.map((row) => (typeof row === 'object' && row !== null && 'player' in row ? row.player : row));
+      case 'list':
+        return [{ id: job.context.seasonId, rows: await this.wholeList(job, envelope, params, call) }];
+      case 'records':
+        return envelope.records;
+    }
+  }
+
+  /** Every page of a list job, from its first answer on. */
+  private async wholeList(job: Job, first: Envelope, params: Record<string, string>, call: Call): Promise<unknown[]> {
+    const rows = [...first.records];
+    let envelope = first;
+    let position: WalkPosition = { job: 0 };
+    for (let pages = 1; envelope.pagination?.hasMore === true; pages++) {
+      if (pages >= MAX_LIST_PAGES) throw new FetchError(502, `${job.path} has more than ${MAX_LIST_PAGES} pages; it is read whole, so it must be shorter`);
+      position = nextPosition(position, envelope.pagination, 1, job.path) ?? position;
+      const { cursor: _cursor, page: _page, ...base } = params;
+      envelope = await call(job.path, { ...base, ...(position.upstreamCursor !== undefined ? { cursor: position.upstreamCursor } : { page: String(position.page ?? pages + 1) }) });
+      rows.push(...envelope.records);
+    }
+    return rows;
+  }
+
   /**
    * Schedules are documented to carry participants and scores on their fixtures, but scores
    * are not certain: fixtures served without them are fetched again through multi (50 a call)
    * rather than stored without a score.
    */
-  private async completeSchedule(fixtures: unknown[], call: (path: string, params: Record<string, string>) => Promise<Envelope>): Promise<unknown[]> {
+  private async completeSchedule(fixtures: unknown[], call: Call): Promise<unknown[]> {
     const incomplete = fixtures
       .filter((f): f is { id: number } => typeof f === 'object' && f !== null && (!('scores' in f) || !('participants' in f)))
       .map((f) => rawIdOf(f))

@@ -9,8 +9,11 @@ export interface Job {
   /** Path after /v3. */
   path: string;
   params: Record<string, string>;
-  /** `schedule`: data are stages → rounds → fixtures. */
-  shape: 'records' | 'schedule';
+  /**
+   * `schedule`: data are stages → rounds → fixtures. `list`: every page of the job makes one
+   * record (a season's top scorers). `players`: the records are squad rows; each one's player.
+   */
+  shape: 'records' | 'schedule' | 'list' | 'players';
   context: NormalizeContext;
 }
 
@@ -22,6 +25,8 @@ const POPULATE_PER_PAGE = '1000';
 export const INCLUDES: Partial<Record<EntityName, string>> = {
   fixtures: 'participants;scores',
   standings: 'details',
+  squads: 'player',
+  topscorers: 'player',
 };
 
 /** With an `ids` scope, each job fetches this many of them (in order). */
@@ -69,6 +74,26 @@ function fixtureJobs(scope: Scope): Job[] {
   return [paged('/football/fixtures', leagues, seasons, deleted)];
 }
 
+/** One squad call per season and team; the same calls give the players (include=player). */
+function squadJobs(scope: Scope, shape: 'records' | 'players'): Job[] {
+  return (scope.seasons ?? []).flatMap((seasonId) =>
+    (scope.teams ?? []).map((teamId) => ({
+      path: `/football/squads/seasons/${seasonId}/teams/${teamId}`,
+      params: { include: INCLUDES.squads ?? '' },
+      shape,
+      context: { seasonId, teamId },
+    })),
+  );
+}
+
+/** A person entity: by id, per season, or the whole list. */
+function personJobs(entity: 'players' | 'referees', scope: Scope): Job[] {
+  if (scope.ids) return scope.ids.map((id) => single(`/football/${entity}/${id}`));
+  if (entity === 'players') return squadJobs(scope, 'players');
+  if (scope.seasons) return scope.seasons.map((id) => ({ path: `/football/referees/seasons/${id}`, params: { per_page: PER_PAGE }, shape: 'records', context: {} }));
+  return [{ path: '/football/referees', params: { per_page: PER_PAGE }, shape: 'records', context: {} }];
+}
+
 export function planJobs(entity: EntityName, scope: Scope): Job[] {
   switch (entity) {
     case 'states':
@@ -91,5 +116,17 @@ export function planJobs(entity: EntityName, scope: Scope): Job[] {
       return fixtureJobs(scope);
     case 'standings':
       return (scope.seasons ?? []).map((id) => single(`/football/standings/seasons/${id}`, { include: INCLUDES.standings ?? '' }));
+    case 'players':
+    case 'referees':
+      return personJobs(entity, scope);
+    case 'squads':
+      return squadJobs(scope, 'records');
+    case 'topscorers':
+      return (scope.seasons ?? []).map((seasonId) => ({
+        path: `/football/topscorers/seasons/${seasonId}`,
+        params: { include: INCLUDES.topscorers ?? '', per_page: PER_PAGE },
+        shape: 'list',
+        context: { seasonId },
+      }));
   }
 }

@@ -47,11 +47,6 @@ export interface Nested<R, N extends { id: number } = { id: number }> {
   records(record: R): N[];
 }
 
-/** A nested entity as the parent's spec holds it (its record type erased). */
-export function nested<R, N extends { id: number }>(input: Nested<R, N>): Nested<R> {
-  return input as unknown as Nested<R>;
-}
-
 export interface EntitySpec<R extends { id: number }> {
   entity: Entity;
   table: string;

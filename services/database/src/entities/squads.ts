@@ -1,13 +1,13 @@
-import type { Player, Squad } from '@insightxi/contracts';
+import type { Squad } from '@insightxi/contracts';
 import { playerSpec } from './people.ts';
-import { fieldSpec, nested } from './spec.ts';
+import { fieldSpec } from './spec.ts';
 
 export const squadSpec = fieldSpec<Squad>({
   entity: 'squads',
   table: 'squads',
   fields: ['id', 'seasonId', 'teamId', 'playerId', 'jerseyNumber', 'positionId', 'detailedPositionId'],
   // The squad call describes its players: they land first, counted as players.
-  nested: [nested<Squad, Player>({ spec: playerSpec, label: 'player', records: (r) => (r.player ? [r.player] : []) })],
+  nested: [{ spec: playerSpec, label: 'player', records: (r) => (r.player ? [r.player] : []) }],
   references: [
     { table: 'seasons', label: 'season', ids: (r) => [r.seasonId] },
     { table: 'teams', label: 'team', ids: (r) => [r.teamId] },

@@ -1,12 +1,12 @@
 // A season's SportMonks top-scorer rankings as one record: the rows have no id of their own in
 // older answers, and a player who drops out of a ranking must leave it, so the season's rows
 // are replaced as a whole whenever any of them changed.
-import type { Player, Topscorer, TopscorerList } from '@insightxi/contracts';
+import type { Topscorer, TopscorerList } from '@insightxi/contracts';
 import type { TopscorerList as ListRow, Topscorer as Row } from '../generated/prisma/client.ts';
 import type { Connection } from '../db.ts';
 import { placeholders, type SqlValue } from '../sql.ts';
 import { playerSpec } from './people.ts';
-import { fieldSpec, nested, type EntitySpec, type Written } from './spec.ts';
+import { fieldSpec, type EntitySpec, type Written } from './spec.ts';
 
 const ROW_COLUMNS = ['season_id', 'type_id', 'player_id', 'team_id', 'position', 'total', 'source_id', 'created_at', 'updated_at'];
 
@@ -30,7 +30,7 @@ const listFields = fieldSpec<TopscorerList>({
   table: 'topscorer_lists',
   fields: ['id'],
   extraHashInput: (r) => ordered(r.rows).map((row) => [row.typeId, row.position, row.playerId, row.teamId, row.total, row.sourceId]),
-  nested: [nested<TopscorerList, Player>({ spec: playerSpec, label: 'player', records: (r) => r.rows.flatMap((row) => (row.player ? [row.player] : [])) })],
+  nested: [{ spec: playerSpec, label: 'player', records: (r) => r.rows.flatMap((row) => (row.player ? [row.player] : [])) }],
   references: [
     { table: 'seasons', label: 'season', ids: (r) => [r.id] },
     { table: 'players', label: 'player', ids: (r) => r.rows.map((row) => row.playerId) },

@@ -11,9 +11,10 @@ export interface PlanStep {
   /**
    * The ids to fetch are looked up when the step starts: `unsettled` = stored fixtures not yet
    * settled; `missing` = stored fixtures of the window swept by the step before that the sweep
-   * did not return (they may have moved to another date).
+   * did not return (they may have moved to another date); `teams` = the teams of the step's
+   * season's stored fixtures (squads: one call per team and season).
    */
-  resolve?: 'unsettled' | 'missing';
+  resolve?: 'unsettled' | 'missing' | 'teams';
   /** A window sweep: the stored fixtures of the window are noted when it starts, for the `missing` step after it. */
   sweep?: boolean;
   /** The season a per-season step reads whole: when its last page lands, the writer notes the season read completely. */
@@ -46,15 +47,21 @@ const DAY_MS = 86_400_000;
 const ids = (list: number[]): string => list.join(',');
 const dayMs = (day: string): number => Date.parse(`${day}T00:00:00Z`);
 
+/** Entities read season by season. */
+const PER_SEASON: ReadonlySet<RunTarget> = new Set(['venues', 'teams', 'standings', 'referees', 'squads', 'players', 'topscorers', 'all']);
+
 function needsSeasons(target: RunTarget, scope: RunScope): boolean {
   if (scope.seasons !== undefined) return false;
-  if (target === 'venues' || target === 'teams' || target === 'standings' || target === 'all') return true;
+  if (PER_SEASON.has(target)) return true;
   return target === 'fixtures' && scope.mode === 'full' && scope.from === undefined;
 }
 
 const leagueFilter = (scope: RunScope): FetchQuery => (scope.leagues ? { leagues: ids(scope.leagues) } : {});
 
-function fullSteps(entity: EntityName, scope: RunScope, seasons: number[]): PlanStep[] {
+const perSeason = (entity: EntityName, seasons: number[], extra: Partial<PlanStep> = {}): PlanStep[] =>
+  seasons.map((id) => ({ entity, query: { seasons: String(id) }, label: `${entity} season ${id}`, season: id, ...extra }));
+
+function fullSteps(entity: EntityName, scope: RunScope, seasons: number[], target: RunTarget): PlanStep[] {
   switch (entity) {
     case 'states':
       return [{ entity, query: {}, label: 'states' }];
@@ -66,7 +73,14 @@ function fullSteps(entity: EntityName, scope: RunScope, seasons: number[]): Plan
     case 'venues':
     case 'teams':
     case 'standings':
-      return seasons.map((id) => ({ entity, query: { seasons: String(id) }, label: `${entity} season ${id}`, season: id }));
+    case 'referees':
+    case 'topscorers':
+      return perSeason(entity, seasons);
+    case 'squads':
+      return perSeason(entity, seasons, { resolve: 'teams' });
+    case 'players':
+      // A whole sync gets its players with the squads (the same calls): no second pass.
+      return target === 'all' ? [] : perSeason(entity, seasons, { resolve: 'teams' });
     case 'fixtures':
       if (scope.from !== undefined && scope.to !== undefined) {
         const extra: FetchQuery = { ...leagueFilter(scope), ...(scope.seasons ? { seasons: ids(scope.seasons) } : {}) };
@@ -115,7 +129,7 @@ export async function buildPlan(
   const resolution = needsSeasons(target, scope) ? await resolveSeasons(scope.leagues ?? null, scope.allSeasons === true) : null;
   const seasons = scope.seasons ?? resolution?.seasons ?? [];
   const entities = target === 'all' ? ENTITIES : [target];
-  const all = entities.flatMap((entity) => fullSteps(entity, scope, seasons));
+  const all = entities.flatMap((entity) => fullSteps(entity, scope, seasons, target));
   const mayFreeze = resolution !== null && scope.force !== true && all.some((step) => step.season !== undefined);
   const isFrozen = mayFreeze ? await frozen() : () => false;
   const steps = all.filter((step) => step.season === undefined || !isFrozen(step.entity, step.season));

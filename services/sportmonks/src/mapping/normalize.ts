@@ -7,24 +7,33 @@ import {
   Fixture,
   FixtureState,
   League,
+  Player,
+  Referee,
   Season,
+  Squad,
   Standing,
   Team,
+  TopscorerList,
   Venue,
   type EntityRecords,
   type FixtureScore,
+  type Topscorer,
 } from '@insightxi/contracts';
 import { fromUnixSeconds, orNull, toBool, toDateOnly, toInt, toNumber, toUtcDateTime } from './convert.ts';
 import {
   RawFixture,
   RawLeague,
   RawParticipant,
+  RawPlayer,
+  RawReferee,
   RawScore,
   RawSeason,
+  RawSquad,
   RawStanding,
   RawStandingDetail,
   RawState,
   RawTeam,
+  RawTopscorer,
   RawVenue,
 } from './raw.ts';
 
@@ -33,6 +42,9 @@ export type Outcome<T> = { ok: true; record: T } | { ok: false; reason: string }
 export interface NormalizeContext {
   /** The records come from a `filters=deleted` query: all of them are deleted upstream. */
   deleted?: boolean;
+  /** The season (and team) the call was about, for records that do not say (squads, top scorers). */
+  seasonId?: number;
+  teamId?: number;
 }
 
 export type Normalizer<E extends keyof EntityRecords> = (raw: unknown, context?: NormalizeContext) => Outcome<EntityRecords[E]>;
@@ -58,6 +70,10 @@ const rawParticipant = validator(RawParticipant, 'bad participant');
 const rawScore = validator(RawScore, 'bad score');
 const rawStanding = validator(RawStanding, 'not a SportMonks standing');
 const rawDetail = validator(RawStandingDetail, 'bad standing detail');
+const rawPlayer = validator(RawPlayer, 'not a SportMonks player');
+const rawReferee = validator(RawReferee, 'not a SportMonks referee');
+const rawSquad = validator(RawSquad, 'not a SportMonks squad row');
+const rawTopscorer = validator(RawTopscorer, 'not a SportMonks top scorer');
 
 const contract = {
   states: validator(FixtureState, 'does not fit our state record'),
@@ -67,6 +83,10 @@ const contract = {
   teams: validator(Team, 'does not fit our team record'),
   fixtures: validator(Fixture, 'does not fit our fixture record'),
   standings: validator(Standing, 'does not fit our standing record'),
+  players: validator(Player, 'does not fit our player record'),
+  referees: validator(Referee, 'does not fit our referee record'),
+  squads: validator(Squad, 'does not fit our squad record'),
+  topscorers: validator(TopscorerList, 'does not fit our top-scorer list'),
 };
 
 function then<A, B>(outcome: Outcome<A>, map: (value: A) => Outcome<B>): Outcome<B> {
@@ -93,6 +113,13 @@ const flag = (ids: ReadonlySet<number>): Read => (value, raw) => toBool(value as
 const id: Read = (value) => positiveId(value as number | string | null | undefined);
 const dateTime: Read = (value) => toUtcDateTime(value as string | null | undefined);
 const dateOnly: Read = (value) => toDateOnly(value as string | null | undefined);
+/** Text without the stray spaces SportMonks leaves in names ("Jonas Wind "); empty is null. */
+const trimmed: Read = (value) => (typeof value === 'string' ? orNull(value.trim()) : null);
+/** A person's name: `name`, else the display or common name. */
+const personName: Read = (value, raw) => {
+  const record = raw as Record<string, unknown>;
+  return [value, record.display_name, record.common_name].map((v) => trimmed(v, raw)).find((v) => v !== null) ?? null;
+};
 
 const snakeCase = (key: string): string => key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
@@ -144,6 +171,74 @@ export const normalizeTeam = fieldByField<'teams'>(rawTeam, contract.teams, {
   id: same, sportId: intOr(1), countryId: int, venueId: id, gender: text, name: same, shortCode: text,
   imagePath: text, founded: int, type: text, placeholder: bool, lastPlayedAt: dateTime,
 });
+
+const personReads: FieldReads = {
+  id: same, sportId: intOr(1), countryId: int, cityId: int, commonName: trimmed, firstname: trimmed, lastname: trimmed,
+  name: personName, displayName: trimmed, imagePath: text, height: int, weight: int, dateOfBirth: dateOnly, gender: text,
+};
+
+export const normalizePlayer = fieldByField<'players'>(rawPlayer, contract.players, {
+  ...personReads, nationalityId: int, positionId: int, detailedPositionId: int,
+});
+
+export const normalizeReferee = fieldByField<'referees'>(rawReferee, contract.referees, personReads);
+
+/** A nested player (`include=player`), absent when the call did not carry one. */
+function nestedPlayer(raw: unknown): Outcome<Player | undefined> {
+  if (raw === undefined || raw === null) return { ok: true, record: undefined };
+  const player = normalizePlayer(raw);
+  return player.ok ? player : { ok: false, reason: `player: ${player.reason}` };
+}
+
+export const normalizeSquad: Normalizer<'squads'> = (raw, context = {}) =>
+  then(rawSquad(raw), (r) => {
+    // The season is the one asked for: squad rows need not name it.
+    const seasonId = context.seasonId ?? positiveId(r.season_id);
+    const teamId = positiveId(r.team_id) ?? context.teamId ?? null;
+    if (seasonId === null || teamId === null) return { ok: false, reason: `squad row without a ${seasonId === null ? 'season' : 'team'}` };
+    return then(nestedPlayer(r.player), (player) =>
+      contract.squads({
+        id: r.id,
+        seasonId,
+        teamId,
+        playerId: r.player_id,
+        jerseyNumber: toInt(r.jersey_number ?? r.yersey_number),
+        positionId: toInt(r.position_id),
+        detailedPositionId: toInt(r.detailed_position_id),
+        ...(player === undefined ? {} : { player }),
+      }),
+    );
+  });
+
+function topscorerRow(raw: unknown): Outcome<Topscorer> {
+  return then(rawTopscorer(raw), (r) => {
+    const teamId = positiveId(r.participant_id) ?? positiveId(r.team_id);
+    const total = toInt(r.total ?? r.points);
+    const typeId = positiveId(r.type_id);
+    if (teamId === null || total === null || typeId === null) return { ok: false, reason: `top scorer of player ${r.player_id} without a ${teamId === null ? 'team' : total === null ? 'total' : 'type'}` };
+    return then(nestedPlayer(r.player), (player) => ({
+      ok: true,
+      record: { sourceId: positiveId(r.id), typeId, position: toInt(r.position) ?? 0, playerId: r.player_id, teamId, total, ...(player === undefined ? {} : { player }) },
+    }));
+  });
+}
+
+/**
+ * A season's rankings as one record (`{ id: season, rows }`, gathered by the fetcher from every
+ * page): one unreadable row rejects the list, since a list that lands is the whole truth.
+ */
+export const normalizeTopscorerList: Normalizer<'topscorers'> = (raw, context = {}) => {
+  const list = raw as { id?: unknown; rows?: unknown };
+  const seasonId = context.seasonId ?? positiveId(list.id as number | undefined);
+  if (seasonId === null || !Array.isArray(list.rows)) return { ok: false, reason: 'not a season top-scorer list' };
+  const rows: Topscorer[] = [];
+  for (const [index, item] of list.rows.entries()) {
+    const row = topscorerRow(item);
+    if (!row.ok) return { ok: false, reason: `row ${index}: ${row.reason}` };
+    rows.push(row.record);
+  }
+  return contract.topscorers({ id: seasonId, rows });
+};
 
 type Side = 'home' | 'away';
 
@@ -293,4 +388,8 @@ export const NORMALIZERS: { [E in keyof EntityRecords]: Normalizer<E> } = {
   teams: normalizeTeam,
   fixtures: normalizeFixture,
   standings: normalizeStanding,
+  players: normalizePlayer,
+  referees: normalizeReferee,
+  squads: normalizeSquad,
+  topscorers: normalizeTopscorerList,
 };
