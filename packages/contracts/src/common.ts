@@ -36,6 +36,30 @@ export const IdParams = Type.Object({ id: Id });
  * a season's teams are read from its stored fixtures; players come with squads, top-scorer
  * lists and lineups (their own step fetches the rest by id).
  */
-export const ENTITIES = ['states', 'leagues', 'seasons', 'venues', 'teams', 'referees', 'fixtures', 'squads', 'players', 'standings', 'topscorers'] as const;
+export const ENTITIES = [
+  'types',
+  'countries',
+  'states',
+  'leagues',
+  'seasons',
+  'venues',
+  'teams',
+  'stages',
+  'rounds',
+  'groups',
+  'aggregates',
+  'referees',
+  'fixtures',
+  'squads',
+  'players',
+  'standings',
+  'topscorers',
+] as const;
 export type EntityName = (typeof ENTITIES)[number];
+/**
+ * A season's structure: besides their own walks, these ride along with the pages that carry them
+ * (a season's schedule names its stages, rounds and ties), written first in the page's transaction.
+ */
+export const STRUCTURE_ENTITIES = ['stages', 'rounds', 'groups', 'aggregates'] as const;
+export type StructureEntity = (typeof STRUCTURE_ENTITIES)[number];
 export const Entity = Type.Union(ENTITIES.map((e) => Type.Literal(e)));

@@ -1,6 +1,7 @@
 // The database writer's API: bulk upserts, sync runs, quarantine.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { DateOnly, Entity, Id, Nullable, UtcDateTime } from './common.ts';
+import { RelatedRecords } from './entities.ts';
 import { RejectedRecord } from './fetcher.ts';
 
 export const RunCounters = Type.Object({
@@ -48,29 +49,37 @@ export type BulkSyncContext = Static<typeof BulkSyncContext>;
 export const BulkRequest = <T extends TSchema>(record: T) =>
   Type.Object({
     records: Type.Array(record, { maxItems: 5000 }),
+    /** Season structure that came with the records: written first, in the same transaction, and counted with them. */
+    related: Type.Optional(RelatedRecords),
     sync: Type.Optional(BulkSyncContext),
   });
 export interface BulkRequest<T> {
   records: T[];
+  related?: RelatedRecords;
   sync?: BulkSyncContext;
 }
 
-export const BulkFailure = Type.Object({ id: Type.Integer(), reason: Type.String() });
+export const BulkFailure = Type.Object({
+  id: Type.Integer(),
+  reason: Type.String(),
+  /** Set when the record was one of the request's `related` ones. */
+  entity: Type.Optional(Entity),
+});
 
-/** What happened to rows of another kind that came inside the records (the players of squads). */
-export const RelatedCounts = Type.Object({
+/** What happened to records of another kind nested inside the records (the players of squads). */
+export const NestedCounts = Type.Object({
   created: Type.Integer({ minimum: 0 }),
   updated: Type.Integer({ minimum: 0 }),
   unchanged: Type.Integer({ minimum: 0 }),
 });
-export type RelatedCounts = Static<typeof RelatedCounts>;
+export type NestedCounts = Static<typeof NestedCounts>;
 
 export const BulkResult = Type.Object({
   created: Type.Integer({ minimum: 0 }),
   updated: Type.Integer({ minimum: 0 }),
   unchanged: Type.Integer({ minimum: 0 }),
-  /** Per kind of nested record (e.g. `players`), its own exact counts; absent when none came. */
-  related: Type.Optional(Type.Record(Type.String(), RelatedCounts)),
+  /** Per kind of nested record (e.g. `players` of squads), its own exact counts; absent when none came. */
+  nested: Type.Optional(Type.Record(Type.String(), NestedCounts)),
   /** Records that could not land (e.g. a fixture whose season is missing), with the reason. */
   failed: Type.Array(BulkFailure),
   /** True when this (run, page) had already been applied and nothing was written. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Player, Squad, Topscorer, TopscorerList } from '@insightxi/contracts';
 import { createBulkWriter, type BulkWriter } from '../src/bulk/writer.ts';
-import { league, migratedDatabase, season, team, type TestContext } from './helpers.ts';
+import { country, league, migratedDatabase, season, team, typeEntry, type TestContext } from './helpers.ts';
 
 let ctx: TestContext;
 let writer: BulkWriter;
@@ -9,6 +9,8 @@ let writer: BulkWriter;
 beforeAll(async () => {
   ctx = await migratedDatabase('people');
   writer = createBulkWriter(ctx.db.pool, { chunkSize: 1000 });
+  await writer.write('countries', { records: [country(320, 'Denmark')] });
+  await writer.write('types', { records: [typeEntry(26, 'MIDFIELDER', 'position'), typeEntry(208, 'GOAL_TOPSCORER', 'topscorer'), typeEntry(209, 'ASSIST_TOPSCORER', 'topscorer')] });
   await writer.write('leagues', { records: [league(8)] });
   await writer.write('seasons', { records: [season(100, 8, '2023/2024'), season(101, 8, '2024/2025')] });
   await writer.write('teams', { records: [team(1), team(2)] });
@@ -38,18 +40,18 @@ async function rows<T>(sql: string): Promise<T[]> {
 describe('people', () => {
   it('lands squads with the players they carry, counting both exactly', async () => {
     const first = await writer.write('squads', { records: [squad(1, 100, 1, 11), squad(2, 100, 1, 12), squad(3, 100, 2, 13)] });
-    expect(first).toMatchObject({ created: 3, updated: 0, unchanged: 0, failed: [], related: { players: { created: 3, updated: 0, unchanged: 0 } } });
+    expect(first).toMatchObject({ created: 3, updated: 0, unchanged: 0, failed: [], nested: { players: { created: 3, updated: 0, unchanged: 0 } } });
 
     // The next season: player 12 moved to team 2 with another number; player 11 renamed.
     const next = [squad(4, 101, 1, 11), squad(5, 101, 2, 12, 7)];
     next[0] = { ...squad(4, 101, 1, 11), player: player(11, 'Player Eleven') };
     const second = await writer.write('squads', { records: next });
-    expect(second).toMatchObject({ created: 2, related: { players: { created: 0, updated: 1, unchanged: 1 } } });
+    expect(second).toMatchObject({ created: 2, nested: { players: { created: 0, updated: 1, unchanged: 1 } } });
     expect(await rows('SELECT season_id, team_id, jersey_number FROM squads WHERE player_id = 12 ORDER BY season_id')).toEqual([
       { season_id: 100, team_id: 1, jersey_number: 10 },
       { season_id: 101, team_id: 2, jersey_number: 7 },
     ]);
-    expect(await writer.write('squads', { records: next })).toMatchObject({ created: 0, updated: 0, unchanged: 2, related: { players: { unchanged: 2 } } });
+    expect(await writer.write('squads', { records: next })).toMatchObject({ created: 0, updated: 0, unchanged: 2, nested: { players: { unchanged: 2 } } });
   });
 
   it('refuses a squad row whose team is missing, naming it, and lands the rest', async () => {
@@ -60,17 +62,25 @@ describe('people', () => {
 
   it('replaces a season top-scorer list whole: a player who drops out of it goes', async () => {
     const list: TopscorerList = { id: 100, rows: [scorer(208, 1, 11, 1, 20), scorer(208, 2, 12, 1, 15), scorer(209, 1, 13, 2, 9)] };
-    expect(await writer.write('topscorers', { records: [list] })).toMatchObject({ created: 1, related: { players: { created: 0, updated: 1, unchanged: 2 } } }); // the list names player 11 as before his rename
+    expect(await writer.write('topscorers', { records: [list] })).toMatchObject({ created: 1, nested: { players: { created: 0, updated: 1, unchanged: 2 } } }); // the list names player 11 as before his rename
     expect(await writer.write('topscorers', { records: [{ ...list, rows: [...list.rows].reverse() }] })).toMatchObject({ unchanged: 1 });
 
     const later: TopscorerList = { id: 100, rows: [scorer(208, 1, 12, 1, 21), scorer(208, 2, 11, 1, 20), scorer(209, 1, 13, 2, 9)] };
     later.rows[0] = { ...scorer(208, 1, 16, 2, 22) };
-    expect(await writer.write('topscorers', { records: [later] })).toMatchObject({ updated: 1, related: { players: { created: 1 } } });
+    expect(await writer.write('topscorers', { records: [later] })).toMatchObject({ updated: 1, nested: { players: { created: 1 } } });
     expect(await rows('SELECT type_id, position, player_id, total, source_id FROM topscorers WHERE season_id = 100 ORDER BY type_id, position')).toEqual([
       { type_id: 208, position: 1, player_id: 16, total: 22, source_id: null },
       { type_id: 208, position: 2, player_id: 11, total: 20, source_id: null },
       { type_id: 209, position: 1, player_id: 13, total: 9, source_id: null },
     ]);
+  });
+
+  it('refuses a squad row whose player cannot land, with the player\'s reason', async () => {
+    const stateless = { ...squad(8, 101, 1, 17), player: { ...player(17), nationalityId: 999 } };
+    const result = await writer.write('squads', { records: [stateless] });
+    expect(result.failed).toEqual([{ id: 8, reason: 'player 17: country 999 does not exist' }]);
+    expect(result.nested).toEqual({ players: { created: 0, updated: 0, unchanged: 0 } });
+    expect(await rows('SELECT id FROM players WHERE id = 17')).toEqual([]);
   });
 
   it('refuses a list that names a player twice for one team in one ranking', async () => {

@@ -2,7 +2,7 @@
 // locks and reads the stored rows, and writes only what is new or changed, so the counts it
 // returns are exact and an identical record writes nothing.
 import { createHash } from 'node:crypto';
-import type { RelatedCounts } from '@insightxi/contracts';
+import type { NestedCounts } from '@insightxi/contracts';
 import type { Connection } from '../db.ts';
 import type { EntitySpec, ExistingRow } from '../entities/spec.ts';
 import { placeholders, quoteName, type SqlValue } from '../sql.ts';
@@ -21,7 +21,7 @@ export interface ApplyResult {
   conflicts: number[];
   missing: number[];
   /** Counts of the nested records (players of squads …) by entity, when any came. */
-  related: Record<string, RelatedCounts>;
+  nested: Record<string, NestedCounts>;
 }
 
 /** `upsert` for bulk calls; `create` (POST) refuses existing ids; `replace` (PUT) refuses unknown ids. */
@@ -75,10 +75,10 @@ async function missingReferences<R extends { id: number }>(connection: Connectio
   return problems;
 }
 
-/** Adds one part's counts to the related counts of `entity`. */
-export function addRelated(related: Record<string, RelatedCounts>, entity: string, part: RelatedCounts): void {
-  const sum = related[entity] ?? { created: 0, updated: 0, unchanged: 0 };
-  related[entity] = { created: sum.created + part.created, updated: sum.updated + part.updated, unchanged: sum.unchanged + part.unchanged };
+/** Adds one part's counts to the nested counts of `entity`. */
+export function addNested(counts: Record<string, NestedCounts>, entity: string, part: NestedCounts): void {
+  const sum = counts[entity] ?? { created: 0, updated: 0, unchanged: 0 };
+  counts[entity] = { created: sum.created + part.created, updated: sum.updated + part.updated, unchanged: sum.unchanged + part.unchanged };
 }
 
 /**
@@ -90,14 +90,14 @@ async function applyNested<R extends { id: number }>(
   spec: EntitySpec<R>,
   records: readonly R[],
   now: Date,
-  related: Record<string, RelatedCounts>,
+  counts: Record<string, NestedCounts>,
 ): Promise<Map<number, string[]>> {
   const problems = new Map<number, string[]>();
   for (const nested of spec.nested ?? []) {
     const inner = records.flatMap((record) => nested.records(record));
     if (inner.length === 0) continue;
     const part = await applyRecords(connection, nested.spec, inner, { mode: 'upsert', now });
-    addRelated(related, nested.spec.entity, part);
+    addNested(counts, nested.spec.entity, part);
     const failed = new Map(part.failed.map((f) => [f.id, f.reason]));
     if (failed.size === 0) continue;
     for (const record of records) {
@@ -149,7 +149,7 @@ export async function applyRecords<R extends { id: number }>(
   input: readonly R[],
   options: ApplyOptions,
 ): Promise<ApplyResult> {
-  const result: ApplyResult = { created: 0, updated: 0, unchanged: 0, failed: [], conflicts: [], missing: [], related: {} };
+  const result: ApplyResult = { created: 0, updated: 0, unchanged: 0, failed: [], conflicts: [], missing: [], nested: {} };
   const records = lastById(input);
   const acceptable: R[] = [];
   for (const record of records) {
@@ -162,7 +162,7 @@ export async function applyRecords<R extends { id: number }>(
     if (reasons) result.failed.push({ id: record.id, reason: reasons.join('; ') });
     return !reasons;
   };
-  const withNested = acceptable.filter(refused(await applyNested(connection, spec, acceptable, options.now, result.related)));
+  const withNested = acceptable.filter(refused(await applyNested(connection, spec, acceptable, options.now, result.nested)));
   const candidates = withNested.filter(refused(await missingReferences(connection, spec, withNested)));
 
   const existing = await lockExisting(connection, spec, candidates.map((r) => r.id));

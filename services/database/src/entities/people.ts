@@ -7,12 +7,15 @@ export const playerSpec = fieldSpec<Player>({
   entity: 'players',
   table: 'players',
   fields: [...personFields, 'nationalityId', 'positionId', 'detailedPositionId'],
-  references: [],
+  references: [
+    { table: 'countries', label: 'country', ids: (r) => [r.countryId, r.nationalityId] },
+    { table: 'types', label: 'type', ids: (r) => [r.positionId, r.detailedPositionId] },
+  ],
 });
 
 export const refereeSpec = fieldSpec<Referee>({
   entity: 'referees',
   table: 'referees',
   fields: personFields,
-  references: [],
+  references: [{ table: 'countries', label: 'country', ids: (r) => [r.countryId] }],
 });

@@ -12,6 +12,7 @@ export const squadSpec = fieldSpec<Squad>({
     { table: 'seasons', label: 'season', ids: (r) => [r.seasonId] },
     { table: 'teams', label: 'team', ids: (r) => [r.teamId] },
     { table: 'players', label: 'player', ids: (r) => [r.playerId] },
+    { table: 'types', label: 'type', ids: (r) => [r.positionId, r.detailedPositionId] },
   ],
   check: (r) => (r.player && r.player.id !== r.playerId ? `the nested player ${r.player.id} is not player ${r.playerId}` : undefined),
 });

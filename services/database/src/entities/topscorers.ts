@@ -35,6 +35,7 @@ const listFields = fieldSpec<TopscorerList>({
     { table: 'seasons', label: 'season', ids: (r) => [r.id] },
     { table: 'players', label: 'player', ids: (r) => r.rows.map((row) => row.playerId) },
     { table: 'teams', label: 'team', ids: (r) => r.rows.map((row) => row.teamId) },
+    { table: 'types', label: 'type', ids: (r) => r.rows.map((row) => row.typeId) },
   ],
   check(r) {
     const keys = new Set(r.rows.map(rowKey));

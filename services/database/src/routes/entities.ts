@@ -13,7 +13,10 @@ import {
   RECORD_SCHEMAS,
   SeasonListQuery,
   SquadListQuery,
+  StageListQuery,
   StandingListQuery,
+  StructureListQuery,
+  TypeListQuery,
   type EntityRecords,
 } from '@insightxi/contracts';
 import type { ApplyResult } from '../bulk/apply.ts';
@@ -23,7 +26,12 @@ import type { ListQueries } from '../repositories/records.ts';
 
 /** The entities whose list takes filters besides limit and cursor. */
 const LIST_QUERIES: Partial<Record<Entity, TSchema>> = {
+  types: TypeListQuery,
   seasons: SeasonListQuery,
+  stages: StageListQuery,
+  rounds: StructureListQuery,
+  groups: StructureListQuery,
+  aggregates: StructureListQuery,
   fixtures: FixtureListQuery,
   standings: StandingListQuery,
   squads: SquadListQuery,

@@ -24,8 +24,10 @@ CREATE TABLE `players` (
     `created_at` DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
     `updated_at` DATETIME(3) NOT NULL,
 
+    INDEX `players_country_id_idx`(`country_id`),
     INDEX `players_nationality_id_idx`(`nationality_id`),
     INDEX `players_position_id_idx`(`position_id`),
+    INDEX `players_detailed_position_id_idx`(`detailed_position_id`),
     INDEX `players_name_idx`(`name`),
     PRIMARY KEY (`id`)
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
@@ -50,6 +52,7 @@ CREATE TABLE `referees` (
     `created_at` DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
     `updated_at` DATETIME(3) NOT NULL,
 
+    INDEX `referees_country_id_idx`(`country_id`),
     INDEX `referees_name_idx`(`name`),
     PRIMARY KEY (`id`)
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
@@ -70,6 +73,8 @@ CREATE TABLE `squads` (
     INDEX `squads_season_id_team_id_idx`(`season_id`, `team_id`),
     INDEX `squads_team_id_idx`(`team_id`),
     INDEX `squads_player_id_idx`(`player_id`),
+    INDEX `squads_position_id_idx`(`position_id`),
+    INDEX `squads_detailed_position_id_idx`(`detailed_position_id`),
     PRIMARY KEY (`id`)
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -98,8 +103,24 @@ CREATE TABLE `topscorers` (
     INDEX `topscorers_season_id_type_id_position_idx`(`season_id`, `type_id`, `position`),
     INDEX `topscorers_player_id_idx`(`player_id`),
     INDEX `topscorers_team_id_idx`(`team_id`),
+    INDEX `topscorers_type_id_idx`(`type_id`),
     PRIMARY KEY (`season_id`, `type_id`, `player_id`, `team_id`)
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+
+-- AddForeignKey
+ALTER TABLE `players` ADD CONSTRAINT `players_country_id_fkey` FOREIGN KEY (`country_id`) REFERENCES `countries`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE `players` ADD CONSTRAINT `players_nationality_id_fkey` FOREIGN KEY (`nationality_id`) REFERENCES `countries`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE `players` ADD CONSTRAINT `players_position_id_fkey` FOREIGN KEY (`position_id`) REFERENCES `types`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE `players` ADD CONSTRAINT `players_detailed_position_id_fkey` FOREIGN KEY (`detailed_position_id`) REFERENCES `types`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE `referees` ADD CONSTRAINT `referees_country_id_fkey` FOREIGN KEY (`country_id`) REFERENCES `countries`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE `squads` ADD CONSTRAINT `squads_season_id_fkey` FOREIGN KEY (`season_id`) REFERENCES `seasons`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
@@ -109,6 +130,12 @@ ALTER TABLE `squads` ADD CONSTRAINT `squads_team_id_fkey` FOREIGN KEY (`team_id`
 
 -- AddForeignKey
 ALTER TABLE `squads` ADD CONSTRAINT `squads_player_id_fkey` FOREIGN KEY (`player_id`) REFERENCES `players`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE `squads` ADD CONSTRAINT `squads_position_id_fkey` FOREIGN KEY (`position_id`) REFERENCES `types`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE `squads` ADD CONSTRAINT `squads_detailed_position_id_fkey` FOREIGN KEY (`detailed_position_id`) REFERENCES `types`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE `topscorer_lists` ADD CONSTRAINT `topscorer_lists_id_fkey` FOREIGN KEY (`id`) REFERENCES `seasons`(`id`) ON DELETE CASCADE ON UPDATE CASCADE;
@@ -121,3 +148,6 @@ ALTER TABLE `topscorers` ADD CONSTRAINT `topscorers_player_id_fkey` FOREIGN KEY 
 
 -- AddForeignKey
 ALTER TABLE `topscorers` ADD CONSTRAINT `topscorers_team_id_fkey` FOREIGN KEY (`team_id`) REFERENCES `teams`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE `topscorers` ADD CONSTRAINT `topscorers_type_id_fkey` FOREIGN KEY (`type_id`) REFERENCES `types`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
