@@ -1,4 +1,5 @@
 // Ground truth for tests: everything the simulator holds, shaped as the API serves it.
+import { CONTINENTS, COUNTRIES, TYPES, type ContinentApi, type CountryApi, type TypeApi } from './core.ts';
 import type { IncludeTree } from './includes.ts';
 import type { Serializer } from './serialize.ts';
 import { STATES, type StateApi } from './states.ts';
@@ -8,6 +9,10 @@ export interface Dataset {
   /** The simulated time this snapshot was taken at (ISO). */
   now: string;
   states: StateApi[];
+  /** The core dictionaries, as `/v3/core/continents`, `/v3/core/countries` and `/v3/core/types` list them. */
+  continents: ContinentApi[];
+  countries: CountryApi[];
+  types: TypeApi[];
   leagues: Record<string, unknown>[];
   seasons: Record<string, unknown>[];
   stages: Record<string, unknown>[];
@@ -35,6 +40,9 @@ export function snapshot(world: World, ser: Serializer): Dataset {
   return {
     now: new Date(world.now()).toISOString(),
     states: STATES.map((s) => ({ ...s })),
+    continents: CONTINENTS.map((c) => ({ ...c })),
+    countries: COUNTRIES.map((c) => ({ ...c, borders: [...c.borders] })),
+    types: TYPES.map((t) => ({ ...t })),
     leagues: world.leagues.map((l) => parse(ser.league(l, NONE))),
     seasons: seasons.map((s) => parse(ser.season(s, NONE))),
     stages: seasons.map((s) => parse(ser.stage(s, NONE))),

@@ -1,5 +1,7 @@
 // JSON text of every record, as SportMonks shapes it. Built by concatenating cached pieces:
 // a fixture's own fields and its scores are cached until the clock changes them.
+import { DetailSerializer } from './detail/serialize.ts';
+import type { MatchDetails } from './detail/store.ts';
 import type { IncludeTree } from './includes.ts';
 import { Phase, type FixtureRec, type LeagueRec, type RoundRec, type SeasonRec, type TeamRec, type VenueApi } from './model.ts';
 import type { StandingRow } from './standings.ts';
@@ -35,7 +37,15 @@ export class Serializer {
   private readonly stateJson = new Map<number, string>();
   private readonly currentRounds = new WeakMap<SeasonRec, { version: number; round: RoundRec | undefined }>();
 
-  constructor(private readonly world: World) {}
+  /** Match detail, people and top scorers. */
+  readonly detail: DetailSerializer;
+
+  constructor(
+    private readonly world: World,
+    details: MatchDetails,
+  ) {
+    this.detail = new DetailSerializer(details, world.teams, (t, tree) => this.team(t, tree), world.seed);
+  }
 
   fixture(f: FixtureRec, tree: IncludeTree): string {
     const base = f.json ?? (f.json = JSON.stringify(this.fixtureFields(f)));
@@ -70,6 +80,8 @@ export class Serializer {
         case 'round':
           parts += `,"round":${this.round(f.round, sub)}`;
           break;
+        default:
+          parts += this.detail.fixturePart(f, name, sub);
       }
     }
     return extend(base, parts);

@@ -10,6 +10,8 @@ import type { IncludeTree } from './includes.ts';
 import { parseQuery, type QueryInput } from './query.ts';
 import { RateLimiter, type Budget } from './rate-limit.ts';
 import { registerControlRoutes } from './control.ts';
+import { detailSnapshot, type DetailDataset, type DetailDatasetOptions } from './detail/dataset.ts';
+import { MatchDetails } from './detail/store.ts';
 import { Serializer } from './serialize.ts';
 import { VersionedCache } from './versioned-cache.ts';
 import { World, type ClockAdvance } from './world.ts';
@@ -30,7 +32,7 @@ export interface SimulatorOptions {
   token?: string;
   /** Leagues the plan does not cover: 403 when asked for directly, left out of lists. */
   deniedLeagues?: number[];
-  /** Includes the plan does not cover (by name, at any depth): asking for one fails the whole call with 403 (code 5002). */
+  /** Includes the plan does not cover (a name matches at any depth, a dotted path only there): asking for one fails the whole call with 403 (code 5002). */
   deniedIncludes?: string[];
   /** Calls per entity per simulated hour. Default 3000. */
   budgetPerHour?: number;
@@ -57,6 +59,8 @@ export interface Simulator {
   port: number;
   app: FastifyInstance;
   dataset(): Dataset;
+  /** Ground truth of match detail, players, squads, referees and top scorers (also `GET /__sim/detail`). */
+  detail(options?: DetailDatasetOptions): DetailDataset;
   /** Moves simulated time forward and applies what happens meanwhile. */
   advanceClock(ms: number): ClockAdvance;
   /** Simulated now, unix ms. */
@@ -69,10 +73,13 @@ export interface Simulator {
 const RATE_LIMIT_LINK = 'https://docs.sportmonks.com/football/api/rate-limit';
 const BAD_GATEWAY_HTML = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>';
 
-function findInclude(tree: IncludeTree, names: ReadonlySet<string>): string | undefined {
+/** The first include the plan lacks: listed by name (any depth) or by dotted path (`lineups.details`). */
+function findInclude(tree: IncludeTree, names: ReadonlySet<string>, prefix = ''): string | undefined {
   for (const [name, node] of tree) {
+    const path = `${prefix}${name}`;
     if (names.has(name)) return name;
-    const nested = findInclude(node.children, names);
+    if (names.has(path)) return path;
+    const nested = findInclude(node.children, names, `${path}.`);
     if (nested !== undefined) return nested;
   }
   return undefined;
@@ -94,7 +101,8 @@ export function buildSimulator(options: SimulatorOptions = {}): Omit<Simulator, 
     seasonsPerLeague: Math.max(1, options.seasonsPerLeague ?? 3),
     clock: options.clock,
   });
-  const ser = new Serializer(world);
+  const details = new MatchDetails(world);
+  const ser = new Serializer(world, details);
   const faults = new FaultPlan(seed, options.faults);
   const limiter = new RateLimiter(budget);
   const bursts = new Map<string, number>();
@@ -210,6 +218,7 @@ export function buildSimulator(options: SimulatorOptions = {}): Omit<Simulator, 
       const ctx: RequestContext = {
         world,
         ser,
+        details,
         q,
         params: request.params as Record<string, string | undefined>,
         denied,
@@ -266,6 +275,10 @@ export function buildSimulator(options: SimulatorOptions = {}): Omit<Simulator, 
     world.tick();
     return snapshot(world, ser);
   };
+  const detail = (detailOptions?: DetailDatasetOptions): DetailDataset => {
+    world.tick();
+    return detailSnapshot(world, ser, details, detailOptions);
+  };
   const advanceClock = (ms: number): ClockAdvance => world.advance(ms);
   const copyStats = (): SimulatorStats => structuredClone(stats);
   const setFaults = (next: FaultOptions): void => {
@@ -273,9 +286,9 @@ export function buildSimulator(options: SimulatorOptions = {}): Omit<Simulator, 
     bursts.clear();
   };
 
-  registerControlRoutes(app, { dataset, advanceClock, now: () => world.now(), stats: copyStats, faults: () => faults.current, setFaults });
+  registerControlRoutes(app, { dataset, detail, advanceClock, now: () => world.now(), stats: copyStats, faults: () => faults.current, setFaults });
 
-  return { app, dataset, advanceClock, now: () => world.now(), stats: copyStats, setFaults };
+  return { app, dataset, detail, advanceClock, now: () => world.now(), stats: copyStats, setFaults };
 }
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {

@@ -4,6 +4,7 @@ import { SimClock, type ClockOptions } from './clock.ts';
 import { generate, MATCH, type FixturePlan, type Generated } from './generate.ts';
 import { Phase, type ChangedIds, type ClockEvent, type FixtureRec, type LeagueRec, type RoundRec, type SeasonRec, type TeamRec, type VenueApi } from './model.ts';
 import { STATE } from './states.ts';
+import { cancelledGoal } from './detail/var.ts';
 import { computeStandings, type StandingRow } from './standings.ts';
 import { formatDate, formatDateTime, HOUR } from './time.ts';
 
@@ -57,7 +58,10 @@ export class World {
   /** The simulated time of the event being applied: what a change is stamped with. */
   private eventMs = 0;
 
+  readonly seed: number;
+
   constructor(options: WorldOptions) {
+    this.seed = options.seed;
     this.clock = new SimClock(options.clock);
     const startMs = this.clock.startMs;
     const generated: Generated = generate({ seed: options.seed, leagueCount: options.leagueCount, seasonsPerLeague: options.seasonsPerLeague, startMs });
@@ -98,6 +102,11 @@ export class World {
 
   now(): number {
     return this.clock.now();
+  }
+
+  /** The simulated time the world was last brought up to: what every answer describes. */
+  tickedAt(): number {
+    return this.lastTickMs;
   }
 
   /** Applies every event due by now; returns what changed since the last tick. */
@@ -247,6 +256,14 @@ export class World {
         const half = goal.minute <= 45 ? fixture.h1 : fixture.h2;
         half[goal.home ? 0 : 1]++;
       });
+    }
+    // A goal VAR cancels counts for two minutes, then the score drops back.
+    const cancelled = cancelledGoal(this.seed, fixture);
+    if (cancelled) {
+      const half = cancelled.minute <= 45 ? fixture.h1 : fixture.h2;
+      const side = cancelled.home ? 0 : 1;
+      step(cancelled.scoredAtMs, () => half[side]++);
+      step(cancelled.cancelledAtMs, () => half[side]--);
     }
     step(MATCH.halfTimeMs, () => {
       fixture.stateId = STATE.HT;

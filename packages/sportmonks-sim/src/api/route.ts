@@ -1,5 +1,6 @@
 // What every endpoint handler gets and gives back, and the helpers they share.
 import { badRequest, forbidden, type ApiError } from '../errors.ts';
+import type { MatchDetails } from '../detail/store.ts';
 import type { CallFaults } from '../faults.ts';
 import type { Kind } from '../includes.ts';
 import type { SeasonRec, TeamRec } from '../model.ts';
@@ -10,6 +11,7 @@ import type { World } from '../world.ts';
 export interface RequestContext {
   world: World;
   ser: Serializer;
+  details: MatchDetails;
   q: ParsedQuery;
   params: Record<string, string | undefined>;
   denied: ReadonlySet<number>;
