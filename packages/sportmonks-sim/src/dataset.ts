@@ -17,6 +17,10 @@ export interface Dataset {
   seasons: Record<string, unknown>[];
   stages: Record<string, unknown>[];
   rounds: Record<string, unknown>[];
+  /** Groups of the stages that have them (as the stage include `groups` serves them). */
+  groups: Record<string, unknown>[];
+  /** Two-legged ties (as the stage include `aggregates` serves them). */
+  aggregates: Record<string, unknown>[];
   venues: Record<string, unknown>[];
   /** Real teams only; placeholder participants are listed apart. */
   teams: Record<string, unknown>[];
@@ -45,8 +49,10 @@ export function snapshot(world: World, ser: Serializer): Dataset {
     types: TYPES.map((t) => ({ ...t })),
     leagues: world.leagues.map((l) => parse(ser.league(l, NONE))),
     seasons: seasons.map((s) => parse(ser.season(s, NONE))),
-    stages: seasons.map((s) => parse(ser.stage(s, NONE))),
+    stages: seasons.flatMap((s) => s.stages.map((stage) => parse(ser.stage(stage, NONE)))),
     rounds: seasons.flatMap((s) => s.rounds.map((r) => parse(ser.round(r, NONE)))),
+    groups: seasons.flatMap((s) => s.stages.flatMap((stage) => stage.groups.map((g) => parse(ser.group(g, NONE))))),
+    aggregates: seasons.flatMap((s) => s.stages.flatMap((stage) => stage.aggregates.map((a) => parse(ser.aggregate(a, NONE))))),
     venues: world.venues.map((v) => ({ ...v })),
     teams: [...world.teams.values()].map((t) => ({ ...t.api })),
     placeholderTeams: [...world.placeholderTeams.values()].map((t) => ({ ...t.api })),

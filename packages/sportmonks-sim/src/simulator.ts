@@ -12,6 +12,7 @@ import { RateLimiter, type Budget } from './rate-limit.ts';
 import { registerControlRoutes } from './control.ts';
 import { detailSnapshot, type DetailDataset, type DetailDatasetOptions } from './detail/dataset.ts';
 import { MatchDetails } from './detail/store.ts';
+import { DEFAULT_LEAGUES } from './names.ts';
 import { Serializer } from './serialize.ts';
 import { VersionedCache } from './versioned-cache.ts';
 import { World, type ClockAdvance } from './world.ts';
@@ -24,7 +25,7 @@ export interface SimulatorOptions {
   seed?: number;
   /** Multiplies the number of leagues; 25 gives ≥ 100,000 fixtures. Default 1. */
   scale?: number;
-  /** Leagues before scaling. Default 6 (the first two are 271 Superliga and 501 Premiership). */
+  /** Leagues before scaling. Default 9: 271 Superliga, 501 Premiership, their play-offs 513 and 1659, four plain leagues and a cup. */
   leagues?: number;
   /** Seasons per league, the last one current. Default 3. */
   seasonsPerLeague?: number;
@@ -97,7 +98,7 @@ export function buildSimulator(options: SimulatorOptions = {}): Omit<Simulator, 
   const deniedIncludes = new Set(options.deniedIncludes ?? []);
   const world = new World({
     seed,
-    leagueCount: Math.max(1, Math.round((options.leagues ?? 6) * (options.scale ?? 1))),
+    leagueCount: Math.max(1, Math.round((options.leagues ?? DEFAULT_LEAGUES.length) * (options.scale ?? 1))),
     seasonsPerLeague: Math.max(1, options.seasonsPerLeague ?? 3),
     clock: options.clock,
   });

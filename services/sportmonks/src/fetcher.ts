@@ -1,15 +1,14 @@
 // One page of normalized records for a scope: plan the calls, take the next one the cursor
 // points at, validate and map what comes back, and say where the walk continues.
-import { chunks, type EntityRecords, type FetchPage, type FetchQuery, type RejectedRecord } from '@insightxi/contracts';
+import { STRUCTURE_ENTITIES, chunks, type EntityRecords, type FetchPage, type FetchQuery, type RejectedRecord, type RelatedRecords } from '@insightxi/contracts';
 import { TAIL_IDS, decodeCursor, encodeCursor, type WalkCursor, type WalkPosition } from './cursor.ts';
 import { NORMALIZERS, type NormalizeContext } from './mapping/normalize.ts';
-import { RawScheduleStage } from './mapping/raw.ts';
+import { readStructure, type SeasonStructure } from './mapping/structure.ts';
 import { INCLUDES, MULTI_IDS, idsPerJob, planJobs, type Job } from './plan.ts';
 import { BadScopeError, scopeOf, type EntityName, type Scope } from './scope.ts';
 import type { Envelope, Pagination } from './upstream/envelope.ts';
 import type { SportMonksClient } from './upstream/client.ts';
 import { FetchError } from './upstream/errors.ts';
-import { Value } from '@sinclair/typebox/value';
 
 /** SportMonks refuses offset paging once (page − 1) × per_page reaches this many rows. */
 export const OFFSET_CAP_ROWS = 20_000;
@@ -41,18 +40,12 @@ export function nextPosition(position: WalkPosition, pagination: Pagination | nu
   return position.job + 1 < jobCount ? { job: position.job + 1 } : null;
 }
 
-/** Stages → rounds → fixtures, in the order served; a stage we cannot read is rejected whole. */
-function scheduleFixtures(stages: unknown[], rejected: RejectedRecord[]): unknown[] {
-  const fixtures: unknown[] = [];
-  for (const stage of stages) {
-    if (!Value.Check(RawScheduleStage, stage)) {
-      rejected.push({ entity: 'fixtures', sourceId: rawIdOf(stage), reason: 'schedule stage without readable rounds/fixtures', payload: stage });
-      continue;
-    }
-    for (const round of stage.rounds ?? []) fixtures.push(...(round.fixtures ?? []));
-    fixtures.push(...(stage.fixtures ?? []));
+/** Adds the structure a call carried to the page's related records, but the page's own entity's. */
+function addRelated(related: RelatedRecords, structure: SeasonStructure, entity: EntityName): void {
+  for (const part of STRUCTURE_ENTITIES) {
+    if (part === entity || structure.related[part].length === 0) continue;
+    (related[part] ??= []).push(...(structure.related[part] as never[]));
   }
-  return fixtures;
 }
 
 /**
@@ -81,6 +74,7 @@ export class Fetcher {
 
     const data: EntityRecords[E][] = [];
     const rejected: RejectedRecord[] = [];
+    const related: RelatedRecords = {};
     const upstream = { calls: 0, waitedMs: 0, rateLimitRemaining: null as number | null, resetsInSeconds: null as number | null };
     let position: WalkPosition | null = { job: walk.job, upstreamCursor: walk.upstreamCursor, page: walk.page };
     let tail = walk.previousIds;
@@ -98,7 +92,20 @@ export class Fetcher {
         return answer.envelope;
       };
       const envelope = await call(job.path, params);
-      const pageIds = this.collect(entity, await this.recordsOf(job, envelope, params, call, rejected), new Set(tail), job.context, data, rejected);
+      let pageIds: number[];
+      if (job.shape === 'schedule' || job.shape === 'stages') {
+        const structure = readStructure(envelope.records, rejected);
+        addRelated(related, structure, entity);
+        if (job.shape === 'schedule') {
+          pageIds = this.collect(entity, await this.completeSchedule(structure.fixtures, call), new Set(tail), job.context, data, rejected);
+        } else {
+          const own = structure.related[entity as keyof RelatedRecords] as EntityRecords[E][];
+          data.push(...own);
+          pageIds = own.map((r) => r.id);
+        }
+      } else {
+        pageIds = this.collect(entity, await this.recordsOf(job, envelope, params, call), new Set(tail), job.context, data, rejected);
+      }
       if (pageIds.length > 0) tail = pageIds.slice(-TAIL_IDS);
       // A list job has read all its pages already.
       position = nextPosition(position, job.shape === 'list' ? null : envelope.pagination, jobs.length, job.path);
@@ -106,19 +113,17 @@ export class Fetcher {
     }
 
     const next = position === null ? null : encodeCursor({ ...compact(entity, walk.scope, position), entity, previousIds: tail });
-    return { data, rejected, next, upstream };
+    return { data, rejected, next, upstream, ...(Object.keys(related).length > 0 ? { related } : {}) };
   }
 
-  /** The raw records of a job's answer, by the job's shape. */
-  private async recordsOf(job: Job, envelope: Envelope, params: Record<string, string>, call: Call, rejected: RejectedRecord[]): Promise<unknown[]> {
+  /** The raw records of a job's answer, for the shapes that carry no season structure. */
+  private async recordsOf(job: Job, envelope: Envelope, params: Record<string, string>, call: Call): Promise<unknown[]> {
     switch (job.shape) {
-      case 'schedule':
-        return this.completeSchedule(scheduleFixtures(envelope.records, rejected), call);
       case 'players':
         return envelope.records.map((row) => (typeof row === 'object' && row !== null && 'player' in row ? row.player : row));
       case 'list':
         return [{ id: job.context.seasonId, rows: await this.wholeList(job, envelope, params, call) }];
-      case 'records':
+      default:
         return envelope.records;
     }
   }

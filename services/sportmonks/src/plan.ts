@@ -10,10 +10,13 @@ export interface Job {
   path: string;
   params: Record<string, string>;
   /**
-   * `schedule`: data are stages → rounds → fixtures. `list`: every page of the job makes one
-   * record (a season's top scorers). `players`: the records are squad rows; each one's player.
+   * `schedule`: data are stages → rounds → fixtures, and the stages, rounds and ties come along
+   * as the page's related records; `stages`: data are stages with their included rounds, groups
+   * and ties, and the page's records are the entity's part of that structure. `list`: every page
+   * of the job makes one record (a season's top scorers). `players`: the records are squad rows;
+   * each one's player.
    */
-  shape: 'records' | 'schedule' | 'list' | 'players';
+  shape: 'records' | 'schedule' | 'stages' | 'list' | 'players';
   context: NormalizeContext;
 }
 
@@ -27,6 +30,9 @@ export const INCLUDES: Partial<Record<EntityName, string>> = {
   standings: 'details',
   squads: 'player',
   topscorers: 'player',
+  stages: 'rounds;groups;aggregates',
+  groups: 'groups',
+  aggregates: 'aggregates',
 };
 
 /** With an `ids` scope, each job fetches this many of them (in order). */
@@ -74,6 +80,12 @@ function fixtureJobs(scope: Scope): Job[] {
   return [paged('/football/fixtures', leagues, seasons, deleted)];
 }
 
+const paged = (path: string): Job => ({ path, params: { per_page: PER_PAGE }, shape: 'records', context: {} });
+
+/** A season's stages with the include that carries the entity (groups and ties have no endpoint of their own). */
+const stagesJob = (entity: EntityName, path: string): Job => ({ path, params: { include: INCLUDES[entity] ?? '' }, shape: 'stages', context: {} });
+const seasonStages = (entity: EntityName, scope: Scope): Job[] => (scope.seasons ?? []).map((id) => stagesJob(entity, `/football/stages/seasons/${id}`));
+
 /** One squad call per season and team; the same calls give the players (include=player). */
 function squadJobs(scope: Scope, shape: 'records' | 'players'): Job[] {
   return (scope.seasons ?? []).flatMap((seasonId) =>
@@ -90,12 +102,25 @@ function squadJobs(scope: Scope, shape: 'records' | 'players'): Job[] {
 function personJobs(entity: 'players' | 'referees', scope: Scope): Job[] {
   if (scope.ids) return scope.ids.map((id) => single(`/football/${entity}/${id}`));
   if (entity === 'players') return squadJobs(scope, 'players');
-  if (scope.seasons) return scope.seasons.map((id) => ({ path: `/football/referees/seasons/${id}`, params: { per_page: PER_PAGE }, shape: 'records', context: {} }));
-  return [{ path: '/football/referees', params: { per_page: PER_PAGE }, shape: 'records', context: {} }];
+  if (scope.seasons) return scope.seasons.map((id) => paged(`/football/referees/seasons/${id}`));
+  return [paged('/football/referees')];
 }
 
 export function planJobs(entity: EntityName, scope: Scope): Job[] {
   switch (entity) {
+    case 'types':
+      return [paged('/core/types')];
+    case 'countries':
+      return scope.ids ? scope.ids.map((id) => single(`/core/countries/${id}`)) : [paged('/core/countries')];
+    case 'stages':
+      if (scope.ids) return scope.ids.map((id) => stagesJob(entity, `/football/stages/${id}`));
+      return seasonStages(entity, scope);
+    case 'groups':
+    case 'aggregates':
+      return seasonStages(entity, scope);
+    case 'rounds':
+      if (scope.ids) return scope.ids.map((id) => single(`/football/rounds/${id}`));
+      return (scope.seasons ?? []).map((id) => single(`/football/rounds/seasons/${id}`));
     case 'states':
       return [populate('/football/states')];
     case 'leagues':

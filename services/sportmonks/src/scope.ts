@@ -28,6 +28,8 @@ function idList(value: string | undefined): number[] | undefined {
 }
 
 const ONLY_FIXTURES = ['updated', 'deleted', 'from', 'to'] as const;
+/** SportMonks serves these by season (stages and rounds also by id). */
+const SEASON_SCOPED = new Set<EntityName>(['standings', 'stages', 'rounds', 'groups', 'aggregates', 'topscorers']);
 
 export function scopeOf(entity: EntityName, query: Omit<FetchQuery, 'cursor'>): Scope {
   const scope: Scope = {};
@@ -57,7 +59,9 @@ export function validate(entity: EntityName, scope: Scope): void {
   if (scope.updated !== undefined && (scope.ids ?? scope.seasons ?? scope.from) !== undefined) {
     throw new BadScopeError('updated=latest takes no other scope');
   }
-  if ((entity === 'standings' || entity === 'topscorers') && scope.seasons === undefined) throw new BadScopeError(`${entity} need seasons`);
+  if (SEASON_SCOPED.has(entity) && scope.seasons === undefined && (entity === 'standings' || entity === 'groups' || entity === 'aggregates' || entity === 'topscorers' || scope.ids === undefined)) {
+    throw new BadScopeError(`${entity} need seasons`);
+  }
   if (scope.teams !== undefined && entity !== 'squads' && entity !== 'players') throw new BadScopeError('teams only apply to /squads and /players');
   if (entity === 'squads' && (scope.seasons === undefined || scope.teams === undefined)) throw new BadScopeError('squads need seasons and teams (one call per team and season)');
   if (entity === 'players' && scope.ids === undefined && (scope.seasons === undefined || scope.teams === undefined)) {

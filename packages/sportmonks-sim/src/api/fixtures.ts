@@ -1,5 +1,6 @@
 // Fixtures and livescores.
 import { badRequest, forbidden, type ApiError } from '../errors.ts';
+import { MATCH } from '../generate.ts';
 import type { FixtureRec } from '../model.ts';
 import type { SortKey } from '../query.ts';
 import { isLive } from '../states.ts';
@@ -161,7 +162,7 @@ export const FIXTURE_ROUTES: Route[] = [
       const keep = fixtureFilter(ctx);
       const fixtures = ctx.world
         .fixturesOnDays(now - DAY, now + DAY)
-        .filter((f) => keep(f) && f.kickoffMs - 15 * MINUTE <= now && now <= f.kickoffMs + 125 * MINUTE);
+        .filter((f) => keep(f) && f.kickoffMs - 15 * MINUTE <= now && now <= f.kickoffMs + MATCH.endMs(f) + 15 * MINUTE);
       return list(ctx, 'fixture', fixtures, emitFixture(ctx));
     },
   },

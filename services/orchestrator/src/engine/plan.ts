@@ -1,7 +1,7 @@
 // Splits a run into steps: one fetcher walk each (entity + query), in dependency order,
 // per season and per date window of at most 100 days. The plan is stored with the run so
 // a resumed run walks exactly the same steps.
-import { ENTITIES, dateWindows, daysAround, type FetchQuery, type RunScope, type SeasonSync } from '@insightxi/contracts';
+import { ENTITIES, STRUCTURE_ENTITIES, dateWindows, daysAround, type FetchQuery, type RunScope, type SeasonSync } from '@insightxi/contracts';
 import type { EntityName, RunTarget } from './ports.ts';
 
 export interface PlanStep {
@@ -53,6 +53,7 @@ const PER_SEASON: ReadonlySet<RunTarget> = new Set(['venues', 'teams', 'standing
 function needsSeasons(target: RunTarget, scope: RunScope): boolean {
   if (scope.seasons !== undefined) return false;
   if (PER_SEASON.has(target)) return true;
+  if ((STRUCTURE_ENTITIES as readonly string[]).includes(target)) return true;
   return target === 'fixtures' && scope.mode === 'full' && scope.from === undefined;
 }
 
@@ -61,10 +62,12 @@ const leagueFilter = (scope: RunScope): FetchQuery => (scope.leagues ? { leagues
 const perSeason = (entity: EntityName, seasons: number[], extra: Partial<PlanStep> = {}): PlanStep[] =>
   seasons.map((id) => ({ entity, query: { seasons: String(id) }, label: `${entity} season ${id}`, season: id, ...extra }));
 
-function fullSteps(entity: EntityName, scope: RunScope, seasons: number[], target: RunTarget): PlanStep[] {
+function fullSteps(entity: EntityName, scope: RunScope, seasons: number[]): PlanStep[] {
   switch (entity) {
+    case 'types':
+    case 'countries':
     case 'states':
-      return [{ entity, query: {}, label: 'states' }];
+      return [{ entity, query: {}, label: entity }];
     case 'leagues':
       return [{ entity, query: scope.leagues ? { ids: ids(scope.leagues) } : {}, label: 'leagues' }];
     case 'seasons':
@@ -72,6 +75,10 @@ function fullSteps(entity: EntityName, scope: RunScope, seasons: number[], targe
       return [{ entity, query: leagueFilter(scope), label: 'seasons' }];
     case 'venues':
     case 'teams':
+    case 'stages':
+    case 'rounds':
+    case 'groups':
+    case 'aggregates':
     case 'standings':
     case 'referees':
     case 'topscorers':
@@ -79,8 +86,7 @@ function fullSteps(entity: EntityName, scope: RunScope, seasons: number[], targe
     case 'squads':
       return perSeason(entity, seasons, { resolve: 'teams' });
     case 'players':
-      // A whole sync gets its players with the squads (the same calls): no second pass.
-      return target === 'all' ? [] : perSeason(entity, seasons, { resolve: 'teams' });
+      return perSeason(entity, seasons, { resolve: 'teams' });
     case 'fixtures':
       if (scope.from !== undefined && scope.to !== undefined) {
         const extra: FetchQuery = { ...leagueFilter(scope), ...(scope.seasons ? { seasons: ids(scope.seasons) } : {}) };
@@ -112,6 +118,18 @@ function incrementalSteps(scope: RunScope, today: string): PlanStep[] {
 }
 
 /**
+ * /sync/all reads a season's structure from the schedules its fixtures come from (no extra call);
+ * only when fixtures come by date window does it read each season's stages (rounds, groups and
+ * ties come with them).
+ */
+function includedInAll(entity: EntityName, scope: RunScope): boolean {
+  // A whole sync gets its players with the squads and top scorers (the same calls): no second pass.
+  if (entity === 'players') return false;
+  if (!(STRUCTURE_ENTITIES as readonly string[]).includes(entity)) return true;
+  return entity === 'stages' && scope.from !== undefined && scope.to !== undefined;
+}
+
+/**
  * Seasons named in the scope are always read; resolved ones (current or all) skip the steps
  * `frozen` says can no longer change, unless the scope forces a re-read. `frozen` is only
  * asked for when there is something it could skip.
@@ -128,8 +146,8 @@ export async function buildPlan(
   }
   const resolution = needsSeasons(target, scope) ? await resolveSeasons(scope.leagues ?? null, scope.allSeasons === true) : null;
   const seasons = scope.seasons ?? resolution?.seasons ?? [];
-  const entities = target === 'all' ? ENTITIES : [target];
-  const all = entities.flatMap((entity) => fullSteps(entity, scope, seasons, target));
+  const entities = target === 'all' ? ENTITIES.filter((entity) => includedInAll(entity, scope)) : [target];
+  const all = entities.flatMap((entity) => fullSteps(entity, scope, seasons));
   const mayFreeze = resolution !== null && scope.force !== true && all.some((step) => step.season !== undefined);
   const isFrozen = mayFreeze ? await frozen() : () => false;
   const steps = all.filter((step) => step.season === undefined || !isFrozen(step.entity, step.season));
