@@ -64,6 +64,6 @@ export async function startE2E(prefix: string, options: Omit<StackOptions, 'data
 }
 
 // The ground truth in our tables' shape is shared with the chaos suite.
-export { actualRows, expectedRows } from '@insightxi/stack';
+export { actualPeopleRows, actualRows, expectedPeopleRows, expectedRows } from '@insightxi/stack';
 
 export const DATA_TABLES = ['standings', 'fixture_scores', 'fixtures', 'teams', 'venues', 'seasons', 'leagues', 'fixture_states', 'quarantine'];
