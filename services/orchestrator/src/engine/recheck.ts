@@ -80,8 +80,24 @@ export function recheckSteps(deps: RecheckDeps, runId: number, ctx: CallContext)
     return ids.length === 0 ? null : { ids: ids.join(',') };
   };
 
+  /**
+   * Per season, the teams of the fixtures this run has fetched: the pages ahead of the writer are
+   * not stored yet when a later step of the same season (its squads) starts.
+   */
+  const fetchedTeams = new Map<number, Set<number>>();
+  const noteTeams = (records: readonly unknown[]) => {
+    for (const record of records) {
+      const { seasonId, homeTeamId, awayTeamId } = record as Partial<Record<'seasonId' | 'homeTeamId' | 'awayTeamId', unknown>>;
+      if (typeof seasonId !== 'number') continue;
+      const teams = fetchedTeams.get(seasonId) ?? new Set<number>();
+      for (const team of [homeTeamId, awayTeamId]) if (typeof team === 'number') teams.add(team);
+      fetchedTeams.set(seasonId, teams);
+    }
+  };
+
   return {
-    onPage(index: number, page: FetchPage<unknown>): void {
+    onPage(index: number, page: FetchPage<unknown>, step?: PlanStep): void {
+      if (step?.entity === 'fixtures') noteTeams(page.data);
       const sweep = sweeps.get(index);
       if (sweep === undefined) return;
       for (const record of page.data) {
@@ -105,7 +121,8 @@ export function recheckSteps(deps: RecheckDeps, runId: number, ctx: CallContext)
       }
       if (step.resolve === 'teams' && step.season !== undefined) {
         const season = step.season;
-        const teams = await deps.retry('list the teams of a season', () => seasonTeamIds(deps.writer, season, ctx));
+        const stored = await deps.retry('list the teams of a season', () => seasonTeamIds(deps.writer, season, ctx));
+        const teams = [...new Set([...stored, ...(fetchedTeams.get(season) ?? [])])].sort((a, b) => a - b);
         deps.log.info({ runId, step: step.label, teams: teams.length }, 'squads to read, one call per team');
         return teams.length === 0 ? null : { ...step.query, teams: teams.join(',') };
       }
