@@ -251,16 +251,28 @@ export const Player = Type.Object({
 export const Referee = Type.Object(person);
 
 /** One player in one team's squad for one season. */
-export const Squad = Type.Object({
-  id: Id,
-  seasonId: Id,
+export const SquadMember = Type.Object({
+  /** SportMonks' id of the squad row (a player's spell at a club: the same in every season of it). */
+  sourceId: Nullable(Id),
   teamId: Id,
   playerId: Id,
   jerseyNumber: Nullable(Type.Integer({ minimum: 0 })),
   positionId: Nullable(Type.Integer()),
   detailedPositionId: Nullable(Type.Integer()),
-  /** The player as the squad call described them: stored (or updated) before the squad row. */
+  /** The player as the squad call described them: stored (or updated) before the squad. */
   player: Type.Optional(Player),
+});
+
+/**
+ * The squads of a season's teams (one SportMonks call per team): the rows of the teams read are
+ * replaced as a whole when any of them changed, so a player who left a squad leaves it here too.
+ */
+export const SquadList = Type.Object({
+  /** The season's id. */
+  id: Id,
+  /** The teams whose squads were read (a team with an empty squad among them). */
+  teams: Type.Array(Id),
+  members: Type.Array(SquadMember),
 });
 
 /** One row of a SportMonks top-scorer ranking (goals, assists, cards …). */
@@ -300,7 +312,8 @@ export type Fixture = Static<typeof Fixture>;
 export type Standing = Static<typeof Standing>;
 export type Player = Static<typeof Player>;
 export type Referee = Static<typeof Referee>;
-export type Squad = Static<typeof Squad>;
+export type SquadMember = Static<typeof SquadMember>;
+export type SquadList = Static<typeof SquadList>;
 export type Topscorer = Static<typeof Topscorer>;
 export type TopscorerList = Static<typeof TopscorerList>;
 
@@ -321,7 +334,7 @@ export const RECORD_SCHEMAS = {
   standings: Standing,
   players: Player,
   referees: Referee,
-  squads: Squad,
+  squads: SquadList,
   topscorers: TopscorerList,
 } as const;
 
@@ -341,7 +354,7 @@ export interface EntityRecords {
   standings: Standing;
   players: Player;
   referees: Referee;
-  squads: Squad;
+  squads: SquadList;
   topscorers: TopscorerList;
 }
 

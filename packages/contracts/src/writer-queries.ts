@@ -39,12 +39,6 @@ export const StandingListQuery = Type.Object(
 );
 export type StandingListQuery = Static<typeof StandingListQuery>;
 
-export const SquadListQuery = Type.Object(
-  { ...paging, season: Type.Optional(Id), team: Type.Optional(Id), player: Type.Optional(Id) },
-  { additionalProperties: false },
-);
-export type SquadListQuery = Static<typeof SquadListQuery>;
-
 export const FixtureListQuery = Type.Object(
   {
     ...paging,

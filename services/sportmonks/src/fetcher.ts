@@ -122,25 +122,33 @@ export class Fetcher {
       case 'players':
         return envelope.records.map((row) => (typeof row === 'object' && row !== null && 'player' in row ? row.player : row));
       case 'list':
-        return [{ id: job.context.seasonId, rows: await this.wholeList(job, envelope, params, call) }];
+        return [await this.wholeList(job, envelope, params, call)];
       default:
         return envelope.records;
     }
   }
 
-  /** Every page of a list job, from its first answer on. */
-  private async wholeList(job: Job, first: Envelope, params: Record<string, string>, call: Call): Promise<unknown[]> {
-    const rows = [...first.records];
-    let envelope = first;
-    let position: WalkPosition = { job: 0 };
-    for (let pages = 1; envelope.pagination?.hasMore === true; pages++) {
-      if (pages >= MAX_LIST_PAGES) throw new FetchError(502, `${job.path} has more than ${MAX_LIST_PAGES} pages; it is read whole, so it must be shorter`);
-      position = nextPosition(position, envelope.pagination, 1, job.path) ?? position;
-      const { cursor: _cursor, page: _page, ...base } = params;
-      envelope = await call(job.path, { ...base, ...(position.upstreamCursor !== undefined ? { cursor: position.upstreamCursor } : { page: String(position.page ?? pages + 1) }) });
-      rows.push(...envelope.records);
+  /**
+   * Every page of every part of a list job, from its first answer on: `{ id: season, rows }`, and
+   * for squads the teams read, each row with its team when the row does not name it.
+   */
+  private async wholeList(job: Job, first: Envelope, params: Record<string, string>, call: Call): Promise<unknown> {
+    const { cursor: _cursor, page: _page, ...base } = params;
+    const rows: unknown[] = [];
+    const parts = job.parts ?? [{ path: job.path, teamId: undefined }];
+    for (const [index, part] of parts.entries()) {
+      let envelope = index === 0 ? first : await call(part.path, base);
+      const withTeam = (records: unknown[]) => (part.teamId === undefined ? records : records.map((r) => ({ team_id: part.teamId, ...(r as object) })));
+      rows.push(...withTeam(envelope.records));
+      let position: WalkPosition = { job: 0 };
+      for (let pages = 1; envelope.pagination?.hasMore === true; pages++) {
+        if (pages >= MAX_LIST_PAGES) throw new FetchError(502, `${part.path} has more than ${MAX_LIST_PAGES} pages; it is read whole, so it must be shorter`);
+        position = nextPosition(position, envelope.pagination, 1, part.path) ?? position;
+        envelope = await call(part.path, { ...base, ...(position.upstreamCursor !== undefined ? { cursor: position.upstreamCursor } : { page: String(position.page ?? pages + 1) }) });
+        rows.push(...withTeam(envelope.records));
+      }
     }
-    return rows;
+    return { id: job.context.seasonId, ...(job.parts ? { teams: job.parts.map((p) => p.teamId) } : {}), rows };
   }
 
   /**

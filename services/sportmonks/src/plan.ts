@@ -13,11 +13,13 @@ export interface Job {
    * `schedule`: data are stages → rounds → fixtures, and the stages, rounds and ties come along
    * as the page's related records; `stages`: data are stages with their included rounds, groups
    * and ties, and the page's records are the entity's part of that structure. `list`: every page
-   * of the job makes one record (a season's top scorers). `players`: the records are squad rows;
-   * each one's player.
+   * of every part makes one record (a season's top scorers, its teams' squads). `players`: the
+   * records are squad rows; each one's player.
    */
   shape: 'records' | 'schedule' | 'stages' | 'list' | 'players';
   context: NormalizeContext;
+  /** A list read from several calls (a season's squads: one per team); `path` is the first's. */
+  parts?: { path: string; teamId: number }[];
 }
 
 export const MULTI_IDS = 50;
@@ -86,15 +88,16 @@ const paged = (path: string): Job => ({ path, params: { per_page: PER_PAGE }, sh
 const stagesJob = (entity: EntityName, path: string): Job => ({ path, params: { include: INCLUDES[entity] ?? '' }, shape: 'stages', context: {} });
 const seasonStages = (entity: EntityName, scope: Scope): Job[] => (scope.seasons ?? []).map((id) => stagesJob(entity, `/football/stages/seasons/${id}`));
 
-/** One squad call per season and team; the same calls give the players (include=player). */
-function squadJobs(scope: Scope, shape: 'records' | 'players'): Job[] {
-  return (scope.seasons ?? []).flatMap((seasonId) =>
-    (scope.teams ?? []).map((teamId) => ({
-      path: `/football/squads/seasons/${seasonId}/teams/${teamId}`,
-      params: { include: INCLUDES.squads ?? '' },
-      shape,
-      context: { seasonId, teamId },
-    })),
+const squadPath = (seasonId: number, teamId: number): string => `/football/squads/seasons/${seasonId}/teams/${teamId}`;
+
+/** One squad call per team and season: a season's squads make one list; the same calls give the players (include=player). */
+function squadJobs(scope: Scope, shape: 'list' | 'players'): Job[] {
+  const params = { include: INCLUDES.squads ?? '' };
+  const teams = scope.teams ?? [];
+  return (scope.seasons ?? []).flatMap((seasonId): Job[] =>
+    shape === 'players'
+      ? teams.map((teamId) => ({ path: squadPath(seasonId, teamId), params, shape, context: {} }))
+      : [{ path: squadPath(seasonId, teams[0] ?? 0), params, shape, context: { seasonId }, parts: teams.map((teamId) => ({ path: squadPath(seasonId, teamId), teamId })) }],
   );
 }
 
@@ -145,7 +148,7 @@ export function planJobs(entity: EntityName, scope: Scope): Job[] {
     case 'referees':
       return personJobs(entity, scope);
     case 'squads':
-      return squadJobs(scope, 'records');
+      return squadJobs(scope, 'list');
     case 'topscorers':
       return (scope.seasons ?? []).map((seasonId) => ({
         path: `/football/topscorers/seasons/${seasonId}`,

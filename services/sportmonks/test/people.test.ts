@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizePlayer, normalizeReferee, normalizeSquad, normalizeTopscorerList } from '../src/mapping/normalize.ts';
+import { normalizePlayer, normalizeReferee, normalizeSquadList, normalizeTopscorerList, squadMember } from '../src/mapping/normalize.ts';
 import { planJobs } from '../src/plan.ts';
 import { scopeOf } from '../src/scope.ts';
 
@@ -26,15 +26,16 @@ describe('people from SportMonks', () => {
     expect(normalizePlayer({ id: 5, name: '  ' })).toMatchObject({ ok: false, reason: expect.stringContaining('/name') as unknown });
   });
 
-  it('reads the jersey number under either spelling, the season from the call, the player nested', () => {
-    const context = { seasonId: 23690, teamId: 53 };
-    // The 2023 capture of /squads/teams/{id}: `yersey_number`, `active`, no season.
+  it('reads the jersey number under either spelling, the player nested, a season\'s squads as one list', () => {
+    // The 2023 capture of /squads/teams/{id}: `yersey_number`, `active`.
     const old = { id: 7146, transfer_id: null, player_id: 992, team_id: 53, position_id: 26, detailed_position_id: null, active: true, yersey_number: 10, start: '2022-07-01', end: null };
-    expect(normalizeSquad(old, context)).toEqual({ ok: true, record: { id: 7146, seasonId: 23690, teamId: 53, playerId: 992, jerseyNumber: 10, positionId: 26, detailedPositionId: null } });
+    expect(squadMember(old)).toEqual({ ok: true, record: { sourceId: 7146, teamId: 53, playerId: 992, jerseyNumber: 10, positionId: 26, detailedPositionId: null } });
     const current = { ...old, yersey_number: undefined, jersey_number: 8, captain: false, player: eriksen };
-    expect(normalizeSquad(current, context)).toMatchObject({ ok: true, record: { jerseyNumber: 8, player: { id: 992, name: 'Christian Dannemann Eriksen' } } });
-    expect(normalizeSquad({ ...old, team_id: null }, { seasonId: 23690 })).toEqual({ ok: false, reason: 'squad row without a team' });
-    expect(normalizeSquad({ ...current, player: { id: 992 } }, context)).toMatchObject({ ok: false, reason: expect.stringMatching(/^player: / ) as unknown });
+    expect(squadMember(current)).toMatchObject({ ok: true, record: { jerseyNumber: 8, player: { id: 992, name: 'Christian Dannemann Eriksen' } } });
+    expect(squadMember({ ...old, team_id: null })).toEqual({ ok: false, reason: 'squad row of player 992 without a team' });
+    expect(squadMember({ ...current, player: { id: 992 } })).toMatchObject({ ok: false, reason: expect.stringMatching(/^player: /) as unknown });
+    expect(normalizeSquadList({ id: 23690, teams: [53, 62], rows: [old] }, { seasonId: 23690 })).toMatchObject({ ok: true, record: { id: 23690, teams: [53, 62], members: [{ playerId: 992 }] } });
+    expect(normalizeSquadList({ id: 23690, teams: [53], rows: [old, { ...old, player_id: 'x' }] }, { seasonId: 23690 })).toMatchObject({ ok: false, reason: expect.stringMatching(/^row 1: not a SportMonks squad row/) as unknown });
   });
 
   it('makes one list of a season\'s rankings, rows with or without an id', () => {
@@ -61,11 +62,9 @@ describe('people from SportMonks', () => {
 
   it('plans one squad call per team and season, and the rankings of each season', () => {
     const squads = planJobs('squads', scopeOf('squads', { seasons: '2,1', teams: '53,62' }));
-    expect(squads.map((j) => [j.path, j.params.include, j.context])).toEqual([
-      ['/football/squads/seasons/1/teams/53', 'player', { seasonId: 1, teamId: 53 }],
-      ['/football/squads/seasons/1/teams/62', 'player', { seasonId: 1, teamId: 62 }],
-      ['/football/squads/seasons/2/teams/53', 'player', { seasonId: 2, teamId: 53 }],
-      ['/football/squads/seasons/2/teams/62', 'player', { seasonId: 2, teamId: 62 }],
+    expect(squads.map((j) => [j.shape, j.params.include, j.context, j.parts?.map((p) => p.path)])).toEqual([
+      ['list', 'player', { seasonId: 1 }, ['/football/squads/seasons/1/teams/53', '/football/squads/seasons/1/teams/62']],
+      ['list', 'player', { seasonId: 2 }, ['/football/squads/seasons/2/teams/53', '/football/squads/seasons/2/teams/62']],
     ]);
     expect(planJobs('players', scopeOf('players', { seasons: '1', teams: '53' }))[0]).toMatchObject({ path: '/football/squads/seasons/1/teams/53', shape: 'players' });
     expect(planJobs('players', scopeOf('players', { ids: '992,37' })).map((j) => j.path)).toEqual(['/football/players/37', '/football/players/992']);

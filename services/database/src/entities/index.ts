@@ -6,7 +6,7 @@ import { leagueSpec } from './leagues.ts';
 import { playerSpec, refereeSpec } from './people.ts';
 import { seasonSpec } from './seasons.ts';
 import type { EntitySpec } from './spec.ts';
-import { squadSpec } from './squads.ts';
+import { squadListSpec } from './squads.ts';
 import { standingSpec } from './standings.ts';
 import { stateSpec } from './states.ts';
 import { aggregateSpec, groupSpec, roundSpec, stageSpec } from './structure.ts';
@@ -31,6 +31,6 @@ export const SPECS: { [E in Entity]: EntitySpec<EntityRecords[E]> } = {
   standings: standingSpec,
   players: playerSpec,
   referees: refereeSpec,
-  squads: squadSpec,
+  squads: squadListSpec,
   topscorers: topscorerListSpec,
 };

@@ -1,29 +1,16 @@
 // A season's SportMonks top-scorer rankings as one record: the rows have no id of their own in
-// older answers, and a player who drops out of a ranking must leave it, so the season's rows
-// are replaced as a whole whenever any of them changed.
+// older answers, and a player who drops out of a ranking must leave it (season-lists.ts).
 import type { Topscorer, TopscorerList } from '@insightxi/contracts';
 import type { TopscorerList as ListRow, Topscorer as Row } from '../generated/prisma/client.ts';
-import type { Connection } from '../db.ts';
-import { placeholders, type SqlValue } from '../sql.ts';
 import { playerSpec } from './people.ts';
-import { fieldSpec, type EntitySpec, type Written } from './spec.ts';
-
-const ROW_COLUMNS = ['season_id', 'type_id', 'player_id', 'team_id', 'position', 'total', 'source_id', 'created_at', 'updated_at'];
-
-const rowKey = (row: Topscorer): string => `${row.typeId}/${row.playerId}/${row.teamId}`;
+import { replaceListRows } from './season-lists.ts';
+import { fieldSpec, type EntitySpec } from './spec.ts';
 
 /** Rows in one order whatever order SportMonks served them in: ranking, position, player. */
 const ordered = (rows: readonly Topscorer[]): Topscorer[] =>
   [...rows].sort((a, b) => a.typeId - b.typeId || a.position - b.position || a.playerId - b.playerId || a.teamId - b.teamId);
 
-async function replaceRows(connection: Connection, written: readonly Written<TopscorerList>[], now: Date): Promise<void> {
-  const existed = written.filter((w) => w.existed).map((w) => w.record.id);
-  if (existed.length > 0) await connection.query(`DELETE FROM topscorers WHERE season_id IN (${existed.map(() => '?').join(', ')})`, existed);
-  const rows = written.flatMap((w) => w.record.rows.map((row) => ({ seasonId: w.record.id, row })));
-  if (rows.length === 0) return;
-  const values: SqlValue[] = rows.flatMap(({ seasonId, row }) => [seasonId, row.typeId, row.playerId, row.teamId, row.position, row.total, row.sourceId, now, now]);
-  await connection.query(`INSERT INTO topscorers (${ROW_COLUMNS.join(', ')}) VALUES ${rows.map(() => placeholders(ROW_COLUMNS.length)).join(', ')}`, values);
-}
+const rowKey = (row: Topscorer): string => `${row.typeId}/${row.playerId}/${row.teamId}`;
 
 const listFields = fieldSpec<TopscorerList>({
   entity: 'topscorers',
@@ -43,7 +30,11 @@ const listFields = fieldSpec<TopscorerList>({
     const foreign = r.rows.find((row) => row.player && row.player.id !== row.playerId);
     return foreign ? `the nested player ${foreign.player?.id ?? ''} is not player ${foreign.playerId}` : undefined;
   },
-  writeChildren: replaceRows,
+  writeChildren: replaceListRows<TopscorerList>({
+    table: 'topscorers',
+    columns: ['season_id', 'type_id', 'player_id', 'team_id', 'position', 'total', 'source_id'],
+    rows: (r) => r.rows.map((row) => [r.id, row.typeId, row.playerId, row.teamId, row.position, row.total, row.sourceId]),
+  }),
 });
 
 export type TopscorerListRow = ListRow & { rows: Row[] };

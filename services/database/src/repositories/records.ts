@@ -6,7 +6,6 @@ import type {
   FixtureListQuery,
   ListQuery,
   SeasonListQuery,
-  SquadListQuery,
   StageListQuery,
   StandingListQuery,
   StructureListQuery,
@@ -34,7 +33,7 @@ export interface ListQueries {
   standings: StandingListQuery;
   players: ListQuery;
   referees: ListQuery;
-  squads: SquadListQuery;
+  squads: ListQuery;
   topscorers: ListQuery;
 }
 
@@ -100,11 +99,6 @@ const FILTERS: { [E in Entity]?: (query: ListQueries[E]) => object } = {
     ...(query.team === undefined ? {} : { teamId: query.team }),
     ...(query.stage === undefined ? {} : { stageId: query.stage }),
   }),
-  squads: (query) => ({
-    ...(query.season === undefined ? {} : { seasonId: query.season }),
-    ...(query.team === undefined ? {} : { teamId: query.team }),
-    ...(query.player === undefined ? {} : { playerId: query.player }),
-  }),
 };
 
 /** The Prisma model of each entity; how its rows read back is the entity's spec. */
@@ -126,7 +120,7 @@ function sources(prisma: PrismaClient): Record<Entity, Source> {
     standings: source(prisma.standing),
     players: source(prisma.player),
     referees: source(prisma.referee),
-    squads: source(prisma.squad),
+    squads: source(prisma.squadList, { members: true }),
     topscorers: source(prisma.topscorerList, { rows: true }),
   };
 }

@@ -12,7 +12,6 @@ import {
   Page,
   RECORD_SCHEMAS,
   SeasonListQuery,
-  SquadListQuery,
   StageListQuery,
   StandingListQuery,
   StructureListQuery,
@@ -34,7 +33,6 @@ const LIST_QUERIES: Partial<Record<Entity, TSchema>> = {
   aggregates: StructureListQuery,
   fixtures: FixtureListQuery,
   standings: StandingListQuery,
-  squads: SquadListQuery,
 };
 
 const errors = { 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };

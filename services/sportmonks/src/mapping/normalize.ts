@@ -16,13 +16,14 @@ import {
   Player,
   Referee,
   Season,
-  Squad,
+  SquadList,
   Standing,
   Team,
   TopscorerList,
   Venue,
   type EntityRecords,
   type FixtureScore,
+  type SquadMember,
   type Topscorer,
 } from '@insightxi/contracts';
 import { fromUnixSeconds, orNull, toBool, toDateOnly, toInt, toNumber, toUtcDateTime } from './convert.ts';
@@ -61,9 +62,8 @@ export interface ParentStage {
 export interface NormalizeContext {
   /** The records come from a `filters=deleted` query: all of them are deleted upstream. */
   deleted?: boolean;
-  /** The season (and team) the call was about, for records that do not say (squads, top scorers). */
+  /** The season the call was about, for lists that do not say (squads, top scorers). */
   seasonId?: number;
-  teamId?: number;
   parent?: ParentStage;
 }
 
@@ -117,7 +117,7 @@ const contract = {
   standings: validator(Standing, 'does not fit our standing record'),
   players: validator(Player, 'does not fit our player record'),
   referees: validator(Referee, 'does not fit our referee record'),
-  squads: validator(Squad, 'does not fit our squad record'),
+  squads: validator(SquadList, 'does not fit our squad list'),
   topscorers: validator(TopscorerList, 'does not fit our top-scorer list'),
 };
 
@@ -262,25 +262,46 @@ function nestedPlayer(raw: unknown): Outcome<Player | undefined> {
   return player.ok ? player : { ok: false, reason: `player: ${player.reason}` };
 }
 
-export const normalizeSquad: Normalizer<'squads'> = (raw, context = {}) =>
-  then(rawSquad(raw), (r) => {
-    // The season is the one asked for: squad rows need not name it.
-    const seasonId = context.seasonId ?? positiveId(r.season_id);
-    const teamId = positiveId(r.team_id) ?? context.teamId ?? null;
-    if (seasonId === null || teamId === null) return { ok: false, reason: `squad row without a ${seasonId === null ? 'season' : 'team'}` };
-    return then(nestedPlayer(r.player), (player) =>
-      contract.squads({
-        id: r.id,
-        seasonId,
+/** A row of a squad call; the team comes from the call when the row does not name it. */
+export function squadMember(raw: unknown): Outcome<SquadMember> {
+  return then(rawSquad(raw), (r) => {
+    const teamId = positiveId(r.team_id);
+    if (teamId === null) return { ok: false, reason: `squad row of player ${r.player_id} without a team` };
+    return then(nestedPlayer(r.player), (player) => ({
+      ok: true,
+      record: {
+        sourceId: r.id,
         teamId,
         playerId: r.player_id,
         jerseyNumber: toInt(r.jersey_number ?? r.yersey_number),
         positionId: toInt(r.position_id),
         detailedPositionId: toInt(r.detailed_position_id),
         ...(player === undefined ? {} : { player }),
-      }),
-    );
+      },
+    }));
   });
+}
+
+/** Rows of a season list gathered by the fetcher, each read by `read`; one unreadable row rejects the list (a list that lands is the whole truth). */
+function listRows<T>(raw: unknown, read: (row: unknown) => Outcome<T>): Outcome<T[]> {
+  const rows = (raw as { rows?: unknown }).rows;
+  if (!Array.isArray(rows)) return { ok: false, reason: 'not a season list' };
+  const out: T[] = [];
+  for (const [index, item] of rows.entries()) {
+    const row = read(item);
+    if (!row.ok) return { ok: false, reason: `row ${index}: ${row.reason}` };
+    out.push(row.record);
+  }
+  return { ok: true, record: out };
+}
+
+/** A season's squads (`{ id: season, teams, rows }`, gathered by the fetcher from one call per team). */
+export const normalizeSquadList: Normalizer<'squads'> = (raw, context = {}) => {
+  const { teams } = raw as { teams?: unknown };
+  const seasonId = context.seasonId ?? null;
+  if (seasonId === null || !Array.isArray(teams)) return { ok: false, reason: 'not a season\'s squads' };
+  return then(listRows(raw, squadMember), (members) => contract.squads({ id: seasonId, teams, members }));
+};
 
 function topscorerRow(raw: unknown): Outcome<Topscorer> {
   return then(rawTopscorer(raw), (r) => {
@@ -295,21 +316,11 @@ function topscorerRow(raw: unknown): Outcome<Topscorer> {
   });
 }
 
-/**
- * A season's rankings as one record (`{ id: season, rows }`, gathered by the fetcher from every
- * page): one unreadable row rejects the list, since a list that lands is the whole truth.
- */
+/** A season's rankings as one record (`{ id: season, rows }`, gathered by the fetcher from every page). */
 export const normalizeTopscorerList: Normalizer<'topscorers'> = (raw, context = {}) => {
-  const list = raw as { id?: unknown; rows?: unknown };
-  const seasonId = context.seasonId ?? positiveId(list.id as number | undefined);
-  if (seasonId === null || !Array.isArray(list.rows)) return { ok: false, reason: 'not a season top-scorer list' };
-  const rows: Topscorer[] = [];
-  for (const [index, item] of list.rows.entries()) {
-    const row = topscorerRow(item);
-    if (!row.ok) return { ok: false, reason: `row ${index}: ${row.reason}` };
-    rows.push(row.record);
-  }
-  return contract.topscorers({ id: seasonId, rows });
+  const seasonId = context.seasonId ?? null;
+  if (seasonId === null) return { ok: false, reason: 'not a season top-scorer list' };
+  return then(listRows(raw, topscorerRow), (rows) => contract.topscorers({ id: seasonId, rows }));
 };
 
 type Side = 'home' | 'away';
@@ -468,6 +479,6 @@ export const NORMALIZERS: { [E in keyof EntityRecords]: Normalizer<E> } = {
   standings: normalizeStanding,
   players: normalizePlayer,
   referees: normalizeReferee,
-  squads: normalizeSquad,
+  squads: normalizeSquadList,
   topscorers: normalizeTopscorerList,
 };

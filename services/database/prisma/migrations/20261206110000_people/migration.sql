@@ -1,5 +1,6 @@
--- People (issue 16): players, referees, squads per team and season, and SportMonks' top-scorer
--- lists per season (replaced whole when they change: a player who drops out of the list goes).
+-- People (issue 16): players, referees, the squads of each season's teams and SportMonks' top-scorer
+-- lists per season (each replaced whole when it changes: a player who left a squad or dropped out of
+-- a list goes; a squad row's SportMonks id is a player's spell at a club, the same in every season).
 
 -- CreateTable
 CREATE TABLE `players` (
@@ -58,24 +59,32 @@ CREATE TABLE `referees` (
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
 -- CreateTable
-CREATE TABLE `squads` (
+CREATE TABLE `squad_lists` (
     `id` INTEGER NOT NULL,
+    `content_hash` CHAR(40) NOT NULL,
+    `created_at` DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+    `updated_at` DATETIME(3) NOT NULL,
+
+    PRIMARY KEY (`id`)
+) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+
+-- CreateTable
+CREATE TABLE `squads` (
     `season_id` INTEGER NOT NULL,
     `team_id` INTEGER NOT NULL,
     `player_id` INTEGER NOT NULL,
     `jersey_number` INTEGER NULL,
     `position_id` INTEGER NULL,
     `detailed_position_id` INTEGER NULL,
-    `content_hash` CHAR(40) NOT NULL,
+    `source_id` INTEGER NULL,
     `created_at` DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
     `updated_at` DATETIME(3) NOT NULL,
 
-    INDEX `squads_season_id_team_id_idx`(`season_id`, `team_id`),
     INDEX `squads_team_id_idx`(`team_id`),
     INDEX `squads_player_id_idx`(`player_id`),
     INDEX `squads_position_id_idx`(`position_id`),
     INDEX `squads_detailed_position_id_idx`(`detailed_position_id`),
-    PRIMARY KEY (`id`)
+    PRIMARY KEY (`season_id`, `team_id`, `player_id`)
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
 -- CreateTable
@@ -123,7 +132,10 @@ ALTER TABLE `players` ADD CONSTRAINT `players_detailed_position_id_fkey` FOREIGN
 ALTER TABLE `referees` ADD CONSTRAINT `referees_country_id_fkey` FOREIGN KEY (`country_id`) REFERENCES `countries`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE `squads` ADD CONSTRAINT `squads_season_id_fkey` FOREIGN KEY (`season_id`) REFERENCES `seasons`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
+ALTER TABLE `squad_lists` ADD CONSTRAINT `squad_lists_id_fkey` FOREIGN KEY (`id`) REFERENCES `seasons`(`id`) ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE `squads` ADD CONSTRAINT `squads_season_id_fkey` FOREIGN KEY (`season_id`) REFERENCES `squad_lists`(`id`) ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE `squads` ADD CONSTRAINT `squads_team_id_fkey` FOREIGN KEY (`team_id`) REFERENCES `teams`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
