@@ -48,7 +48,7 @@ export async function seasonTeamIds(writer: Writer, season: number, ctx: CallCon
   let cursor: string | undefined;
   do {
     const page = await writer.listFixtures({ season, deleted: false, limit: LIST_LIMIT, ...(cursor === undefined ? {} : { cursor }) }, ctx);
-    for (const fixture of page.items) for (const team of [fixture.homeTeamId, fixture.awayTeamId]) if (team !== null) teams.add(team);
+    for (const fixture of page.items) for (const team of [fixture.homeTeamId, fixture.awayTeamId]) if (typeof team === 'number') teams.add(team);
     cursor = page.next ?? undefined;
   } while (cursor !== undefined);
   return [...teams].sort((a, b) => a - b);
