@@ -74,6 +74,18 @@ describe('sync/all against the simulator', () => {
     expect(Number(ids[0]?.with)).toBeGreaterThan(0);
   });
 
+  it('spends one SportMonks call per team and season on squads, and a season\'s rankings in as few pages as they fill', async () => {
+    const detail = e2e.stack.simulator?.detail();
+    if (!detail) throw new Error('no simulator');
+    // The floor for squads (issue 16): one call per team and season; +1 is the look-up of the seasons.
+    const squads = (await e2e.post('/sync/squads?seasons=all&force=true&wait=true')).body as SyncRunSummary;
+    expect(squads.status).toBe('succeeded');
+    expect(squads.counters.upstreamCalls).toBe(detail.squads.length + 1);
+    const rankings = (await e2e.post('/sync/topscorers?seasons=all&force=true&wait=true')).body as SyncRunSummary;
+    expect(rankings.counters.upstreamCalls).toBe(detail.topscorers.reduce((sum, t) => sum + Math.max(1, Math.ceil(t.rows.length / 50)), 0) + 1);
+    expect(rankings.counters).toMatchObject({ created: 0, updated: 0, unchanged: detail.topscorers.length });
+  }, 180_000);
+
   it('the league_table view equals the simulator standings row by row for every finished stage and group', async () => {
     const dataset = e2e.stack.simulator?.dataset();
     if (!dataset) throw new Error('no simulator');
