@@ -86,5 +86,5 @@ module "stack" {
   quarantine_spike_per_hour = 100
 
   analyst_door_instance_type = "t4g.nano"
-  collector_image            = "public.ecr.aws/aws-observability/aws-otel-collector:v0.40.0"
+  collector_image            = "public.ecr.aws/aws-observability/aws-otel-collector:v0.50.0"
 }

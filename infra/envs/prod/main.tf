@@ -31,6 +31,23 @@ variable "image_tag" {
   description = "Commit SHA of the images the first task definitions run."
 }
 
+# Who production's alarms reach. No default: a plan without a real address fails here rather than
+# creating alarms that notify nobody (set it in prod.auto.tfvars, see infra/README.md).
+variable "alarm_emails" {
+  type        = list(string)
+  description = "On-call email addresses production's alarms notify (at least one; each confirms the SNS subscription once)."
+
+  validation {
+    condition     = length(var.alarm_emails) > 0 && alltrue([for address in var.alarm_emails : can(regex("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", address))])
+    error_message = "alarm_emails must hold at least one email address (name@domain)."
+  }
+
+  validation {
+    condition     = !anytrue([for address in var.alarm_emails : endswith(lower(address), ".example") || endswith(lower(address), "@example.com")])
+    error_message = "alarm_emails must be real addresses, not an example placeholder."
+  }
+}
+
 module "stack" {
   source = "../../modules/stack"
 
@@ -83,10 +100,10 @@ module "stack" {
   retention_days     = 90
   retention_schedule = "cron(15 4 * * ? *)"
 
-  alarm_emails              = ["data-platform-oncall@insightxi.example"]
+  alarm_emails              = var.alarm_emails
   alarm_webhook_urls        = []
   quarantine_spike_per_hour = 100
 
   analyst_door_instance_type = "t4g.nano"
-  collector_image            = "public.ecr.aws/aws-observability/aws-otel-collector:v0.40.0"
+  collector_image            = "public.ecr.aws/aws-observability/aws-otel-collector:v0.50.0"
 }

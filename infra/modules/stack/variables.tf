@@ -205,7 +205,12 @@ variable "analyst_door_instance_type" {
 
 variable "collector_image" {
   type        = string
-  description = "ADOT collector image of the metrics sidecars, pinned to a version."
+  description = "ADOT collector image of the metrics sidecars, pinned to a released version (vX.Y.Z) or a digest."
+
+  validation {
+    condition     = can(regex("^public\\.ecr\\.aws/aws-observability/aws-otel-collector(:v[0-9]+\\.[0-9]+\\.[0-9]+|@sha256:[0-9a-f]{64})$", var.collector_image))
+    error_message = "collector_image is public.ecr.aws/aws-observability/aws-otel-collector pinned to a released vX.Y.Z or a sha256 digest (never latest)."
+  }
 }
 
 variable "tags" {

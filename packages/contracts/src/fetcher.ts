@@ -20,6 +20,8 @@ export const FetchQuery = Type.Object(
     deleted: Type.Optional(Type.Boolean()),
     /** Opaque: the `next` of the previous page. */
     cursor: Type.Optional(Type.String({ maxLength: 16384 })),
+    /** The budget lane: `live` calls go first and may spend the reserve `sweep` calls (the default) leave them. */
+    priority: Type.Optional(Type.Union([Type.Literal('live'), Type.Literal('sweep')], { description: 'live | sweep (default)' })),
   },
   { additionalProperties: false },
 );

@@ -141,13 +141,16 @@ export const LiveStatus = Type.Object({
   /** A match kicks off soon or is under way: the poller reads the feed. */
   matchesOn: Type.Boolean(),
   polls: Type.Integer({ minimum: 0 }),
+  /** Sweeps of the fixtures that can be on: after a gap, on the first poll, and every LIVE_SWEEP_MS. */
+  sweeps: Type.Integer({ minimum: 0 }),
   records: Type.Integer({ minimum: 0 }),
   created: Type.Integer({ minimum: 0 }),
   updated: Type.Integer({ minimum: 0 }),
   quarantined: Type.Integer({ minimum: 0 }),
   lastPollAt: Nullable(Type.String()),
+  lastSweepAt: Nullable(Type.String()),
   lastError: Nullable(Type.String()),
-  /** Spans the feed could not cover (a poll came later than the feed's window), oldest first. */
+  /** Spans the feed could not cover (a poll came later than the feed's window; each was swept), oldest first. */
   gaps: Type.Array(Type.Object({ from: Type.String(), to: Type.String() })),
 });
 export type LiveStatus = Static<typeof LiveStatus>;

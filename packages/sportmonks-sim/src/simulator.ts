@@ -71,6 +71,7 @@ export interface Simulator {
   close(): Promise<void>;
 }
 
+const MAX_CACHED_PAGE_BYTES = 512 * 1024;
 const RATE_LIMIT_LINK = 'https://docs.sportmonks.com/football/api/rate-limit';
 const BAD_GATEWAY_HTML = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>';
 
@@ -245,7 +246,8 @@ export function buildSimulator(options: SimulatorOptions = {}): Omit<Simulator, 
             (outcome.message === undefined ? '' : `"message":${JSON.stringify(outcome.message)},`),
         );
       }
-      if (cacheable) pages.set(cacheKey, pageVersion, head);
+      // Pages of match detail run to megabytes: caching 512 of them would cost more memory than building them costs time.
+      if (cacheable && head.length <= MAX_CACHED_PAGE_BYTES) pages.set(cacheKey, pageVersion, head);
     }
 
     const left = limiter.spend(entity, now);

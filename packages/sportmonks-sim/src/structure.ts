@@ -218,17 +218,29 @@ export class StructureBuilder {
     stage.plannedEndDate = formatDate((weeks.at(-1) ?? 0) + 3 * DAY);
   }
 
-  /** The final table of a stage from the planned results (cancelled fixtures left out). */
-  private finalOrder(stage: StageRec, teamIds: number[], settled: (f: FixtureRec) => boolean): number[] {
-    return rank(records(teamIds, stage.fixtures.filter(settled).map(planned)));
+  /** The final table of a stage (or of some of its teams) from the planned results, with what it carried in. */
+  private finalOrder(stage: StageRec, teamIds: number[]): number[] {
+    const from = stage.carriesFrom;
+    const carried = from ? records(from.teamIds, from.fixtures.filter(this.settled).map(planned)) : undefined;
+    return rank(records(teamIds, stage.fixtures.filter(this.settled).map(planned), carried));
   }
 
-  /** 271: a regular season of 22 rounds, then a Championship and a Relegation Round of six, points carried. */
+  /**
+   * 271: a regular season of 22 rounds, then a Championship and a Relegation Round of six
+   * (points carried), then the Conference League play-off final between the Championship
+   * Round's fourth and the Relegation Round's winner, the stages as upstream's season 19686.
+   */
   private splitStages(season: SeasonRec, teamIds: number[], year: number): void {
     const regularSpec: StageSpec = { name: 'Regular Season', typeId: TYPE_IDS.stage.groupStage };
     const relegationSpec: StageSpec = { name: 'Relegation Round', typeId: TYPE_IDS.stage.groupStage, after: [regularSpec], carries: regularSpec };
     const championshipSpec: StageSpec = { name: 'Championship Round', typeId: TYPE_IDS.stage.groupStage, after: [regularSpec], carries: regularSpec };
-    const [regular, relegation, championship] = this.stages(season, [regularSpec, relegationSpec, championshipSpec]) as [StageRec, StageRec, StageRec];
+    const playOffSpec: StageSpec = { name: 'Conference League Play-offs - Final', typeId: TYPE_IDS.stage.qualifying, after: [relegationSpec, championshipSpec] };
+    const [regular, relegation, championship, playOff] = this.stages(season, [regularSpec, relegationSpec, championshipSpec, playOffSpec]) as [
+      StageRec,
+      StageRec,
+      StageRec,
+      StageRec,
+    ];
     regular.teamIds = [...teamIds].sort((a, b) => a - b);
     const schedule = doubleRoundRobin(shuffle(this.rng, [...teamIds]));
     const weeks = weekends(this.leagueStart(season, year), schedule.length);
@@ -236,19 +248,22 @@ export class StructureBuilder {
     const splitWeeks = weekends((weeks.at(-1) ?? 0) + 7 * DAY, 10);
     regular.plannedEndDate = formatDate((weeks.at(-1) ?? 0) + 3 * DAY);
     relegation.plannedEndDate = championship.plannedEndDate = formatDate((splitWeeks.at(-1) ?? 0) + 3 * DAY);
-    const halves = (settled: (f: FixtureRec) => boolean): [number[], number[]] => {
-      const order = this.finalOrder(regular, regular.teamIds, settled);
-      return [order.slice(0, 6), order.slice(6)];
-    };
+    const playOffMs = firstWeekdayOnOrAfter((splitWeeks.at(-1) ?? 0) + 3 * DAY, 4) + EVENING;
+    playOff.plannedEndDate = formatDate(playOffMs);
     this.waitFor(championship, () => {
-      const [top, bottom] = halves(this.settled);
+      const order = this.finalOrder(regular, regular.teamIds);
       for (const [stage, teams] of [
-        [championship, top],
-        [relegation, bottom],
+        [championship, order.slice(0, 6)],
+        [relegation, order.slice(6)],
       ] as const) {
         stage.teamIds = [...teams].sort((a, b) => a - b);
         this.playRounds(stage, doubleRoundRobin(shuffle(this.rng, [...teams])), splitWeeks, schedule.length + 1, () => null);
       }
+    });
+    this.waitFor(playOff, () => {
+      const home = this.finalOrder(championship, championship.teamIds)[3] ?? 0;
+      const away = this.finalOrder(relegation, relegation.teamIds)[0] ?? 0;
+      this.single(playOff, home, away, playOffMs);
     });
   }
 
@@ -265,7 +280,7 @@ export class StructureBuilder {
     first.plannedEndDate = formatDate((weeks.at(-1) ?? 0) + 3 * DAY);
     second.plannedEndDate = formatDate((splitWeeks.at(-1) ?? 0) + 3 * DAY);
     this.waitFor(second, () => {
-      const order = this.finalOrder(first, first.teamIds, this.settled);
+      const order = this.finalOrder(first, first.teamIds);
       const top = this.group(second, 'Championship Group', order.slice(0, 6));
       const bottom = this.group(second, 'Relegation Group', order.slice(6));
       second.teamIds = [...first.teamIds];
@@ -330,7 +345,7 @@ export class StructureBuilder {
     final.plannedEndDate = formatDate(finalMs);
     this.waitFor(qf, () => {
       // Group winners play the second leg at home.
-      const [a, b, c, d] = groups.map((g) => this.finalOrder(groupStage, g.teamIds, this.settled));
+      const [a, b, c, d] = groups.map((g) => this.finalOrder(groupStage, g.teamIds));
       const pairs: [number, number][] = [
         [b?.[1] ?? 0, a?.[0] ?? 0],
         [a?.[1] ?? 0, b?.[0] ?? 0],
@@ -349,13 +364,16 @@ export class StructureBuilder {
       ); },
     );
     this.waitFor(final, () => {
-      const home = this.winner(sf, 0);
-      const away = this.winner(sf, 1);
-      final.teamIds = [home, away].sort((x, y) => x - y);
-      const fixture = this.place({ stage: final, round: null, group: null, aggregate: null, leg: '1/1' }, home, away, finalMs);
-      const result = planned(fixture);
-      if (result.home === result.away) fixture.decider = this.decider();
+      this.single(final, this.winner(sf, 0), this.winner(sf, 1), finalMs);
     });
+  }
+
+  /** A one-off knockout match (leg 1/1, no round, no aggregate) that must have a winner. */
+  private single(stage: StageRec, home: number, away: number, kickoffMs: number): void {
+    stage.teamIds = [home, away].sort((x, y) => x - y);
+    const fixture = this.place({ stage, round: null, group: null, aggregate: null, leg: '1/1' }, home, away, kickoffMs);
+    const result = planned(fixture);
+    if (result.home === result.away) fixture.decider = this.decider();
   }
 
   /** Whether a fixture is played to the end; set while drawing (the draws only read fixtures already over). */

@@ -4,7 +4,7 @@ import { SimClock, type ClockOptions } from './clock.ts';
 import { generate, MATCH, type FixturePlan, type Generated } from './generate.ts';
 import { Phase, type AggregateRec, type ChangedIds, type ClockEvent, type FixtureRec, type GroupRec, type LeagueRec, type RoundRec, type SeasonRec, type StageRec, type TeamRec, type VenueApi } from './model.ts';
 import { STATE } from './states.ts';
-import { cancelledGoal } from './detail/var.ts';
+import { cancelledGoal, minuteCorrectionAtMs } from './detail/var.ts';
 import { computeStandings, type StandingRow } from './standings.ts';
 import { decidedBy, winnerOf } from './knockout.ts';
 import { formatDate, formatDateTime, HOUR } from './time.ts';
@@ -272,6 +272,9 @@ export class World {
       step(cancelled.scoredAtMs, () => half[side]++);
       step(cancelled.cancelledAtMs, () => half[side]--);
     }
+    // A card's minute corrected after the match: nothing here changes, but the fixture does.
+    const corrected = minuteCorrectionAtMs(this.seed, fixture);
+    if (corrected !== null) step(corrected, () => undefined);
     step(MATCH.halfTimeMs, () => {
       fixture.stateId = STATE.HT;
       fixture.phase = Phase.HalfTime;

@@ -65,6 +65,29 @@ describe('match detail as the clock runs', () => {
     expect(sim.detail().varCancellations.some((c) => c.fixture_id === id)).toBe(false);
   });
 
+  it('corrects a yellow card’s minute after the match: same event id, one minute later, the fixture reported as changed', async () => {
+    const correction = sim.detail().minuteCorrections[0];
+    expect(correction).toBeDefined();
+    const id = correction?.fixture_id ?? 0;
+    const at = Date.parse(correction?.at ?? '');
+    sim.advanceClock(at - MINUTE - sim.now());
+    const before = await fixture(id);
+    expect([5, 7, 8]).toContain(before.state_id);
+    const moved = sim.advanceClock(MINUTE);
+    expect(moved.fixtureIds).toContain(id);
+    const after = await fixture(id);
+    const changed = after.events.filter((e) => {
+      const was = before.events.find((b) => b.id === e.id);
+      return JSON.stringify(was) !== JSON.stringify(e);
+    });
+    expect(changed).toHaveLength(1);
+    const card = changed[0];
+    expect(card?.type_id).toBe(19);
+    expect(card?.minute).toBe((before.events.find((e) => e.id === card?.id)?.minute ?? 0) + 1);
+    expect(after.events.map((e) => e.id).sort()).toEqual(before.events.map((e) => e.id).sort());
+    expect(after.lineups).toEqual(before.lineups);
+  });
+
   it('serves the same bytes for the same seed and clock', async () => {
     const other = await start({ leagues: 2 });
     try {

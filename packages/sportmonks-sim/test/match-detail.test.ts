@@ -3,7 +3,8 @@ import type { Simulator } from '../src/index.ts';
 import { chronological, currentScore, DETAIL_INCLUDE, GOAL, OWNGOAL, PENALTY, scoreFromEvents, side, type DetailFixture, type LineupJson } from './detail-helpers.ts';
 import { start, walk } from './helpers.ts';
 
-const FT = 5;
+/** FT, AET, FT_PEN: the fixtures that were played to the end. */
+const PLAYED = new Set([5, 7, 8]);
 const SUBSTITUTION = 18;
 const YELLOW = 19;
 const RED = 20;
@@ -12,9 +13,10 @@ const YELLOWRED = 21;
 let sim: Simulator;
 let finished: DetailFixture[];
 beforeAll(async () => {
-  sim = await start({ leagues: 3 });
+  // 271, 501 and their play-offs 513 and 1659: 1,202 fixtures, one decided in extra time, two on penalties.
+  sim = await start({ leagues: 4 });
   const all = (await walk(sim, `/v3/football/fixtures?per_page=50&include=${DETAIL_INCLUDE}`)) as unknown as DetailFixture[];
-  finished = all.filter((f) => f.state_id === FT);
+  finished = all.filter((f) => PLAYED.has(f.state_id));
 }, 180_000);
 afterAll(async () => {
   await sim.close();
@@ -58,6 +60,30 @@ describe('match detail of every finished fixture', () => {
       ownGoals += f.events.filter((e) => e.type_id === OWNGOAL).length;
     }
     expect(ownGoals).toBeGreaterThan(0);
+  });
+
+  it('has extra-time goals in their own period and shoot-out kicks that match the shoot-out score but not the result', () => {
+    const shootouts = finished.filter((f) => f.state_id === 8);
+    expect(shootouts.length).toBeGreaterThan(0);
+    for (const f of shootouts) {
+      const kicks = f.events.filter((e) => e.type_id === 22 || e.type_id === 23);
+      expect(new Set(kicks.map((e) => e.period_id)).size).toBe(1);
+      expect(kicks.every((e) => e.result === null)).toBe(true);
+      const rows = f.scores.filter((s) => s.description === 'PENALTY_SHOOTOUT');
+      for (const location of ['home', 'away'] as const) {
+        const scored = kicks.filter((e) => e.type_id === 23 && e.participant_id === side(f, location)).length;
+        expect(scored, String(f.id)).toBe(rows.find((r) => r.score.participant === location)?.score.goals);
+        expect(kicks.filter((e) => e.participant_id === side(f, location)).length).toBeGreaterThanOrEqual(5);
+      }
+    }
+    for (const f of finished.filter((x) => x.state_id === 5)) {
+      expect(f.events.some((e) => e.type_id === 22 || e.type_id === 23 || e.minute > 90)).toBe(false);
+    }
+    for (const f of finished.filter((x) => x.state_id !== 5)) {
+      const late = f.events.filter((e) => e.minute > 90 && e.type_id !== 22 && e.type_id !== 23);
+      const regular = f.events.filter((e) => e.minute <= 45);
+      for (const e of late) expect(regular.some((r) => r.period_id === e.period_id)).toBe(false);
+    }
   });
 
   it('writes the running score after each goal into result', () => {

@@ -47,6 +47,23 @@ describe('players', () => {
     expect((await call(sim, '/v3/football/players/1')).body.message).toMatch(/^No result/);
   });
 
+  it('nests country, nationality, position and detailed position from the core dictionaries', async () => {
+    const current = seasonsOf(501).find((s) => s.is_current);
+    const f = sim.dataset().fixtures.find((x) => x.season_id === current?.id && x.state_id === 5);
+    const answer = await page(sim, `/v3/football/fixtures/${String(f?.id)}?include=lineups.player.country;lineups.player.position`);
+    const lineups = (answer.data as unknown as { lineups: { player: { country_id: number; position_id: number; country: { id: number }; position: { id: number; model_type: string } } }[] }).lineups;
+    expect(lineups.every((l) => l.player.country.id === l.player.country_id && l.player.position.id === l.player.position_id)).toBe(true);
+    const id = (lineups[0]?.player as unknown as { id: number }).id;
+    const player = (await page(sim, `/v3/football/players/${String(id)}?include=nationality;detailedPosition`)).data as unknown as {
+      nationality_id: number;
+      detailed_position_id: number | null;
+      nationality: { id: number; name: string };
+      detailedposition: { id: number } | null;
+    };
+    expect(player.nationality.id).toBe(player.nationality_id);
+    expect(player.detailedposition?.id ?? null).toBe(player.detailed_position_id);
+  });
+
   it('has one player per league whose name ends in a space, and he plays', async () => {
     const current = seasonsOf(271).find((s) => s.is_current);
     const fixtures = (await walk(sim, `/v3/football/fixtures?per_page=50&filters=fixtureSeasons:${String(current?.id)};fixtureStates:5&include=lineups`)) as unknown as DetailFixture[];

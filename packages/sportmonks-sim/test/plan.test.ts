@@ -33,14 +33,23 @@ describe('includes outside the plan', () => {
 });
 
 describe('include nesting', () => {
-  it('allows three levels and refuses a fourth with 5008; an unknown nested include is 5001', async () => {
+  it('nests the type of every event, statistic, lineup detail and referee row, each one of /core/types', async () => {
     sim = await start({ leagues: 1, seasonsPerLeague: 1 });
-    expect((await call(sim, '/v3/football/fixtures?include=events.player;lineups.details;referees.referee')).status).toBe(200);
-    const deep = await call(sim, '/v3/football/fixtures?include=lineups.player.country.continent');
-    expect(deep.status).toBe(400);
-    expect(deep.body.code).toBe(5008);
-    const unknown = await call(sim, '/v3/football/fixtures?include=events.sideline');
-    expect(unknown.status).toBe(400);
-    expect(unknown.body.code).toBe(5001);
+    const answer = await call(sim, '/v3/football/fixtures?per_page=50&filters=fixtureStates:5&include=events.type;statistics.type;lineups.details.type;referees.type');
+    expect(answer.status).toBe(200);
+    type Row = { type_id: number; type: { id: number; model_type: string } | null };
+    const fixtures = answer.body.data as { events: Row[]; statistics: Row[]; lineups: { details: Row[] }[]; referees: Row[] }[];
+    const rows = fixtures.flatMap((f) => [...f.events, ...f.statistics, ...f.lineups.flatMap((l) => l.details), ...f.referees]);
+    expect(rows.length).toBeGreaterThan(10_000);
+    expect(rows.filter((r) => r.type?.id !== r.type_id)).toEqual([]);
+    const models = new Set(fixtures.flatMap((f) => f.events.map((e) => e.type?.model_type)));
+    expect([...models]).toEqual(['event']);
+    expect(new Set(fixtures.flatMap((f) => f.referees.map((r) => r.type?.model_type)))).toEqual(new Set(['referee']));
+  });
+
+  it('allows three levels of detail includes and refuses a fourth with 5008', async () => {
+    sim = await start({ leagues: 1, seasonsPerLeague: 1 });
+    expect((await call(sim, '/v3/football/fixtures?include=lineups.player.country;lineups.details.type;referees.referee')).status).toBe(200);
+    expect((await call(sim, '/v3/football/fixtures?include=lineups.player.country.continent')).body.code).toBe(5008);
   });
 });

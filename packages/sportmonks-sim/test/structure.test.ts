@@ -117,7 +117,7 @@ function tableOf(list: Fixture[], start = new Map<number, Rec>()): Map<number, R
 const order = (table: Map<number, Rec>): number[] =>
   [...table].sort(([a, x], [b, y]) => y.points - x.points || y.gf - y.ga - (x.gf - x.ga) || y.gf - x.gf || a - b).map(([id]) => id);
 
-describe('271 Superliga: a regular season, then a Championship and a Relegation Round', () => {
+describe('271 Superliga: a regular season, then a Championship and a Relegation Round, then a play-off final', () => {
   it('plays 22 rounds, then 10 rounds in each half of six, the top six of the final table in the Championship Round', () => {
     const seasons = seasonsOf(271, true);
     expect(seasons).toHaveLength(2);
@@ -127,8 +127,9 @@ describe('271 Superliga: a regular season, then a Championship and a Relegation 
         ['Regular Season', 223, 1],
         ['Relegation Round', 223, 2],
         ['Championship Round', 223, 3],
+        ['Conference League Play-offs - Final', 225, 4],
       ]);
-      const [regular, relegation, championship] = stages as [Stage, Stage, Stage];
+      const [regular, relegation, championship] = stages as [Stage, Stage, Stage, Stage];
       expect(roundNames(regular.id)).toEqual(range(1, 22));
       expect(roundNames(championship.id)).toEqual(range(23, 32));
       expect(roundNames(relegation.id)).toEqual(range(23, 32));
@@ -141,8 +142,24 @@ describe('271 Superliga: a regular season, then a Championship and a Relegation 
       expect(teams(championship)).toEqual(final.slice(0, 6).sort((a, b) => a - b));
       expect(teams(relegation)).toEqual(final.slice(6).sort((a, b) => a - b));
       expect(stages.every((s) => s.finished)).toBe(true);
-      expect(stages.filter((s) => s.is_current).map((s) => s.name)).toEqual(['Championship Round']);
+      expect(stages.filter((s) => s.is_current).map((s) => s.name)).toEqual(['Conference League Play-offs - Final']);
       expect(regular.ending_at && championship.starting_at && regular.ending_at < championship.starting_at).toBe(true);
+    }
+  });
+
+  it('plays the Conference League play-off final between the Championship Round’s fourth and the Relegation Round’s first', () => {
+    for (const seasonId of seasonsOf(271, true)) {
+      const [, relegation, championship, playOff] = stagesOf(seasonId) as [Stage, Stage, Stage, Stage];
+      const table = (stage: Stage): number[] =>
+        (ds.standings as unknown as Standing[])
+          .filter((r) => r.stage_id === stage.id)
+          .sort((a, b) => a.position - b.position)
+          .map((r) => r.participant_id);
+      const finals = fixtures().filter((f) => f.stage_id === playOff.id);
+      expect(finals.map((f) => [f.leg, f.round_id, f.aggregate_id, side(f, 'home'), side(f, 'away')])).toEqual([
+        ['1/1', null, null, table(championship)[3], table(relegation)[0]],
+      ]);
+      expect((ds.standings as unknown as Standing[]).some((r) => r.stage_id === playOff.id)).toBe(false);
     }
   });
 
@@ -167,12 +184,18 @@ describe('271 Superliga: a regular season, then a Championship and a Relegation 
     expect(waiting.map((s) => [s.starting_at, s.ending_at, s.is_current])).toEqual([
       [null, null, false],
       [null, null, false],
+      [null, null, false],
     ]);
     expect(waiting.every((s) => roundNames(s.id).length === 0)).toBe(true);
     expect(stages.find((s) => s.name === 'Regular Season')?.is_current).toBe(true);
     const served = (await page(sim, `/v3/football/stages/seasons/${current}`)).data as unknown as Stage[];
-    expect(served.map((s) => s.sort_order)).not.toEqual([1, 2, 3]);
-    expect([...served].sort((a, b) => a.sort_order - b.sort_order).map((s) => s.name)).toEqual(['Regular Season', 'Relegation Round', 'Championship Round']);
+    expect(served.map((s) => s.sort_order)).toEqual([4, 3, 2, 1]);
+    expect([...served].sort((a, b) => a.sort_order - b.sort_order).map((s) => s.name)).toEqual([
+      'Regular Season',
+      'Relegation Round',
+      'Championship Round',
+      'Conference League Play-offs - Final',
+    ]);
   });
 });
 
@@ -366,6 +389,13 @@ describe('as SportMonks serves it', () => {
       expect(stages.flatMap((s) => s.aggregates.map((a) => a.id)).sort()).toEqual(ds.aggregates.filter((a) => a.season_id === seasonId).map((a) => a.id).sort());
       expect(stages.flatMap((s) => s.groups.map((g) => g.id)).sort()).toEqual(ds.groups.filter((g) => g.season_id === seasonId).map((g) => g.id).sort());
     }
+  });
+
+  it('filters fixtures by stage', async () => {
+    const seasonId = seasonsOf(271, true)[0] ?? 0;
+    const championship = stagesOf(seasonId)[2] as Stage;
+    const served = (await page(sim, `/v3/football/fixtures?filters=fixtureStages:${championship.id}&per_page=50`)).data as unknown as Fixture[];
+    expect(served.map((f) => f.id).sort()).toEqual(fixtures().filter((f) => f.stage_id === championship.id).map((f) => f.id).sort());
   });
 
   it('serves the aggregate, group, stage and round of a fixture as includes, and a stage’s groups and aggregates', async () => {

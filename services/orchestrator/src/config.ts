@@ -23,6 +23,11 @@ export type RunSettings = Static<typeof RunSettings>;
 export const LiveSettings = Type.Object({
   LIVE_POLL_MS: Type.Integer({ default: 5_000, minimum: 0, description: 'live poller interval while matches are on (below the 10 s feed window); 0 turns it off' }),
   LIVE_FEED_WINDOW_MS: Type.Integer({ default: 10_000, minimum: 1, description: 'how far back the latest-updated feed reaches' }),
+  LIVE_SWEEP_MS: Type.Integer({
+    default: 60_000,
+    minimum: 0,
+    description: 'while matches are on, how often to sweep the fixtures that can be on (deletions the feed never reports); 0: only after a gap',
+  }),
   LIVE_BEFORE_KICKOFF_MS: Type.Integer({ default: 15 * 60_000, minimum: 0, description: 'matches count as on from this long before kick-off' }),
   LIVE_AFTER_KICKOFF_MS: Type.Integer({ default: 3 * 3_600_000, minimum: 0, description: '… until this long after it' }),
   LIVE_SCHEDULE_CHECK_MS: Type.Integer({ default: 60_000, minimum: 0, description: 'how often to ask the writer whether matches are on' }),

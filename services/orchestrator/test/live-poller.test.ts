@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FetchPage, Fixture, FixtureListQuery } from '@insightxi/contracts';
+import type { FetchPage, FetchQuery, Fixture, FixtureListQuery } from '@insightxi/contracts';
 import { loadConfig } from '@insightxi/service-kit';
 import { LiveSettings } from '../src/config.ts';
 import { LivePoller } from '../src/engine/live-poller.ts';
@@ -19,15 +19,20 @@ function setup(kickoffs: string[], overrides: Partial<typeof settings> = {}) {
     return Promise.resolve({ items, next: null });
   };
   let feed: Rec[] = [];
+  // What a sweep of the fixtures that can be on returns (kick-offs), and the ones deleted.
+  let swept: Rec[] = [];
+  let deleted: Rec[] = [];
   let failing = false;
   const calls: string[] = [];
   const fetcher = {
-    fetchPage: (_entity: string, query: { updated?: string }): Promise<FetchPage<unknown>> => {
-      calls.push(query.updated ?? '');
+    fetchPage: (_entity: string, query: FetchQuery): Promise<FetchPage<unknown>> => {
+      expect(query.priority).toBe('live');
+      const call = query.updated ?? `${query.deleted === true ? 'deleted' : 'sweep'} ${query.from ?? ''}..${query.to ?? ''}`;
+      calls.push(call);
       if (failing) return Promise.reject(new Error('fetcher unavailable'));
-      const page = { data: feed, rejected: [], next: null, upstream: { calls: 1, rateLimitRemaining: 100, resetsInSeconds: 60, waitedMs: 0 } };
-      feed = [];
-      return Promise.resolve(page);
+      const data = query.updated === 'latest' ? feed : query.deleted === true ? deleted : swept;
+      if (query.updated === 'latest') feed = [];
+      return Promise.resolve({ data, rejected: [], next: null, upstream: { calls: 1, rateLimitRemaining: 100, resetsInSeconds: 60, waitedMs: 0 } });
     },
   };
   const poller = new LivePoller({ fetcher, writer, log: silentLog, settings: { ...settings, ...overrides }, now: () => now });
@@ -38,6 +43,10 @@ function setup(kickoffs: string[], overrides: Partial<typeof settings> = {}) {
     listQueries,
     advance: (ms: number) => (now += ms),
     setFeed: (records: Rec[]) => (feed = records),
+    setSwept: (records: Rec[], gone: Rec[] = []) => {
+      swept = records;
+      deleted = gone;
+    },
     setFailing: (value: boolean) => (failing = value),
   };
 }
@@ -96,20 +105,52 @@ describe('the live poller', () => {
     advance(5_000);
     setFeed([{ id: 7, v: 2 }]);
     await poller.tick();
-    expect(calls).toEqual(['latest', 'latest']);
+    // The first poll since matches came on sweeps first: what changed before it is not in the feed.
+    expect(calls).toEqual(['sweep 2026-03-01..2026-03-01', 'deleted 2026-03-01..2026-03-01', 'latest', 'latest']);
     expect(writer.tables.get('fixtures')?.get(7)).toBe(JSON.stringify({ id: 7, v: 2 }));
-    expect(poller.status()).toMatchObject({ matchesOn: true, polls: 2, records: 2, created: 1, updated: 1, gaps: [] });
+    expect(poller.status()).toMatchObject({ matchesOn: true, polls: 2, sweeps: 1, records: 2, created: 1, updated: 1, gaps: [] });
   });
 
-  it('records the span it could not cover when a poll comes later than the feed window', async () => {
-    const { poller, advance } = setup(['2026-03-01T15:00:00.000Z']);
+  it('after a pause longer than the feed window, records the gap and sweeps before reading the feed again', async () => {
+    const { poller, writer, calls, advance, setFeed, setSwept } = setup(['2026-03-01T15:00:00.000Z'], { LIVE_SWEEP_MS: 0 });
     await poller.tick();
+    advance(5_000);
+    await poller.tick();
+    calls.length = 0;
+    // The poller is paused (no tick: a deploy, a 429 pause) for 25 s; meanwhile fixture 7 scores
+    // and 9 is deleted. By the time it is back, the feed's 10 s no longer show the goal.
     advance(25_000);
+    setSwept([{ id: 7, v: 2 }], [{ id: 9, stateId: 20 }]);
+    setFeed([{ id: 8, v: 1 }]);
     await poller.tick();
-    expect(poller.status().gaps).toEqual([{ from: '2026-03-01T15:30:00.000Z', to: '2026-03-01T15:30:15.000Z' }]);
+    expect(poller.status().gaps).toEqual([{ from: '2026-03-01T15:30:05.000Z', to: '2026-03-01T15:30:20.000Z' }]);
+    expect(calls).toEqual(['sweep 2026-03-01..2026-03-01', 'deleted 2026-03-01..2026-03-01', 'latest']);
+    expect(writer.tables.get('fixtures')?.get(7)).toBe(JSON.stringify({ id: 7, v: 2 }));
+    expect(writer.tables.get('fixtures')?.get(9)).toBe(JSON.stringify({ id: 9, stateId: 20 }));
+    expect(writer.tables.get('fixtures')?.get(8)).toBe(JSON.stringify({ id: 8, v: 1 }));
+    // Back within the window: the feed alone again, no new gap.
+    calls.length = 0;
     advance(6_000);
     await poller.tick();
-    expect(poller.status().gaps).toHaveLength(1);
+    expect(calls).toEqual(['latest']);
+    expect(poller.status()).toMatchObject({ sweeps: 2, gaps: [{ from: '2026-03-01T15:30:05.000Z', to: '2026-03-01T15:30:20.000Z' }] });
+  });
+
+  it('reads only the feed after a failed poll that left no gap, and sweeps every LIVE_SWEEP_MS for the deletions the feed never shows', async () => {
+    const { poller, calls, advance, setFailing } = setup(['2026-03-01T15:00:00.000Z'], { LIVE_SWEEP_MS: 60_000 });
+    await poller.tick();
+    setFailing(true);
+    advance(5_000);
+    await poller.tick();
+    setFailing(false);
+    advance(5_000);
+    calls.length = 0;
+    await poller.tick();
+    expect(calls).toEqual(['latest']);
+    advance(50_000);
+    calls.length = 0;
+    await poller.tick();
+    expect(calls).toEqual(['sweep 2026-03-01..2026-03-01', 'deleted 2026-03-01..2026-03-01', 'latest']);
   });
 
   it('asks the writer whether matches are on at most once a minute', async () => {

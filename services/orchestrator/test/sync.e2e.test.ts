@@ -128,6 +128,18 @@ describe('sync/all against the simulator', () => {
     expect(summary.counters.unchanged).toBe(summary.counters.fetched);
   }, 180_000);
 
+  it('/sync/stages reads the structure the schedules brought (stages with their rounds, groups and ties) and finds it unchanged', async () => {
+    const summary = (await e2e.post('/sync/stages?seasons=all&force=true&wait=true')).body as SyncRunSummary;
+    expect(summary.status).toBe('succeeded');
+    const [stored] = await e2e.sql.query<{ n: number | bigint }[]>(
+      'SELECT (SELECT COUNT(*) FROM stages) + (SELECT COUNT(*) FROM rounds) + (SELECT COUNT(*) FROM stage_groups) + (SELECT COUNT(*) FROM aggregates) AS n',
+    );
+    expect(summary.counters).toMatchObject({ created: 0, updated: 0, quarantined: 0, fetched: Number(stored?.n), unchanged: Number(stored?.n) });
+    // One call a season, none for its rounds, groups or ties.
+    const [seasons] = await e2e.sql.query<{ n: number | bigint }[]>('SELECT COUNT(*) AS n FROM seasons');
+    expect(summary.counters.upstreamCalls).toBe(Number(seasons?.n) + 1);
+  }, 180_000);
+
   it('incremental: after the clock moves, picks up the changed fixtures and rewrites nothing else', async () => {
     const sim = e2e.stack.simulator;
     if (!sim) throw new Error('no simulator');

@@ -45,3 +45,44 @@ export function followingClock(now: () => number, speed: number): Clock {
     toRealMs: (ms) => ms / speed,
   };
 }
+
+/** A clock whose time moves only when its driver moves it: timers fire when `fireDue()` is called. */
+export interface DrivenClock extends Clock {
+  /** The upstream time the earliest pending timer is due at, or null when none is pending. */
+  nextTimerAt(): number | null;
+  /** Runs every timer due by `now()`; returns how many ran. */
+  fireDue(): number;
+}
+
+/**
+ * Follows a clock someone else drives (a simulator at speed 0, moved by a test or a benchmark):
+ * nothing happens by itself, so a window's reset comes exactly when the driver gets there, however
+ * loaded the machine is. Waiting costs no real time, so a paused budget never turns into a 503.
+ */
+export function drivenClock(now: () => number): DrivenClock {
+  const timers = new Set<{ at: number; fn: () => void }>();
+  return {
+    now,
+    setTimer(fn, ms) {
+      const timer = { at: now() + Math.max(0, ms), fn };
+      timers.add(timer);
+      return () => {
+        timers.delete(timer);
+      };
+    },
+    toRealMs: () => 0,
+    nextTimerAt() {
+      let earliest: number | null = null;
+      for (const timer of timers) if (earliest === null || timer.at < earliest) earliest = timer.at;
+      return earliest;
+    },
+    fireDue() {
+      const due = [...timers].filter((timer) => timer.at <= now()).sort((a, b) => a.at - b.at);
+      for (const timer of due) {
+        timers.delete(timer);
+        timer.fn();
+      }
+      return due.length;
+    },
+  };
+}

@@ -67,7 +67,7 @@ export class Fetcher {
   }
 
   async page<E extends EntityName>(entity: E, query: FetchQuery): Promise<FetchPage<EntityRecords[E]>> {
-    const { cursor, ...scopeQuery } = query;
+    const { cursor, priority, ...scopeQuery } = query;
     const walk: WalkCursor = cursor !== undefined ? decodeCursor(cursor, entity) : { entity, scope: scopeOf(entity, scopeQuery), job: 0, previousIds: [] };
     const jobs = planJobs(entity, walk.scope);
     if (walk.job >= jobs.length) throw new BadScopeError('cursor points past the end of its walk');
@@ -83,7 +83,7 @@ export class Fetcher {
       const job: Job = jobs[position.job] as Job;
       const params = { ...job.params, ...(position.upstreamCursor !== undefined ? { cursor: position.upstreamCursor } : position.page !== undefined ? { page: String(position.page) } : {}) };
       const call = async (path: string, callParams: Record<string, string>) => {
-        const answer = await this.client.get({ path, params: callParams });
+        const answer = await this.client.get({ path, params: callParams, lane: priority ?? 'sweep' });
         upstream.calls += answer.calls;
         upstream.waitedMs += answer.waitedMs;
         const rate = answer.envelope.rateLimit;

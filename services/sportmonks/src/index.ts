@@ -2,4 +2,4 @@
 // against a simulator on a fast clock).
 export { buildApp, type AppOverrides } from './app.ts';
 export { readConfig, FetcherConfig } from './config.ts';
-export { followingClock, scaledClock, systemClock, type Clock } from './clock.ts';
+export { drivenClock, followingClock, scaledClock, systemClock, type Clock, type DrivenClock } from './clock.ts';

@@ -1,20 +1,22 @@
-// A long walk on a small budget with a fast clock: it pauses at the limit, resumes after the
-// reset, and SportMonks (the simulator) never has to answer 429.
+// A long walk on a small budget: it pauses at the limit, resumes after the reset, and SportMonks
+// (the simulator) never has to answer 429. The simulator's clock stands still and is moved to each
+// reset the fetcher waits for, so a loaded machine cannot let an hour pass before the budget is spent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '@insightxi/sportmonks-sim';
 import type { RateLimitsResponse } from '@insightxi/contracts';
-import { INTERNAL_TOKEN, simulatorClock, testFetcher, walk, type TestFetcher } from './support/harness.ts';
+import type { DrivenClock } from '../src/clock.ts';
+import { INTERNAL_TOKEN, drive, drivenSimulatorClock, testFetcher, walk, type TestFetcher } from './support/harness.ts';
 
-// One simulated hour lasts half a real second.
-const SPEED = 7_200;
 const BUDGET = 5;
 
 let sim: Simulator;
+let clock: DrivenClock;
 let fetcher: TestFetcher;
 
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0, seed: 3, budgetPerHour: BUDGET, clock: { speed: SPEED } });
-  fetcher = await testFetcher(sim.url, {}, simulatorClock(sim, SPEED));
+  sim = await startSimulator({ port: 0, seed: 3, budgetPerHour: BUDGET, clock: { speed: 0 } });
+  clock = drivenSimulatorClock(sim);
+  fetcher = await testFetcher(sim.url, {}, clock);
 });
 
 afterAll(async () => {
@@ -40,7 +42,7 @@ describe('the hourly budget', () => {
     expect(seasons).toHaveLength(2 * BUDGET + 1);
     const startedAt = sim.now();
 
-    const walked = await walk(fetcher.app, 'fixtures', { seasons: seasons.join(',') });
+    const walked = await drive(walk(fetcher.app, 'fixtures', { seasons: seasons.join(',') }), sim, clock);
 
     const stats = sim.stats();
     expect(stats.rateLimited).toBe(0);
@@ -66,7 +68,7 @@ describe('the hourly budget', () => {
     while (sim.stats().rateLimited === before) await new Promise((resolve) => setTimeout(resolve, 2));
     sim.setFaults({});
 
-    const response = await pending;
+    const response = await drive(pending, sim, clock);
     expect(response.statusCode).toBe(200);
     // One 429, then a pause to the reset, then the call that worked: never a retry into the 429.
     expect(sim.stats().rateLimited - before).toBe(1);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Fixture } from '@insightxi/contracts';
 import { normalizeFixture } from '../src/mapping/normalize.ts';
-import { getPage, simulatedFetcher } from './support/harness.ts';
+import { INTERNAL_TOKEN, getPage, simulatedFetcher } from './support/harness.ts';
 
 const stack = simulatedFetcher({ seed: 7, clock: { speed: 0 } });
 
@@ -29,5 +29,15 @@ describe('GET /fixtures?updated=latest', () => {
       const expected = normalizeFixture(now.get(fixture.id));
       expect(expected.ok && expected.record).toEqual(fixture);
     }
+  });
+
+  it('takes the live lane with priority=live, and names the field when the lane is unknown', async () => {
+    const live = await getPage<Fixture>(stack.fetcher().app, 'fixtures', { updated: 'latest', priority: 'live' });
+    expect(live.status).toBe(200);
+    const calls = stack.sim().stats().calls.Fixture ?? 0;
+    const wrong = await stack.fetcher().app.inject({ url: '/fixtures?updated=latest&priority=urgent', headers: { authorization: `Bearer ${INTERNAL_TOKEN}` } });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json<{ message: string }>().message).toMatch(/priority/);
+    expect(stack.sim().stats().calls.Fixture ?? 0).toBe(calls);
   });
 });

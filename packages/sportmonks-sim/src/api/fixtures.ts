@@ -24,6 +24,7 @@ function fixtureFilter(ctx: RequestContext): (f: FixtureRec) => boolean {
   const leagues = filterValues(ctx, 'fixtureleagues');
   const states = filterValues(ctx, 'fixturestates');
   const seasons = filterValues(ctx, 'fixtureseasons');
+  const stages = filterValues(ctx, 'fixturestages');
   const { idAfter, deleted } = ctx.q;
   const denied = ctx.denied;
   return (f) =>
@@ -32,10 +33,11 @@ function fixtureFilter(ctx: RequestContext): (f: FixtureRec) => boolean {
     !denied.has(f.season.league.id) &&
     (leagues === null || leagues.has(f.season.league.id)) &&
     (states === null || states.has(f.stateId)) &&
-    (seasons === null || seasons.has(f.season.id));
+    (seasons === null || seasons.has(f.season.id)) &&
+    (stages === null || stages.has(f.stage.id));
 }
 
-const FIXTURE_FILTERS = ['fixtureleagues', 'fixturestates', 'fixtureseasons'];
+const FIXTURE_FILTERS = ['fixtureleagues', 'fixturestates', 'fixtureseasons', 'fixturestages'];
 
 function emitFixture(ctx: RequestContext): (f: FixtureRec) => string {
   return (f) => ctx.ser.fixture(f, ctx.q.include);

@@ -2,7 +2,7 @@
 import { forbidden } from '../errors.ts';
 import { TOPSCORER_TYPES, type TopscorerRow } from '../detail/store.ts';
 import { list, paged, single, byId } from './answers.ts';
-import { errorOutcome, filterValues, idParam, withSeason, type Route } from './route.ts';
+import { errorOutcome, filterValues, idParam, withSeason, withSeasonTeam, type Route } from './route.ts';
 
 const topscorerKey = (row: TopscorerRow): [number, number] => [TOPSCORER_TYPES.indexOf(row.typeId as (typeof TOPSCORER_TYPES)[number]) * 1000 + row.position, 0];
 
@@ -16,7 +16,7 @@ export const PEOPLE_ROUTES: Route[] = [
     handle: (ctx) => {
       const id = idParam(ctx, 'id');
       if (typeof id !== 'number') return errorOutcome(id);
-      return single(ctx, 'player', ctx.details.people.player(id), (p) => ctx.ser.detail.player(p));
+      return single(ctx, 'player', ctx.details.people.player(id), (p) => ctx.ser.detail.player(p, ctx.q.include));
     },
   },
   {
@@ -26,11 +26,9 @@ export const PEOPLE_ROUTES: Route[] = [
     filters: [],
     paged: false,
     handle: (ctx) =>
-      withSeason(ctx, (season) => {
-        const teamId = idParam(ctx, 'teamId');
-        if (typeof teamId !== 'number') return errorOutcome(teamId);
-        return list(ctx, 'squad', ctx.details.people.squad(season, teamId) ?? [], (entry) => ctx.ser.detail.squadRow(entry, ctx.q.include, false));
-      }),
+      withSeasonTeam(ctx, (season, teamId) =>
+        list(ctx, 'squad', ctx.details.people.squad(season, teamId) ?? [], (entry) => ctx.ser.detail.squadRow(entry, ctx.q.include, false)),
+      ),
   },
   {
     path: '/v3/football/squads/teams/:teamId',

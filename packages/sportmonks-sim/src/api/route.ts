@@ -71,6 +71,14 @@ export function withSeason(ctx: RequestContext, then: (season: SeasonRec) => Out
   return then(season);
 }
 
+/** Runs `then` with the season and the numeric `teamId` of the path (a 400 when it is not a number). */
+export function withSeasonTeam(ctx: RequestContext, then: (season: SeasonRec, teamId: number) => Outcome): Outcome {
+  return withSeason(ctx, (season) => {
+    const teamId = idParam(ctx, 'teamId');
+    return typeof teamId === 'number' ? then(season, teamId) : errorOutcome(teamId);
+  });
+}
+
 export function teamsOf(world: World, season: SeasonRec): TeamRec[] {
   return season.teamIds.map((id) => world.teams.get(id)).filter((t) => t !== undefined);
 }

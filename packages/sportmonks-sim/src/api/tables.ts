@@ -7,7 +7,7 @@ import type { StandingRow } from '../standings.ts';
 import { currentStages } from '../structure-json.ts';
 import type { World } from '../world.ts';
 import { list, single } from './answers.ts';
-import { errorOutcome, idParam, withSeason, type RequestContext, type Route } from './route.ts';
+import { errorOutcome, idParam, withSeason, withSeasonTeam, type RequestContext, type Route } from './route.ts';
 
 const node = (children: IncludeTree = new Map()): IncludeNode => ({ fields: null, children });
 const SCHEDULE_FIXTURE_TREE: IncludeTree = new Map([
@@ -121,9 +121,7 @@ export const TABLE_ROUTES: Route[] = [
     filters: [],
     paged: false,
     handle: (ctx) =>
-      withSeason(ctx, (season) => {
-        const teamId = idParam(ctx, 'teamId');
-        if (typeof teamId !== 'number') return errorOutcome(teamId);
+      withSeasonTeam(ctx, (season, teamId) => {
         if (!season.teamIds.includes(teamId)) return { type: 'empty' };
         return { type: 'data', data: `[${schedule(ctx, season, teamId).join(',')}]`, pagination: null };
       }),

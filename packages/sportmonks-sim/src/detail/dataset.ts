@@ -5,7 +5,7 @@ import type { Serializer } from '../serialize.ts';
 import type { World } from '../world.ts';
 import type { PlayerApi, RefereeApi } from './people.ts';
 import type { MatchDetails } from './store.ts';
-import { cancelledGoal } from './var.ts';
+import { cancelledGoal, minuteCorrectionAtMs } from './var.ts';
 
 export interface DetailDatasetOptions {
   /** Add `lineups.details` (about 300 rows a fixture). Default false. */
@@ -26,6 +26,8 @@ export interface DetailDataset {
   topscorers: { season_id: number; rows: Record<string, unknown>[] }[];
   /** Goals VAR will cancel, still ahead of the clock: the score shows them from `scored_at` until `cancelled_at`. */
   varCancellations: { fixture_id: number; scored_at: string; cancelled_at: string }[];
+  /** Fixtures whose events change after the match, still ahead of the clock: a yellow card's minute moves one later at `at`. */
+  minuteCorrections: { fixture_id: number; at: string }[];
 }
 
 const leaf = (): { fields: null; children: IncludeTree } => ({ fields: null, children: new Map() });
@@ -45,11 +47,16 @@ export function detailSnapshot(world: World, ser: Serializer, details: MatchDeta
   const fixtures = world.fixtures.filter((f) => !f.deleted && (wanted === null || wanted.has(f.id)));
   const now = world.tickedAt();
   const varCancellations: DetailDataset['varCancellations'] = [];
+  const minuteCorrections: DetailDataset['minuteCorrections'] = [];
   for (const f of world.fixtures) {
-    const cancelled = f.deleted || f.phase === Phase.Finished ? null : cancelledGoal(world.seed, f);
+    if (f.deleted) continue;
+    const cancelled = f.phase === Phase.Finished ? null : cancelledGoal(world.seed, f);
     if (cancelled && f.kickoffMs + cancelled.cancelledAtMs > now) {
       varCancellations.push({ fixture_id: f.id, scored_at: iso(f.kickoffMs + cancelled.scoredAtMs), cancelled_at: iso(f.kickoffMs + cancelled.cancelledAtMs) });
     }
+    const correctedAt = minuteCorrectionAtMs(world.seed, f);
+    const card = correctedAt !== null && f.kickoffMs + correctedAt > now ? details.detail(f)?.events.find((e) => e.correctedAtMs !== null) : undefined;
+    if (card && correctedAt !== null) minuteCorrections.push({ fixture_id: f.id, at: iso(f.kickoffMs + correctedAt) });
   }
   return {
     now: new Date(now).toISOString(),
@@ -61,6 +68,7 @@ export function detailSnapshot(world: World, ser: Serializer, details: MatchDeta
     referees: world.leagues.flatMap((l) => details.people.referees(l)),
     topscorers: world.seasons.map((s, i) => ({ season_id: s.id, rows: details.seasonTopscorers(s).map((row) => parse(ser.detail.topscorer(row, s, i, NONE))) })),
     varCancellations,
+    minuteCorrections,
   };
 }
 

@@ -7,7 +7,7 @@ import { createRng, hash32, intBetween, pick, poisson, shuffle, type Rng } from 
 import { MINUTE } from '../time.ts';
 import type { People, PlayerApi, SquadEntry } from './people.ts';
 import { EVENT, LINEUP, POSITION, REFEREE_ROLE } from './type-ids.ts';
-import { cancelledGoal } from './var.ts';
+import { cancelledGoal, minuteCorrectionAtMs } from './var.ts';
 
 export interface LineupRow {
   id: number;
@@ -38,6 +38,8 @@ export interface EventRow {
   /** Offset from kick-off at which the event appears; it disappears again at `untilMs` (VAR). */
   atMs: number;
   untilMs: number | null;
+  /** From this offset the event reads one minute later (a correction after the match). */
+  correctedAtMs: number | null;
 }
 
 /** What one player did in the match (players who never came on have no line). */
@@ -91,7 +93,8 @@ const FORMATIONS: Record<string, number[]> = {
 };
 const BENCH_SIZE = 7;
 const EVENT_ID_BASE = 150_000_000;
-const EVENTS_PER_FIXTURE = 100;
+/** Id block per fixture; the regular timeline stops well short of it so a long shoot-out fits. */
+const EVENTS_PER_FIXTURE = 200;
 const LINEUP_ID_BASE = 14_000_000_000;
 const PERIOD_ID_BASE = 6_000_000;
 const FIXTURE_REFEREE_ID_BASE = 30_000_000;
@@ -105,8 +108,10 @@ const SHOT_RATE: Record<number, [number, number, number]> = {
 const GOAL_INFO = ['Shot', 'Header', 'Left foot shot', 'Right foot shot'];
 const FOUL_INFO = ['Foul', 'Argument', 'Time wasting', 'Handball', 'Unsportsmanlike conduct'];
 
-export function periodId(fixture: FixtureRec, minute: number): number {
-  return PERIOD_ID_BASE + fixture.index * 2 + (minute > 45 ? 1 : 0);
+/** The fixture's period row: first half, second half, extra time, shoot-out. */
+export function periodId(fixture: FixtureRec, minute: number, shootout = false): number {
+  const slot = shootout ? 3 : minute > 90 ? 2 : minute > 45 ? 1 : 0;
+  return PERIOD_ID_BASE + fixture.index * 4 + slot;
 }
 
 /** Offset from kick-off at which something in `minute` (+ `extra`) happens on the simulated clock. */
@@ -129,6 +134,8 @@ const ADDITION: Record<number, string> = {
   [EVENT.YELLOWCARD]: 'Yellowcard',
   [EVENT.REDCARD]: 'Redcard',
   [EVENT.YELLOWREDCARD]: 'Yellowredcard',
+  [EVENT.PENALTY_SHOOTOUT_GOAL]: 'Penalty Shootout Goal',
+  [EVENT.PENALTY_SHOOTOUT_MISS]: 'Penalty Shootout Miss',
 };
 
 /** `sort_order` is an ordinal per category, as in the 2025 payloads. */
@@ -231,7 +238,9 @@ export function buildMatch(seed: number, fixture: FixtureRec, people: People): M
   const side = (home: boolean): Side => sides[home ? 0 : 1];
 
   // What happens, minute by minute: the world's goals at their minutes, the rest drawn here.
-  const slots: Slot[] = fixture.goals.map((g) => ({ kind: 'goal', minute: g.minute, home: g.home, cancelled: null }));
+  // Extra-time goals (minutes 91–120) are goals like any other; shoot-out kicks come last.
+  const goals = [...fixture.goals, ...(fixture.decider?.extraTime ?? [])];
+  const slots: Slot[] = goals.map((g) => ({ kind: 'goal', minute: g.minute, home: g.home, cancelled: null }));
   const varGoal = cancelledGoal(seed, fixture);
   if (varGoal) slots.push({ kind: 'goal', minute: varGoal.minute, home: varGoal.home, cancelled: { untilMs: varGoal.cancelledAtMs } });
   const stoppage = (minute: number): number | null => (minute === 45 && rng() < 0.5 ? 1 : minute === 90 ? intBetween(rng, 1, 3) : null);
@@ -295,6 +304,7 @@ export function buildMatch(seed: number, fixture: FixtureRec, people: People): M
       sortOrder: c,
       atMs: 0,
       untilMs: null,
+      correctedAtMs: null,
       ...extra,
     };
     event.atMs = eventAtMs(event.minute, event.extraMinute);
@@ -303,7 +313,7 @@ export function buildMatch(seed: number, fixture: FixtureRec, people: People): M
   };
 
   for (const slot of slots) {
-    if (events.length >= EVENTS_PER_FIXTURE - 2) break;
+    if (events.length >= EVENTS_PER_FIXTURE / 2) break;
     const own = side(slot.home);
     const other = side(!slot.home);
     if (slot.kind === 'goal') {
@@ -372,14 +382,43 @@ export function buildMatch(seed: number, fixture: FixtureRec, people: People): M
     }
   }
 
+  const penalties = fixture.decider?.penalties;
+  if (penalties) {
+    // Kicks alternate, home first; a side's misses fall on random kicks, the last kick of the
+    // loser is a miss in sudden death. They appear at the end: the shoot-out score does too.
+    const rounds = Math.max(5, ...penalties);
+    const kicks = penalties.map((scored) => {
+      const outcome = Array.from({ length: rounds }, (_, k) => k < scored);
+      if (rounds > 5 && scored < rounds) return outcome;
+      return shuffle(rng, outcome);
+    });
+    const takers = sides.map((s, i) => ({ side: s, order: shuffle(rng, [...s.onPitch]), kicks: kicks[i] ?? [] }));
+    for (let k = 0; k < rounds; k++) {
+      for (const { side: s, order, kicks: outcome } of takers) {
+        const taker = order[k % order.length];
+        if (!taker) continue;
+        const kick = emit(s, outcome[k] ? EVENT.PENALTY_SHOOTOUT_GOAL : EVENT.PENALTY_SHOOTOUT_MISS, taker, { minute: 120 });
+        kick.periodId = periodId(fixture, 120, true);
+        kick.atMs = MATCH.endMs(fixture);
+      }
+    }
+  }
+
+  // The card whose minute is corrected: one a minute later still comes before whatever that
+  // player did next (same minute, higher id), and stays in its period.
+  const correctionAt = minuteCorrectionAtMs(seed, fixture);
+  const corrected = correctionAt === null ? undefined : events.find((e) => e.typeId === EVENT.YELLOWCARD && e.extraMinute === null && e.minute !== 45 && e.minute < 89);
+  if (corrected && correctionAt !== null) corrected.correctedAtMs = correctionAt;
+
   const lineups = [...homeRows, ...awayRows];
+  const fullMinutes = fixture.decider ? 120 : 90;
   const lines: PlayerLine[] = [];
   for (const row of lineups) {
     const from = onAt.get(row);
     if (from === undefined) continue;
-    const minutes = Math.max(1, (offAt.get(row) ?? 90) - from);
+    const minutes = Math.max(1, (offAt.get(row) ?? fullMinutes) - from);
     const [onRate, offRate, blockedRate] = SHOT_RATE[row.positionId] ?? [0, 0, 0];
-    const share = minutes / 90;
+    const share = minutes / fullMinutes;
     const goals = goalsBy.get(row) ?? 0;
     const assists = assistsBy.get(row) ?? 0;
     const passes = Math.round(share * intBetween(rng, 20, 70));

@@ -6,15 +6,12 @@ import { createRng, hash32, intBetween, pick, shuffle, type Rng } from '../rando
 import { personName } from './person-names.ts';
 import { DETAILED_POSITION, POSITION } from './type-ids.ts';
 
-export interface PlayerApi {
+/** The fields every person (player, referee, coach) has. */
+export interface PersonApi {
   id: number;
   sport_id: number;
   country_id: number;
-  nationality_id: number;
   city_id: number | null;
-  position_id: number;
-  detailed_position_id: number | null;
-  type_id: number;
   common_name: string;
   firstname: string;
   lastname: string;
@@ -27,22 +24,15 @@ export interface PlayerApi {
   gender: string;
 }
 
-export interface RefereeApi {
-  id: number;
-  sport_id: number;
-  country_id: number;
-  city_id: number | null;
-  common_name: string;
-  firstname: string;
-  lastname: string;
-  name: string;
-  display_name: string;
-  image_path: string;
-  height: number | null;
-  weight: number | null;
-  date_of_birth: string | null;
-  gender: string;
+export interface PlayerApi extends PersonApi {
+  nationality_id: number;
+  position_id: number;
+  detailed_position_id: number | null;
+  type_id: number;
 }
+
+/** A referee is a person without nationality or positions (sportmonks-details.md §3.4). */
+export type RefereeApi = PersonApi;
 
 /** One player's stay at one club (a squad row), listed in every season it spans. */
 export interface Stint {

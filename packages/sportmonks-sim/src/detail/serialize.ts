@@ -1,5 +1,6 @@
 // Match detail, people and top scorers as SportMonks shapes them
 // (shared/docs/sportmonks-details.md §3, §4, §5, §8).
+import { COUNTRIES, TYPES } from '../core.ts';
 import type { IncludeTree } from '../includes.ts';
 import type { FixtureRec, SeasonRec, TeamRec } from '../model.ts';
 import { hash32 } from '../random.ts';
@@ -17,6 +18,17 @@ const TOPSCORER_ID_BASE = 1_000_000_000;
 export const DETAIL_INCLUDES = ['events', 'lineups', 'formations', 'statistics', 'referees'] as const;
 
 type TeamJson = (team: TeamRec, tree: IncludeTree) => string;
+
+const NO_TREE: IncludeTree = new Map();
+const TYPE_JSON = new Map(TYPES.map((t) => [t.id, JSON.stringify(t)]));
+const COUNTRY_JSON = new Map(COUNTRIES.map((c) => [c.id, JSON.stringify(c)]));
+
+const sub = (tree: IncludeTree, name: string): IncludeTree => tree.get(name)?.children ?? NO_TREE;
+
+/** `,"type":{…}` when the include asks for the row's type (from /core/types). */
+function typePart(tree: IncludeTree, typeId: number): string {
+  return tree.has('type') ? `,"type":${TYPE_JSON.get(typeId) ?? 'null'}` : '';
+}
 
 function withParts(objectJson: string, parts: string): string {
   return parts === '' ? objectJson : `${objectJson.slice(0, -1)}${parts}}`;
@@ -44,7 +56,7 @@ export class DetailSerializer {
       case 'formations':
         return `,"formations":[${progress.lineups ? this.formations(f, detail).join(',') : ''}]`;
       case 'statistics':
-        return `,"statistics":[${progress.share > 0 ? this.statistics(f, detail, progress).join(',') : ''}]`;
+        return `,"statistics":[${progress.share > 0 ? this.statistics(f, detail, progress, tree).join(',') : ''}]`;
       default:
         return `,"referees":[${this.fixtureReferees(f, detail, tree).join(',')}]`;
     }
@@ -77,7 +89,7 @@ export class DetailSerializer {
         detailed_period_id: e.periodId,
         sort_order: e.sortOrder,
       });
-      return tree.has('player') ? withParts(json, `,"player":${this.player(e.player)}`) : json;
+      return withParts(json, (tree.has('player') ? `,"player":${this.player(e.player, sub(tree, 'player'))}` : '') + typePart(tree, e.typeId));
     });
   }
 
@@ -98,17 +110,18 @@ export class DetailSerializer {
         jersey_number: row.jersey,
       });
       let parts = '';
-      if (tree.has('player')) parts += `,"player":${this.player(row.player)}`;
+      if (tree.has('player')) parts += `,"player":${this.player(row.player, sub(tree, 'player'))}`;
       if (tree.has('details')) {
         const played = progress.playerStats ? lines.get(row.id) : undefined;
-        parts += `,"details":[${played ? this.lineupDetails(f, played.line, played.index).join(',') : ''}]`;
+        const detailTree = tree.get('details')?.children ?? NO_TREE;
+        parts += `,"details":[${played ? this.lineupDetails(f, played.line, played.index, detailTree).join(',') : ''}]`;
       }
       return withParts(json, parts);
     });
   }
 
   /** One row per statistic the player has; zero values are left out, as SportMonks does. */
-  private lineupDetails(f: FixtureRec, line: PlayerLine, index: number): string[] {
+  private lineupDetails(f: FixtureRec, line: PlayerLine, index: number, tree: IncludeTree): string[] {
     const row = line.lineup;
     const values: [number, number][] = [
       [STAT.MINUTES_PLAYED, line.minutes],
@@ -129,7 +142,7 @@ export class DetailSerializer {
     for (const [k, [typeId, value]] of values.entries()) {
       if (value === 0) continue;
       const id = LINEUP_DETAIL_ID_BASE + f.index * 1000 + index * 20 + k;
-      out.push(`{"id":${String(id)},"fixture_id":${String(f.id)},"player_id":${String(row.player.id)},"team_id":${String(row.teamId)},"lineup_id":${String(row.id)},"type_id":${String(typeId)},"data":{"value":${String(value)}}}`);
+      out.push(`{"id":${String(id)},"fixture_id":${String(f.id)},"player_id":${String(row.player.id)},"team_id":${String(row.teamId)},"lineup_id":${String(row.id)},"type_id":${String(typeId)},"data":{"value":${String(value)}}${typePart(tree, typeId)}}`);
     }
     return out;
   }
@@ -141,7 +154,7 @@ export class DetailSerializer {
   }
 
   /** Team statistics so far: sums over the players, scaled by the share of the match played. */
-  private statistics(f: FixtureRec, detail: MatchDetail, progress: Progress): string[] {
+  private statistics(f: FixtureRec, detail: MatchDetail, progress: Progress, tree: IncludeTree): string[] {
     const share = progress.share;
     const scaled = (n: number): number => Math.floor(n * share);
     const sum = (home: boolean, pick: (l: PlayerLine) => number): number =>
@@ -183,7 +196,7 @@ export class DetailSerializer {
       const location = home ? 'home' : 'away';
       for (const [k, [typeId, value]] of values.entries()) {
         const id = STATISTIC_ID_BASE + f.index * 40 + i * 20 + k;
-        out.push(`{"id":${String(id)},"fixture_id":${String(f.id)},"type_id":${String(typeId)},"participant_id":${String(teamId)},"data":{"value":${String(value)}},"location":"${location}"}`);
+        out.push(`{"id":${String(id)},"fixture_id":${String(f.id)},"type_id":${String(typeId)},"participant_id":${String(teamId)},"data":{"value":${String(value)}},"location":"${location}"${typePart(tree, typeId)}}`);
       }
     }
     return out;
@@ -193,14 +206,23 @@ export class DetailSerializer {
     if (f.placeholderIds !== null || f.deleted) return [];
     return detail.referees.map((r) => {
       const json = `{"id":${String(r.id)},"fixture_id":${String(f.id)},"referee_id":${String(r.refereeId)},"type_id":${String(r.typeId)}}`;
-      if (!tree.has('referee')) return json;
-      const referee = this.details.people.referee(r.refereeId);
-      return withParts(json, `,"referee":${referee ? this.referee(referee) : 'null'}`);
+      const referee = tree.has('referee') ? this.details.people.referee(r.refereeId) : undefined;
+      return withParts(json, (tree.has('referee') ? `,"referee":${referee ? this.referee(referee) : 'null'}` : '') + typePart(tree, r.typeId));
     });
   }
 
-  player(p: PlayerApi): string {
-    return JSON.stringify(p);
+  /** A player, with `country`, `nationality` (core countries), `position`, `detailedPosition` (core types) when asked for. */
+  player(p: PlayerApi, tree: IncludeTree = NO_TREE): string {
+    const json = JSON.stringify(p);
+    if (tree.size === 0) return json;
+    let parts = '';
+    for (const name of tree.keys()) {
+      if (name === 'country') parts += `,"country":${COUNTRY_JSON.get(p.country_id) ?? 'null'}`;
+      else if (name === 'nationality') parts += `,"nationality":${COUNTRY_JSON.get(p.nationality_id) ?? 'null'}`;
+      else if (name === 'position') parts += `,"position":${TYPE_JSON.get(p.position_id) ?? 'null'}`;
+      else if (name === 'detailedPosition') parts += `,"detailedposition":${p.detailed_position_id === null ? 'null' : (TYPE_JSON.get(p.detailed_position_id) ?? 'null')}`;
+    }
+    return withParts(json, parts);
   }
 
   referee(r: RefereeApi): string {
@@ -218,7 +240,7 @@ export class DetailSerializer {
       ? JSON.stringify({ ...common, active: true, yersey_number: s.jersey, start: s.start, end: s.end })
       : JSON.stringify({ ...common, start: s.start, end: s.end, captain: entry.captain, jersey_number: s.jersey });
     let parts = '';
-    if (tree.has('player')) parts += `,"player":${this.player(s.player)}`;
+    if (tree.has('player')) parts += `,"player":${this.player(s.player, sub(tree, 'player'))}`;
     const team = this.teams.get(s.teamId);
     const teamNode = tree.get('team');
     if (teamNode) parts += `,"team":${team ? this.teamJson(team, teamNode.children) : 'null'}`;
@@ -245,7 +267,7 @@ export class DetailSerializer {
     let parts = '';
     if (tree.has('player')) {
       const player = this.details.people.player(row.playerId);
-      parts += `,"player":${player ? this.player(player) : 'null'}`;
+      parts += `,"player":${player ? this.player(player, sub(tree, 'player')) : 'null'}`;
     }
     const participant = tree.get('participant');
     if (participant) {

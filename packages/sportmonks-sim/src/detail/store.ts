@@ -34,12 +34,13 @@ const TOP = 25;
 /** Topscorer types in the order the list serves them. */
 export const TOPSCORER_TYPES = [TOPSCORER.GOALS, TOPSCORER.ASSISTS, TOPSCORER.YELLOWCARDS, TOPSCORER.REDCARDS] as const;
 
-/** Minutes of play an offset from kick-off stands for (the half-time break counts none). */
+/** Minutes of play an offset from kick-off stands for (breaks count none; extra time after 110). */
 function playedMinutes(offsetMs: number): number {
   const minutes = offsetMs / MINUTE;
   if (minutes < 47) return Math.min(45, minutes);
   if (minutes < 62) return 45;
-  return Math.min(90, 45 + (minutes - 62));
+  if (minutes < 110) return Math.min(90, 45 + (minutes - 62));
+  return Math.min(120, 90 + (minutes - 110));
 }
 
 export class MatchDetails {
@@ -71,9 +72,12 @@ export class MatchDetails {
       return soon ? { ...NOTHING, lineups: true } : NOTHING;
     }
     const finished = f.phase === Phase.Finished;
-    const elapsed = finished ? Number.POSITIVE_INFINITY : this.world.tickedAt() - f.kickoffMs;
-    const events = detail.events.filter((e) => e.atMs <= elapsed && (e.untilMs === null || elapsed < e.untilMs));
-    return { lineups: true, events, share: finished ? 1 : playedMinutes(elapsed) / 90, playerStats: finished };
+    const sinceKickoff = this.world.tickedAt() - f.kickoffMs;
+    const elapsed = finished ? Number.POSITIVE_INFINITY : sinceKickoff;
+    const events = detail.events
+      .filter((e) => e.atMs <= elapsed && (e.untilMs === null || elapsed < e.untilMs))
+      .map((e) => (e.correctedAtMs !== null && sinceKickoff >= e.correctedAtMs ? { ...e, minute: e.minute + 1 } : e));
+    return { lineups: true, events, share: finished ? 1 : Math.min(1, playedMinutes(elapsed) / (f.decider ? 120 : 90)), playerStats: finished };
   }
 
   /** Goals, assists, yellow and red cards of the season's finished fixtures, top 25 of each. */

@@ -1,4 +1,5 @@
-// A goal that VAR cancels: the score shows it for two minutes, then it is gone again.
+// What changes in a fixture's events after they were first served: a goal VAR cancels (the
+// score shows it for two minutes, then it is gone again) and a card's minute corrected after the match.
 import { MATCH } from '../generate.ts';
 import type { FixtureRec } from '../model.ts';
 import { unitHash } from '../random.ts';
@@ -24,4 +25,16 @@ export function cancelledGoal(seed: number, fixture: FixtureRec): CancelledGoal 
   if (fixture.goals.some((g) => g.minute >= minute && g.minute <= minute + REVIEW_MINUTES + 1)) return null;
   const scoredAtMs = MATCH.goalAtMs(minute);
   return { minute, home: unitHash(seed, 'var-side', fixture.id) < 0.5, scoredAtMs, cancelledAtMs: scoredAtMs + REVIEW_MINUTES * MINUTE };
+}
+
+const CORRECTION_RATE = 0.1;
+const CORRECTION_AFTER_END_MS = 20 * MINUTE;
+
+/**
+ * When, counted from kick-off, the fixture's data team corrects the minute of a yellow card
+ * (one minute later) after the match: null for most fixtures.
+ */
+export function minuteCorrectionAtMs(seed: number, fixture: FixtureRec): number | null {
+  if (fixture.erroneous || unitHash(seed, 'correction', fixture.id) >= CORRECTION_RATE) return null;
+  return MATCH.endMs(fixture) + CORRECTION_AFTER_END_MS;
 }

@@ -1,9 +1,12 @@
 // The live poller: while matches are on, reads SportMonks' latest-updated feed more often than
-// the feed's window (it only covers the last seconds) and lands what changed. When a poll
-// comes too late to overlap the previous one, the uncovered span is recorded as a gap (the
-// scheduler's window sweeps catch up on it).
-import type { LiveStatus, RejectedRecord } from '@insightxi/contracts';
+// the feed's window (it only covers the last seconds) and lands what changed. When a poll comes
+// too late to overlap the previous one (a crash, a deploy, SportMonks down, a 429 pause) — or it
+// is the first since matches came on — the uncovered span is recorded as a gap and the fixtures
+// that can be on are swept whole before the feed is read again; the same sweep runs every
+// LIVE_SWEEP_MS for deletions, which the feed never reports. Every call goes in the live lane.
+import type { FetchPage, LiveStatus, RejectedRecord } from '@insightxi/contracts';
 import type { LiveSettings } from '../config.ts';
+import { liveSweepQueries, sweepLive } from './live-sweep.ts';
 import type { Fetcher, Log, Writer } from './ports.ts';
 
 const MAX_GAPS = 100;
@@ -12,6 +15,7 @@ export class LivePoller {
   private timer: NodeJS.Timeout | null = null;
   private busy: Promise<void> | null = null;
   private lastCoveredAt: number | null = null;
+  private lastSweptAt: number | null = null;
   private onSince: number | null = null;
   private scheduleCheckedAt = -Infinity;
   private readonly state: LiveStatus;
@@ -19,7 +23,7 @@ export class LivePoller {
   constructor(
     private readonly deps: { fetcher: Fetcher; writer: Writer; log: Log; settings: LiveSettings; now?: (() => number) | undefined },
   ) {
-    this.state = { enabled: false, matchesOn: false, polls: 0, records: 0, created: 0, updated: 0, quarantined: 0, lastPollAt: null, lastError: null, gaps: [] };
+    this.state = { enabled: false, matchesOn: false, polls: 0, sweeps: 0, records: 0, created: 0, updated: 0, quarantined: 0, lastPollAt: null, lastSweepAt: null, lastError: null, gaps: [] };
   }
 
   private now(): number {
@@ -78,31 +82,56 @@ export class LivePoller {
     if (on && !this.state.matchesOn) this.onSince = now;
     this.state.matchesOn = on;
     this.scheduleCheckedAt = now;
-    if (!on) this.lastCoveredAt = null;
+    if (!on) {
+      this.lastCoveredAt = null;
+      this.lastSweptAt = null;
+    }
     return on;
+  }
+
+  /** A gap since the last covered poll (recorded), or no poll covered yet since matches came on. */
+  private uncovered(startedAt: number): boolean {
+    const coveredFrom = startedAt - this.deps.settings.LIVE_FEED_WINDOW_MS;
+    if (this.lastCoveredAt === null) return true;
+    if (coveredFrom <= this.lastCoveredAt) return false;
+    const gap = { from: new Date(this.lastCoveredAt).toISOString(), to: new Date(coveredFrom).toISOString() };
+    this.state.gaps.push(gap);
+    if (this.state.gaps.length > MAX_GAPS) this.state.gaps.shift();
+    this.deps.log.warn({ gap }, 'live feed gap: sweeping the fixtures that can be on before reading the feed again');
+    return true;
+  }
+
+  private sweepDue(startedAt: number): boolean {
+    const every = this.deps.settings.LIVE_SWEEP_MS;
+    return every > 0 && (this.lastSweptAt === null || startedAt - this.lastSweptAt >= every);
+  }
+
+  /** Lands a page of fixtures; the writer's refusals and the page's rejects go to quarantine. */
+  private async land(page: FetchPage<unknown>): Promise<void> {
+    const result = page.data.length > 0 ? await this.deps.writer.bulk('fixtures', { records: page.data }, {}) : null;
+    const failed: RejectedRecord[] = (result?.failed ?? []).map((f) => ({ entity: 'fixtures', sourceId: f.id, reason: f.reason, payload: null }));
+    const rejected = [...page.rejected, ...failed];
+    if (rejected.length > 0) await this.deps.writer.quarantine(rejected, {});
+    this.state.records += page.data.length;
+    this.state.created += result?.created ?? 0;
+    this.state.updated += result?.updated ?? 0;
+    this.state.quarantined += page.rejected.length;
   }
 
   private async poll(): Promise<void> {
     const startedAt = this.now();
     if (!(await this.matchesOn(startedAt))) return;
-    const page = await this.deps.fetcher.fetchPage('fixtures', { updated: 'latest' }, { requestId: `live-${String(startedAt)}` });
-    const coveredFrom = startedAt - this.deps.settings.LIVE_FEED_WINDOW_MS;
-    if (this.lastCoveredAt !== null && coveredFrom > this.lastCoveredAt) {
-      const gap = { from: new Date(this.lastCoveredAt).toISOString(), to: new Date(coveredFrom).toISOString() };
-      this.state.gaps.push(gap);
-      if (this.state.gaps.length > MAX_GAPS) this.state.gaps.shift();
-      this.deps.log.warn({ gap }, 'live feed gap: changes in this span are left to the window sweeps');
+    // The sweep comes first: a change made while the poller was away is older than the feed's window.
+    if (this.uncovered(startedAt) || this.sweepDue(startedAt)) {
+      await sweepLive(this.deps.fetcher, liveSweepQueries(startedAt, this.deps.settings), { requestId: `live-sweep-${String(startedAt)}` }, (page) => this.land(page));
+      this.lastSweptAt = startedAt;
+      this.state.sweeps += 1;
+      this.state.lastSweepAt = new Date(startedAt).toISOString();
     }
-    const result = page.data.length > 0 ? await this.deps.writer.bulk('fixtures', { records: page.data }, {}) : null;
-    const failed: RejectedRecord[] = (result?.failed ?? []).map((f) => ({ entity: 'fixtures', sourceId: f.id, reason: f.reason, payload: null }));
-    const rejected = [...page.rejected, ...failed];
-    if (rejected.length > 0) await this.deps.writer.quarantine(rejected, {});
+    const page = await this.deps.fetcher.fetchPage('fixtures', { updated: 'latest', priority: 'live' }, { requestId: `live-${String(startedAt)}` });
+    await this.land(page);
     this.lastCoveredAt = startedAt;
     this.state.polls += 1;
-    this.state.records += page.data.length;
-    this.state.created += result?.created ?? 0;
-    this.state.updated += result?.updated ?? 0;
-    this.state.quarantined += page.rejected.length;
     this.state.lastPollAt = new Date(startedAt).toISOString();
     this.state.lastError = null;
   }

@@ -4,6 +4,7 @@ import pRetry from 'p-retry';
 import { Agent, request } from 'undici';
 import { readEnvelope, readRateLimit, type Envelope } from './envelope.ts';
 import { RateLimitedError, TransientUpstreamError, UpstreamRefusedError } from './errors.ts';
+import type { Lane } from './limiter.ts';
 import type { RateLimits } from './rate-limits.ts';
 
 export interface SportMonksClientOptions {
@@ -29,6 +30,8 @@ export interface UpstreamRequest {
   /** Path after `/v3`, e.g. `/football/fixtures/between/2025-01-01/2025-04-10`. */
   path: string;
   params?: Record<string, string>;
+  /** `live` goes first and may spend the reserve sweeps leave; default `sweep`. */
+  lane?: Lane;
 }
 
 export interface UpstreamAnswer {
@@ -107,7 +110,7 @@ export class SportMonksClient {
     const counter = { calls: 0, waitedMs: 0, entity: this.entityOf(req.path) };
     for (;;) {
       const entity = this.entityOf(req.path);
-      await this.options.rateLimits.admit(entity);
+      counter.waitedMs += await this.options.rateLimits.admit(entity, req.lane);
       try {
         const envelope = await pRetry(() => this.attempt(url, req, entity, counter), {
           retries: this.options.retries,
@@ -151,7 +154,7 @@ export class SportMonksClient {
       } finally {
         this.options.onCall?.(entity, answered);
       }
-    });
+    }, req.lane);
     counter.waitedMs += waitedMs;
     counter.entity = value.entity;
     return value.envelope;

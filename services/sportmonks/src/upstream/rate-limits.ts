@@ -1,13 +1,16 @@
-// One bottleneck limiter per SportMonks entity (the `requested_entity` that is charged). The
-// reservoir follows what SportMonks reports: after each answer it becomes `remaining` minus the
-// calls still in flight, so it never promises more than the upstream has left. A spent budget or
-// a 429 empties the reservoir until the reset; then a single probe call learns the new budget.
-// With Redis, limiters of the same id in several processes share one reservoir.
+// One limiter per SportMonks entity (the `requested_entity` that is charged). The reservoir
+// follows what SportMonks reports: after each answer it becomes `remaining` minus the calls
+// still in flight, so it never promises more than the upstream has left. A spent budget or a 429
+// empties the reservoir until the reset; then a single probe call learns the new budget. With
+// Redis, bottleneck limiters of the same id in several processes share one reservoir.
+// Two lanes: live calls go first in the queue, and sweeps leave a reserve for them (what the live
+// lane's recent pace needs until the reset), so a backfill never starves the live poller.
 import Bottleneck from 'bottleneck';
 import { Redis } from 'ioredis';
 import type { RateLimitsResponse } from '@insightxi/contracts';
 import type { Clock } from '../clock.ts';
 import { BudgetExhaustedError } from './errors.ts';
+import { LocalLimiter, clusteredLimiter, type Lane, type Limiter } from './limiter.ts';
 
 export interface RateLimitsOptions {
   clock: Clock;
@@ -31,7 +34,7 @@ export type RateLimitEvent =
 
 interface EntityBudget {
   entity: string;
-  limiter: Bottleneck;
+  limiter: Limiter;
   remaining: number | null;
   resetAt: number | null;
   pausedUntil: number | null;
@@ -42,6 +45,8 @@ interface EntityBudget {
   observing: Promise<void>;
   /** How many times the entity was paused (a spent budget or a 429) since it was first used. */
   pauses: number;
+  /** Upstream times of the live lane's recent calls: their pace sets the reserve sweeps leave. */
+  liveCalls: number[];
 }
 
 export interface Scheduled<T> {
@@ -56,6 +61,8 @@ export interface Scheduled<T> {
 
 // Keys of a limiter nobody uses expire, so stale budgets never outlive a window by much.
 const REDIS_KEY_TTL_MS = 3 * 60 * 60 * 1000;
+/** How far back (upstream time) the live lane's pace is measured; no live call in it: no reserve. */
+const LIVE_PACE_WINDOW_MS = 60_000;
 
 export class RateLimits {
   private readonly budgets = new Map<string, EntityBudget>();
@@ -90,16 +97,20 @@ export class RateLimits {
   private budget(entity: string): EntityBudget {
     let budget = this.budgets.get(entity);
     if (budget === undefined) {
-      const limiter = new Bottleneck({
-        id: `${this.options.idPrefix}:${entity}`,
-        maxConcurrent: this.options.maxConcurrent,
-        // The budget is unknown until the first answer: one probe call learns it.
-        reservoir: 1,
-        ...(this.connection === null
-          ? {}
-          : { datastore: 'ioredis', connection: this.connection, clearDatastore: false, timeout: REDIS_KEY_TTL_MS }),
-      });
-      budget = { entity, limiter, remaining: null, resetAt: null, pausedUntil: null, cancelTimer: null, windowEndsAt: null, lowestRemaining: null, observing: Promise.resolve(), pauses: 0 };
+      // The budget is unknown until the first answer: one probe call learns it.
+      const limiter =
+        this.connection === null
+          ? new LocalLimiter(this.options.maxConcurrent, 1)
+          : clusteredLimiter({
+              id: `${this.options.idPrefix}:${entity}`,
+              maxConcurrent: this.options.maxConcurrent,
+              reservoir: 1,
+              datastore: 'ioredis',
+              connection: this.connection,
+              clearDatastore: false,
+              timeout: REDIS_KEY_TTL_MS,
+            });
+      budget = { entity, limiter, remaining: null, resetAt: null, pausedUntil: null, cancelTimer: null, windowEndsAt: null, lowestRemaining: null, observing: Promise.resolve(), pauses: 0, liveCalls: [] };
       this.budgets.set(entity, budget);
     }
     return budget;
@@ -108,18 +119,61 @@ export class RateLimits {
   /**
    * Before a call: throws BudgetExhaustedError when the entity is paused for longer than a
    * request may wait. In a cluster, an empty shared reservoir nobody will refill counts as paused.
+   * A sweep finding only the live reserve left waits for the window's end (or gives up the same
+   * way); the real milliseconds it waited are returned.
    */
-  async admit(entity: string): Promise<void> {
+  async admit(entity: string, lane: Lane = 'sweep'): Promise<number> {
     const budget = this.budget(entity);
     await this.ensureRefill(budget);
-    if (budget.pausedUntil === null) return;
+    if (lane === 'live') this.noteLiveCall(budget);
+    else {
+      const heldUntil = await this.heldForLive(budget);
+      if (heldUntil !== null) return this.waitUntil(budget, heldUntil);
+    }
+    if (budget.pausedUntil === null) return 0;
     const waitMs = budget.pausedUntil - this.options.clock.now();
     if (waitMs > 0 && this.options.clock.toRealMs(waitMs) > this.options.maxWaitMs) throw this.exhausted(budget);
+    return 0;
   }
 
-  private exhausted(budget: EntityBudget): BudgetExhaustedError {
+  private noteLiveCall(budget: EntityBudget): void {
     const now = this.options.clock.now();
-    const until = budget.pausedUntil ?? (budget.resetAt !== null && budget.resetAt > now ? budget.resetAt + this.options.resetMarginMs : now + this.options.unknownResetPauseMs);
+    budget.liveCalls.push(now);
+    while ((budget.liveCalls[0] ?? now) < now - LIVE_PACE_WINDOW_MS) budget.liveCalls.shift();
+  }
+
+  /** The calls the live lane needs until the reset at its recent pace (0 when it has been quiet). */
+  liveReserve(entity: string): number {
+    const budget = this.budget(entity);
+    const now = this.options.clock.now();
+    const recent = budget.liveCalls.filter((at) => at >= now - LIVE_PACE_WINDOW_MS).length;
+    if (recent === 0 || budget.resetAt === null || budget.resetAt <= now) return 0;
+    return Math.ceil((recent / LIVE_PACE_WINDOW_MS) * (budget.resetAt - now)) + 1;
+  }
+
+  /** When only the live reserve is left in the current window: its end (upstream time); else null. */
+  private async heldForLive(budget: EntityBudget): Promise<number | null> {
+    if (budget.remaining === null || budget.windowEndsAt === null || budget.resetAt === null) return null;
+    if (this.options.clock.now() >= budget.windowEndsAt) return null;
+    const reserve = this.liveReserve(budget.entity);
+    if (reserve === 0 || (await budget.limiter.currentReservoir()) > reserve) return null;
+    return budget.resetAt + this.options.resetMarginMs;
+  }
+
+  private waitUntil(budget: EntityBudget, until: number): Promise<number> {
+    const waitMs = until - this.options.clock.now();
+    if (this.options.clock.toRealMs(waitMs) > this.options.maxWaitMs) throw this.exhausted(budget, until);
+    const started = performance.now();
+    return new Promise((resolve) => {
+      this.options.clock.setTimer(() => {
+        resolve(Math.round(performance.now() - started));
+      }, waitMs);
+    });
+  }
+
+  private exhausted(budget: EntityBudget, heldUntil?: number): BudgetExhaustedError {
+    const now = this.options.clock.now();
+    const until = heldUntil ?? budget.pausedUntil ?? (budget.resetAt !== null && budget.resetAt > now ? budget.resetAt + this.options.resetMarginMs : now + this.options.unknownResetPauseMs);
     return new BudgetExhaustedError(budget.entity, this.options.clock.toRealMs(until - now) / 1000, new Date(until).toISOString());
   }
 
@@ -127,7 +181,7 @@ export class RateLimits {
    * Runs `call` when the entity's budget allows; `call` reports the answer through observe().
    * A call still queued after maxWaitMs gives up with BudgetExhaustedError (its slot is handed back).
    */
-  schedule<T>(entity: string, call: () => Promise<T>): Promise<Scheduled<T>> {
+  schedule<T>(entity: string, call: () => Promise<T>, lane: Lane = 'sweep'): Promise<Scheduled<T>> {
     const budget = this.budget(entity);
     const queuedAt = performance.now();
     const pausedWhenQueued = budget.pausedUntil !== null;
@@ -140,7 +194,7 @@ export class RateLimits {
         reject(this.exhausted(budget));
       }, this.options.maxWaitMs);
       budget.limiter
-        .schedule(async () => {
+        .schedule(lane, async () => {
           if (state === 'abandoned') {
             await budget.limiter.incrementReservoir(1);
             return null;
@@ -164,7 +218,10 @@ export class RateLimits {
   }
 
   /**
-   * Feeds the `rate_limit` block of an answer. `fromOwnCall` is true when called from inside the
+   * Feeds the `rate_limit` block of an answer. Each process reads only its own answers: with
+   * calls of two processes in flight at once, answers counted in one order and read in another
+   * can leave the shared reservoir a call off either way until the next answer with nothing else
+   * in flight (test/cluster.test.ts takes turns for that reason). `fromOwnCall` is true when called from inside the
    * scheduled call of the same entity (that call is still counted as running).
    */
   observe(entity: string, remaining: number, resetsInSeconds: number, fromOwnCall: boolean): Promise<void> {
@@ -191,7 +248,7 @@ export class RateLimits {
 
     // Read the reservoir before `running`: a call starting in between is then counted in the
     // target and its decrement survives the increment, erring on the side of fewer calls.
-    const current = (await budget.limiter.currentReservoir()) ?? 0;
+    const current = await budget.limiter.currentReservoir();
     const running = await budget.limiter.running();
     const othersInFlight = Math.max(0, running - (fromOwnCall ? 1 : 0));
     const target = Math.max(0, latest - othersInFlight);
@@ -210,7 +267,7 @@ export class RateLimits {
   async unanswered(entity: string): Promise<void> {
     const budget = this.budget(entity);
     if (budget.pausedUntil !== null) return;
-    const current = (await budget.limiter.currentReservoir()) ?? 0;
+    const current = await budget.limiter.currentReservoir();
     if (current > 0 || (await budget.limiter.running()) > 1) return;
     await budget.limiter.incrementReservoir(1 - current);
   }
@@ -221,7 +278,7 @@ export class RateLimits {
     const now = this.options.clock.now();
     budget.remaining = 0;
     const until = budget.resetAt !== null && budget.resetAt > now ? budget.resetAt + this.options.resetMarginMs : now + this.options.unknownResetPauseMs;
-    const current = (await budget.limiter.currentReservoir()) ?? 0;
+    const current = await budget.limiter.currentReservoir();
     if (current > 0) await budget.limiter.incrementReservoir(-current);
     this.pause(budget, until, '429');
   }
@@ -244,7 +301,7 @@ export class RateLimits {
     // Paused until after the reset: the next answer opens a new window.
     budget.windowEndsAt = null;
     budget.lowestRemaining = null;
-    const current = (await budget.limiter.currentReservoir()) ?? 0;
+    const current = await budget.limiter.currentReservoir();
     // One probe call: its answer tells the new window's budget (another process may have probed).
     if (current <= 0) await budget.limiter.incrementReservoir(1 - current);
     this.emit({ type: 'resumed', entity: budget.entity });
@@ -253,7 +310,7 @@ export class RateLimits {
   /** An empty shared reservoir with no timer here (its owner process died): schedule our own probe. */
   private async ensureRefill(budget: EntityBudget): Promise<void> {
     if (budget.cancelTimer !== null || !this.clustered) return;
-    const current = (await budget.limiter.currentReservoir()) ?? 0;
+    const current = await budget.limiter.currentReservoir();
     if (current > 0 || (await budget.limiter.running()) > 0) return;
     const now = this.options.clock.now();
     const until = budget.resetAt !== null && budget.resetAt > now ? budget.resetAt + this.options.resetMarginMs : now + this.options.unknownResetPauseMs;
@@ -280,7 +337,7 @@ export class RateLimits {
   async close(): Promise<void> {
     for (const budget of this.budgets.values()) {
       budget.cancelTimer?.();
-      await budget.limiter.disconnect(false);
+      await budget.limiter.disconnect();
     }
     this.budgets.clear();
     if (this.connection !== null) await this.connection.disconnect(false);

@@ -7,7 +7,7 @@ import type { App } from '@insightxi/service-kit';
 import { captureLogs, type CapturedLogs } from '@insightxi/service-kit/testing';
 import type { FetchPage, FetchQuery, RejectedRecord } from '@insightxi/contracts';
 import { buildApp } from '../../src/app.ts';
-import { followingClock, type Clock } from '../../src/clock.ts';
+import { drivenClock, followingClock, type Clock, type DrivenClock } from '../../src/clock.ts';
 import { readConfig } from '../../src/config.ts';
 import type { EntityName } from '../../src/scope.ts';
 
@@ -80,6 +80,35 @@ export async function walk<T>(app: App, entity: EntityName, query: FetchQuery = 
 
 /** The fetcher's view of a simulator running `speed` times faster than real time. */
 export const simulatorClock = (sim: { now(): number }, speed: number): Clock => followingClock(() => sim.now(), speed);
+
+/** The fetcher's view of a simulator at speed 0, whose time moves only with `drive()`. */
+export const drivenSimulatorClock = (sim: { now(): number }): DrivenClock => drivenClock(() => sim.now());
+
+/**
+ * Settles `work` while moving the simulator's clock: whenever the fetcher waits for a timer (a
+ * paused budget's reset), the simulator is advanced to it and the timer fired. A timer is moved to
+ * only once it was already pending at the previous look, a few real milliseconds earlier: the calls
+ * it holds back are queued by then and have waited a measurable time.
+ */
+export async function drive<T>(work: Promise<T>, sim: { now(): number; advanceClock(ms: number): unknown }, clock: DrivenClock): Promise<T> {
+  const state = { settled: false };
+  const done = work.finally(() => {
+    state.settled = true;
+  });
+  let seen: number | null = null;
+  while (!state.settled) {
+    await sleep(3);
+    const at = clock.nextTimerAt();
+    if (at === null || at !== seen) {
+      seen = at;
+      continue;
+    }
+    if (at > sim.now()) sim.advanceClock(at - sim.now());
+    clock.fireDue();
+    seen = null;
+  }
+  return done;
+}
 
 /** A simulator and a fetcher on it for the whole test file: started before its tests, closed after them. */
 export function simulatedFetcher(options: SimulatorOptions): { sim: () => Simulator; fetcher: () => TestFetcher } {

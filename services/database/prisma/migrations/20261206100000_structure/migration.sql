@@ -246,7 +246,8 @@ WHERE `st`.`state` IN ('FT', 'AET', 'FT_PEN') AND `f`.`deleted_at` IS NULL
   AND `f`.`home_goals` IS NOT NULL AND `f`.`away_goals` IS NOT NULL;
 
 -- The teams of each table: every team with a fixture (played or not) in the stage and group.
--- Knock-out stages (type 224) have ties, not tables (see knockout_ties).
+-- A stage has a table when it is a group stage (type 223), or whatever its type when SportMonks
+-- keeps standings for it; knock-out rounds and one-off qualifiers have ties, not tables.
 CREATE VIEW `table_members` AS
 SELECT DISTINCT
     `f`.`league_id` AS `league_id`,
@@ -263,7 +264,8 @@ JOIN (
 ) `x` ON `x`.`fixture_id` = `f`.`id`
 LEFT JOIN `stages` `sg` ON `sg`.`id` = `f`.`stage_id`
 LEFT JOIN `points_carried_over` `pc` ON `pc`.`league_id` = `f`.`league_id`
-WHERE `f`.`deleted_at` IS NULL AND `x`.`team_id` IS NOT NULL AND (`sg`.`type_id` IS NULL OR `sg`.`type_id` <> 224);
+WHERE `f`.`deleted_at` IS NULL AND `x`.`team_id` IS NOT NULL
+  AND (`sg`.`type_id` IS NULL OR `sg`.`type_id` = 223 OR EXISTS (SELECT 1 FROM `standings` `sd` WHERE `sd`.`stage_id` = `f`.`stage_id`));
 
 -- The table of each season, stage and group, from finished fixtures: 3 points a win, 1 a draw;
 -- ordered by points, goal difference, goals scored, then team id. In a league listed in
