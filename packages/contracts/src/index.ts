@@ -6,3 +6,4 @@ export * from './writer.ts';
 export * from './orchestrator.ts';
 export * from './writer-queries.ts';
 export * from './scope.ts';
+export * from './freshness.ts';

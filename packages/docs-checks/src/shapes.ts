@@ -3,6 +3,7 @@ import type { TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import {
   FetchPage,
+  FreshnessResponse,
   HealthStatus,
   QuarantineList,
   RateLimitsResponse,
@@ -34,6 +35,7 @@ const SHAPES: Shape[] = [
   { method: 'GET', path: /\/sync\/runs(\?|$)/, schema: SyncRunSummaryList },
   { method: 'GET', path: /\/quarantine(\?|$)/, schema: QuarantineList },
   { method: 'GET', path: /\/rate-limits$/, schema: RateLimitsResponse },
+  { method: 'GET', path: /\/freshness(\?|$)/, schema: FreshnessResponse },
   { method: 'GET', path: /\/seasons(\?|$)/, schema: FetchPage(Season) },
   {
     method: 'GET',

@@ -9,6 +9,7 @@ import { FAULT_KINDS, FaultPlan, type CallFaults, type FaultKind, type FaultOpti
 import type { IncludeTree } from './includes.ts';
 import { parseQuery, type QueryInput } from './query.ts';
 import { RateLimiter, type Budget } from './rate-limit.ts';
+import { recordChanges, type FixtureChange } from './change-log.ts';
 import { registerControlRoutes } from './control.ts';
 import { detailSnapshot, type DetailDataset, type DetailDatasetOptions } from './detail/dataset.ts';
 import { MatchDetails } from './detail/store.ts';
@@ -45,6 +46,8 @@ export interface SimulatorOptions {
   pageCache?: boolean;
   /** Fastify request logging (pino JSON). Default false. */
   logger?: boolean;
+  /** Keep every fixture change with its time and the fixture after it (`changes()`). Default false. */
+  changeLog?: boolean;
 }
 
 export interface SimulatorStats {
@@ -68,6 +71,10 @@ export interface Simulator {
   now(): number;
   stats(): SimulatorStats;
   setFaults(faults: FaultOptions): void;
+  /** The fixture changes so far, oldest first (empty unless started with `changeLog: true`). */
+  changes(): readonly FixtureChange[];
+  /** A scenario's own change, ahead of the clock: the fixture postponed or deleted at `atMs`. */
+  injectChange(atMs: number, fixtureId: number, kind: 'postpone' | 'delete'): void;
   close(): Promise<void>;
 }
 
@@ -105,6 +112,7 @@ export function buildSimulator(options: SimulatorOptions = {}): Omit<Simulator, 
   });
   const details = new MatchDetails(world);
   const ser = new Serializer(world, details);
+  const changes: readonly FixtureChange[] = options.changeLog === true ? recordChanges(world, ser) : [];
   const faults = new FaultPlan(seed, options.faults);
   const limiter = new RateLimiter(budget);
   const bursts = new Map<string, number>();
@@ -291,7 +299,19 @@ export function buildSimulator(options: SimulatorOptions = {}): Omit<Simulator, 
 
   registerControlRoutes(app, { dataset, detail, advanceClock, now: () => world.now(), stats: copyStats, faults: () => faults.current, setFaults });
 
-  return { app, dataset, detail, advanceClock, now: () => world.now(), stats: copyStats, setFaults };
+  return {
+    app,
+    dataset,
+    detail,
+    advanceClock,
+    now: () => world.now(),
+    stats: copyStats,
+    setFaults,
+    changes: () => changes,
+    injectChange: (atMs, fixtureId, kind) => {
+      world.injectChange(atMs, fixtureId, kind);
+    },
+  };
 }
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {

@@ -60,6 +60,8 @@ export class World {
   version = 0;
   /** The simulated time of the event being applied: what a change is stamped with. */
   private eventMs = 0;
+  /** Told of every fixture an event changes, deleted ones included (the simulator's change log). */
+  onFixtureChange: ((atMs: number, fixture: FixtureRec) => void) | null = null;
 
   readonly seed: number;
 
@@ -132,6 +134,7 @@ export class World {
       for (const id of changed.fixtures) {
         fixtureIds.add(id);
         const fixture = this.fixtureById.get(id);
+        if (fixture) this.onFixtureChange?.(event.atMs, fixture);
         if (fixture && !fixture.deleted) this.changes.push({ atMs: event.atMs, fixture });
       }
       for (const id of changed.teams) teamIds.add(id);
@@ -149,6 +152,27 @@ export class World {
     const fromMs = this.lastTickMs;
     this.clock.advance(ms);
     return { ...this.tick(), fromMs };
+  }
+
+  /**
+   * A scenario's own change (tests, benchmarks): at `atMs`, still ahead of the clock, the fixture
+   * is postponed (its match, if under way, stops there) or deleted (it vanishes, as upstream).
+   */
+  injectChange(atMs: number, fixtureId: number, kind: 'postpone' | 'delete'): void {
+    const fixture = this.fixtureById.get(fixtureId);
+    if (!fixture) throw new Error(`no fixture ${String(fixtureId)}`);
+    if (atMs <= this.lastTickMs) throw new Error('an injected change must lie ahead of the clock');
+    const event = this.event(atMs, () => {
+      if (kind === 'delete') {
+        fixture.deleted = true;
+        fixture.stateId = STATE.DELETED;
+        this.unindexDay(fixture);
+      } else fixture.stateId = STATE.POSTPONED;
+      return this.touched(fixture);
+    });
+    let at = this.nextEvent;
+    while (at < this.events.length && (this.events[at]?.atMs ?? Infinity) <= atMs) at++;
+    this.events.splice(at, 0, event);
   }
 
   /** Fixtures changed within the last 10 s of simulated time, each once, in id order. */

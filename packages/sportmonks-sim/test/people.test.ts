@@ -125,20 +125,28 @@ describe('squads', () => {
     expect(arrived.length).toBeGreaterThan(3);
   });
 
-  it('puts only the season’s squad players in a team’s lineups', async () => {
+  it('puts the season’s squad players in a team’s lineups, and now and then a youth call-up who is in no squad but resolves by id', async () => {
     const season = seasonsOf(501)[0];
     const fixtures = (await walk(sim, `/v3/football/fixtures?per_page=50&filters=fixtureSeasons:${String(season?.id)};fixtureStates:5&include=lineups`)) as unknown as DetailFixture[];
     const squads = new Map<number, Set<number>>();
-    for (const f of fixtures.slice(0, 40)) {
+    const callUps = new Map<number, Set<number>>();
+    for (const f of fixtures) {
       for (const l of f.lineups) {
         let players = squads.get(l.team_id);
         if (!players) {
           players = new Set((await squad(season?.id ?? 0, l.team_id)).map((r) => r.player_id));
           squads.set(l.team_id, players);
         }
-        expect(players.has(l.player_id), `${String(f.id)}: ${String(l.player_id)} of ${String(l.team_id)}`).toBe(true);
+        if (players.has(l.player_id)) continue;
+        expect(l.type_id, `${String(f.id)}: ${String(l.player_id)} of ${String(l.team_id)} is not in the squad`).toBe(12);
+        callUps.set(l.team_id, (callUps.get(l.team_id) ?? new Set()).add(l.player_id));
       }
     }
+    // One call-up per team and season, on a bench in a few of its matches.
+    expect(callUps.size).toBeGreaterThan(3);
+    for (const [, players] of callUps) expect(players.size).toBe(1);
+    const [youngster] = [...(callUps.values().next().value ?? [])];
+    expect((await page(sim, `/v3/football/players/${String(youngster)}`)).data).toMatchObject({ id: youngster });
   });
 
   it('answers "no result" for a team outside the season', async () => {

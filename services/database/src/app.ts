@@ -5,6 +5,7 @@ import type { DatabaseServiceConfig } from './config.ts';
 import database from './plugins/database.ts';
 import repositories from './plugins/repositories.ts';
 import { entityRoutes } from './routes/entities.ts';
+import { freshnessRoutes } from './routes/freshness.ts';
 import { mapError } from './routes/errors.ts';
 import { quarantineRoutes } from './routes/quarantine.ts';
 import { syncRunRoutes } from './routes/sync-runs.ts';
@@ -19,5 +20,6 @@ export async function buildApp(config: DatabaseServiceConfig, overrides: AppOver
   await app.register(entityRoutes);
   await app.register(syncRunRoutes);
   await app.register(quarantineRoutes);
+  await app.register(freshnessRoutes);
   return app;
 }

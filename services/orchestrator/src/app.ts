@@ -6,6 +6,7 @@ import type { Fetcher, Writer } from './engine/ports.ts';
 import downstream from './plugins/downstream.ts';
 import engine from './plugins/engine.ts';
 import { mapError } from './routes/errors.ts';
+import { freshnessRoutes } from './routes/freshness.ts';
 import { liveRoutes } from './routes/live.ts';
 import { requireOperator } from './routes/operator.ts';
 import { runRoutes } from './routes/runs.ts';
@@ -28,6 +29,7 @@ export async function buildApp(config: OrchestratorConfig, overrides: AppOverrid
     await operator.register(syncRoutes);
     await operator.register(runRoutes);
     await operator.register(liveRoutes);
+    await operator.register(freshnessRoutes, { schedule: config.SYNC_SCHEDULE, now: overrides.now });
   });
   return app;
 }

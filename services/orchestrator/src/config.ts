@@ -2,6 +2,7 @@
 // poller take their part of it as is (RunSettings, LiveSettings).
 import { Type, type Static } from '@sinclair/typebox';
 import { COMMON_SECRETS, CommonConfig, loadConfig, type Env } from '@insightxi/service-kit';
+import { SCHEDULE_PATTERN } from './engine/schedule.ts';
 
 /** How runs are driven: heartbeats, retries, and how much is fetched and written ahead. */
 export const RunSettings = Type.Object({
@@ -47,6 +48,11 @@ export const OrchestratorConfig = Type.Object({
   RECOVERY_SWEEP_MS: Type.Integer({ default: 15_000, minimum: 10, description: 'how often to look for stale runs (and once at start-up)' }),
   ...RunSettings.properties,
   ...LiveSettings.properties,
+  SYNC_SCHEDULE: Type.String({
+    default: 'incremental=incremental rate(5 minutes); week-sweep=incremental rate(1 hour); season-sweep=incremental cron(0 3 * * ? *); nightly-full=full cron(30 2 * * ? *)',
+    pattern: SCHEDULE_PATTERN,
+    description: 'the schedule that drives the syncs (EventBridge in AWS), for GET /freshness: `name=full|incremental rate(…)|cron(…)` entries separated by `;`',
+  }),
   NOTIFY_WEBHOOK_URL: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$', description: 'a failed run is POSTed here (e.g. a Slack incoming webhook); a secret: it is never logged' })),
   NOTIFY_WEBHOOK_TIMEOUT_MS: Type.Integer({ default: 5_000, minimum: 1_000, description: 'per attempt at the failure webhook (3 attempts)' }),
 });

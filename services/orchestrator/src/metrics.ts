@@ -1,6 +1,8 @@
 // The orchestrator's Prometheus metrics, fed by the run manager through RunObserver, and the live
-// poller's age, read when scraped.
+// poller's age and each league's freshness, read when scraped.
+import type { LeagueFreshness } from '@insightxi/contracts';
 import { Counter, Gauge, type Registry } from '@insightxi/service-kit';
+import { syncAgeSeconds } from './engine/freshness.ts';
 import type { RunObserver } from './engine/ports.ts';
 
 const OUTCOMES = ['fetched', 'created', 'updated', 'unchanged', 'quarantined'] as const;
@@ -43,6 +45,31 @@ export function livePollMetrics(registry: Registry, pollAgeMs: () => number): vo
     registers: [registry],
     collect() {
       this.set(pollAgeMs() / 1000);
+    },
+  });
+}
+
+/**
+ * orchestrator_league_sync_age_seconds{league_id,league}: seconds since the league's last
+ * successful full or incremental sync, read from the writer when scraped (the freshness alarm's
+ * metric). A scrape while the writer is down leaves it empty rather than failing /metrics.
+ */
+export function freshnessMetrics(registry: Registry, read: () => Promise<LeagueFreshness[]>, now: () => number, onError: (error: unknown) => void): void {
+  new Gauge({
+    name: 'orchestrator_league_sync_age_seconds',
+    help: "Per league, seconds since its last successful full or incremental sync (the data_freshness view); absent for a league never synced",
+    labelNames: ['league_id', 'league'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      try {
+        for (const league of await read()) {
+          const age = syncAgeSeconds(league, now());
+          if (age !== null) this.set({ league_id: String(league.leagueId), league: league.league }, age);
+        }
+      } catch (error) {
+        onError(error);
+      }
     },
   });
 }

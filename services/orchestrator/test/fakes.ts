@@ -1,6 +1,6 @@
 // In-process stand-ins for the fetcher and the writer with the semantics the engine relies
 // on: cursor paging, page keys applied once, the checkpoint committed with the page.
-import type { BulkRequest, BulkResult, FetchPage, FetchQuery, Fixture, FixtureListQuery, FixtureState, RejectedRecord, RunCounters, SeasonSync, SyncRun, SyncRunCreate, SyncRunPatch } from '@insightxi/contracts';
+import type { BulkRequest, BulkResult, FetchPage, FetchQuery, Fixture, FixtureListQuery, FixtureState, LeagueFreshness, RejectedRecord, RunCounters, SeasonSync, SyncRun, SyncRunCreate, SyncRunPatch } from '@insightxi/contracts';
 import { loadConfig } from '@insightxi/service-kit';
 import { RunSettings } from '../src/config.ts';
 import { addCounters } from '../src/engine/counters.ts';
@@ -215,6 +215,13 @@ export class FakeWriter implements Writer {
   listStates(): Promise<FixtureState[]> {
     const rows = [...(this.tables.get('states')?.values() ?? [])].map((json) => JSON.parse(json) as Rec);
     return Promise.resolve(rows.map((r) => ({ isLive: false, isFinalState: false, isNotStarted: false, ...r }) as unknown as FixtureState));
+  }
+
+  /** Set by a test: what GET /freshness answers. */
+  leagueFreshness: LeagueFreshness[] = [];
+
+  freshness(leagues: number[] | null): Promise<LeagueFreshness[]> {
+    return Promise.resolve(this.leagueFreshness.filter((l) => leagues === null || leagues.includes(l.leagueId)));
   }
 
   quarantine(records: RejectedRecord[]): Promise<void> {

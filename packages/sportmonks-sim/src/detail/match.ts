@@ -3,7 +3,7 @@
 // the referees. Consistent by construction: every rule the tests check is how it is built.
 import { MATCH } from '../generate.ts';
 import type { FixtureRec } from '../model.ts';
-import { createRng, hash32, intBetween, pick, poisson, shuffle, type Rng } from '../random.ts';
+import { createRng, hash32, intBetween, pick, poisson, shuffle, unitHash, type Rng } from '../random.ts';
 import { MINUTE } from '../time.ts';
 import type { People, PlayerApi, SquadEntry } from './people.ts';
 import { EVENT, LINEUP, POSITION, REFEREE_ROLE } from './type-ids.ts';
@@ -169,7 +169,11 @@ function weighted(rng: Rng, rows: LineupRow[], weight: (r: LineupRow) => number)
   return rows.at(-1);
 }
 
-function chooseLineup(rng: Rng, fixture: FixtureRec, squad: SquadEntry[], home: boolean, formation: string, nextId: () => number): LineupRow[] {
+/** Share of matchdays on which a team's youth call-up (in no squad list) sits on the bench. */
+const CALL_UP_RATE = 0.08;
+const CALL_UP_JERSEY = 50;
+
+function chooseLineup(rng: Rng, fixture: FixtureRec, squad: SquadEntry[], home: boolean, formation: string, nextId: () => number, callUp: PlayerApi | null): LineupRow[] {
   const teamId = home ? fixture.homeId : fixture.awayId;
   const pool = shuffle(rng, [...squad]);
   // The number-one goalkeeper nearly always starts; outfield players rotate.
@@ -214,6 +218,8 @@ function chooseLineup(rng: Rng, fixture: FixtureRec, squad: SquadEntry[], home: 
     taken.add(entry);
     rows.push(row(entry, entry.stint.player.position_id, LINEUP.BENCH, null, null));
   }
+  const last = rows.at(-1);
+  if (callUp && last?.typeId === LINEUP.BENCH) Object.assign(last, { player: callUp, positionId: callUp.position_id, jersey: CALL_UP_JERSEY });
   return rows;
 }
 
@@ -225,8 +231,10 @@ export function buildMatch(seed: number, fixture: FixtureRec, people: People): M
   let lineupSeq = 0;
   const nextLineupId = (): number => LINEUP_ID_BASE + fixture.index * 40 + lineupSeq++;
   const formations: [string, string] = [pick(rng, Object.keys(FORMATIONS)), pick(rng, Object.keys(FORMATIONS))];
-  const homeRows = chooseLineup(rng, fixture, homeSquad, true, formations[0], nextLineupId);
-  const awayRows = chooseLineup(rng, fixture, awaySquad, false, formations[1], nextLineupId);
+  const callUp = (teamId: number, home: boolean): PlayerApi | null =>
+    unitHash(seed, 'call-up', fixture.id, String(home)) < CALL_UP_RATE ? (people.callUp(fixture.season, teamId) ?? null) : null;
+  const homeRows = chooseLineup(rng, fixture, homeSquad, true, formations[0], nextLineupId, callUp(fixture.homeId, true));
+  const awayRows = chooseLineup(rng, fixture, awaySquad, false, formations[1], nextLineupId, callUp(fixture.awayId, false));
   const sides: [Side, Side] = [homeRows, awayRows].map((rows, i) => ({
     home: i === 0,
     teamId: i === 0 ? fixture.homeId : fixture.awayId,

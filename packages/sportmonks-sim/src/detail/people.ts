@@ -54,6 +54,8 @@ interface LeaguePeople {
   players: Map<number, PlayerApi>;
   /** `${seasonId}:${teamId}` → the squad, goalkeepers first. */
   squads: Map<string, SquadEntry[]>;
+  /** `${seasonId}:${teamId}` → a youngster who may sit on the bench but is in no squad list. */
+  callUps: Map<string, PlayerApi>;
   referees: RefereeApi[];
 }
 
@@ -111,6 +113,11 @@ export class People {
   /** The team's squad in that season; undefined when the team did not play in it. */
   squad(season: SeasonRec, teamId: number): SquadEntry[] | undefined {
     return this.of(season.league).squads.get(`${String(season.id)}:${String(teamId)}`);
+  }
+
+  /** The team's youth call-up of that season: on a bench now and then, in no squad (fetch him by id). */
+  callUp(season: SeasonRec, teamId: number): PlayerApi | undefined {
+    return this.of(season.league).callUps.get(`${String(season.id)}:${String(teamId)}`);
   }
 
   referees(league: LeagueRec): RefereeApi[] {
@@ -175,6 +182,7 @@ export class People {
     }
 
     const squads = new Map<string, SquadEntry[]>();
+    const callUps = new Map<string, PlayerApi>();
     for (const [s, season] of league.seasons.entries()) {
       if (s > 0) {
         const year = Number(season.startDate.slice(0, 4)) || startYear + s;
@@ -221,6 +229,8 @@ export class People {
           if (stint.player.position_id !== POSITION.GOALKEEPER && (!captain || stint.start < captain.start)) captain = stint;
         }
         squads.set(`${String(season.id)}:${String(teamId)}`, roster.map((stint) => ({ stint, captain: stint === captain })));
+        const year = Number(season.startDate.slice(0, 4)) || startYear;
+        callUps.set(`${String(season.id)}:${String(teamId)}`, newPlayer(pick(rng, [POSITION.MIDFIELDER, POSITION.ATTACKER]), year - 1));
       }
     }
 
@@ -245,7 +255,7 @@ export class People {
         gender: 'male',
       });
     }
-    return { players, squads, referees };
+    return { players, squads, callUps, referees };
   }
 }
 

@@ -1,8 +1,10 @@
 // Who reads and writes which tables (routes hold no SQL): the synced entities (app.records for
-// reads and deletes, app.bulkWriter for upserts), sync runs, season notes and the quarantine.
+// reads and deletes, app.bulkWriter for upserts), sync runs, season notes, the quarantine, and
+// the freshness view.
 import fp from 'fastify-plugin';
 import { createBulkWriter, type BulkWriter } from '../bulk/writer.ts';
 import type { DatabaseServiceConfig } from '../config.ts';
+import { freshnessRepository, type FreshnessRepository } from '../repositories/freshness.ts';
 import { quarantineRepository, type QuarantineRepository } from '../repositories/quarantine.ts';
 import { recordRepository, type RecordRepository } from '../repositories/records.ts';
 import { seasonSyncRepository, type SeasonSyncRepository } from '../repositories/season-syncs.ts';
@@ -15,6 +17,7 @@ declare module 'fastify' {
     syncRuns: SyncRunRepository;
     seasonSyncs: SeasonSyncRepository;
     quarantine: QuarantineRepository;
+    freshness: FreshnessRepository;
   }
 }
 
@@ -36,6 +39,7 @@ export default fp<{ config: DatabaseServiceConfig }>(
     app.decorate('syncRuns', syncRunRepository(prisma));
     app.decorate('seasonSyncs', seasonSyncRepository(prisma));
     app.decorate('quarantine', quarantineRepository(prisma));
+    app.decorate('freshness', freshnessRepository(pool));
     return Promise.resolve();
   },
   { name: 'repositories', dependencies: ['database'] },

@@ -1,8 +1,9 @@
 // The writer (services/database) over HTTP: bulk upserts with the run's checkpoint, sync runs,
-// and the stored fixtures and states the re-checks look up.
+// the stored fixtures and states the re-checks look up, and how fresh each league is.
 import {
   BulkResult,
   Fixture,
+  FreshnessList,
   FixtureState,
   Page,
   SeasonSyncList,
@@ -101,6 +102,8 @@ export function httpWriter(client: ServiceClient): Writer {
     listFixtures: (query: FixtureListQuery, ctx) => call({ method: 'GET', path: '/fixtures', query: { ...query }, responseSchema: FixturePage }, ctx),
 
     listStates: async (ctx) => (await call({ method: 'GET', path: '/states', query: { limit: STATES_LIMIT }, responseSchema: StatePage }, ctx)).items,
+    freshness: async (leagues, ctx) =>
+      (await call({ method: 'GET', path: '/freshness', query: leagues === null ? {} : { leagues: leagues.join(',') }, responseSchema: FreshnessList }, ctx)).leagues,
   };
   return writer;
 }

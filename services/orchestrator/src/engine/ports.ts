@@ -9,6 +9,7 @@ import type {
   FetchQuery,
   Fixture,
   FixtureListQuery,
+  LeagueFreshness,
   RejectedRecord,
   SeasonSync,
   RunCounters,
@@ -53,6 +54,8 @@ export interface Writer {
   listFixtures(query: FixtureListQuery, ctx: CallContext): Promise<{ items: Fixture[]; next: string | null }>;
   /** The fixture states as stored, with SportMonks' flags (live, final, not started). */
   listStates(ctx: CallContext): Promise<FixtureState[]>;
+  /** How fresh each league is (the data_freshness view); `leagues` null: every league. */
+  freshness(leagues: number[] | null, ctx: CallContext): Promise<LeagueFreshness[]>;
 }
 
 export interface Log {

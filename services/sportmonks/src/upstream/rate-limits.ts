@@ -4,7 +4,8 @@
 // empties the reservoir until the reset; then a single probe call learns the new budget. With
 // Redis, bottleneck limiters of the same id in several processes share one reservoir.
 // Two lanes: live calls go first in the queue, and sweeps leave a reserve for them (what the live
-// lane's recent pace needs until the reset), so a backfill never starves the live poller.
+// lane's pace of the last ten minutes needs until the reset, looked at again every minute while a
+// sweep is held), so a backfill never starves the live poller and still spends the rest.
 import Bottleneck from 'bottleneck';
 import { Redis } from 'ioredis';
 import type { RateLimitsResponse } from '@insightxi/contracts';
@@ -61,8 +62,10 @@ export interface Scheduled<T> {
 
 // Keys of a limiter nobody uses expire, so stale budgets never outlive a window by much.
 const REDIS_KEY_TTL_MS = 3 * 60 * 60 * 1000;
-/** How far back (upstream time) the live lane's pace is measured; no live call in it: no reserve. */
-const LIVE_PACE_WINDOW_MS = 60_000;
+/** How far back (upstream time) the live lane's pace is measured (its sweeps come every few minutes); no live call in it: no reserve. */
+const LIVE_PACE_WINDOW_MS = 10 * 60_000;
+/** A sweep held for the live reserve looks again this often (the reserve shrinks as the reset nears). */
+const HELD_LOOK_AGAIN_MS = 60_000;
 
 export class RateLimits {
   private readonly budgets = new Map<string, EntityBudget>();
@@ -125,15 +128,18 @@ export class RateLimits {
   async admit(entity: string, lane: Lane = 'sweep'): Promise<number> {
     const budget = this.budget(entity);
     await this.ensureRefill(budget);
+    let heldMs = 0;
     if (lane === 'live') this.noteLiveCall(budget);
     else {
-      const heldUntil = await this.heldForLive(budget);
-      if (heldUntil !== null) return this.waitUntil(budget, heldUntil);
+      // The reserve shrinks as the reset nears: a held sweep looks again every minute.
+      for (let heldUntil = await this.heldForLive(budget); heldUntil !== null; heldUntil = await this.heldForLive(budget)) {
+        heldMs += await this.waitUntil(budget, heldUntil);
+      }
     }
-    if (budget.pausedUntil === null) return 0;
+    if (budget.pausedUntil === null) return heldMs;
     const waitMs = budget.pausedUntil - this.options.clock.now();
     if (waitMs > 0 && this.options.clock.toRealMs(waitMs) > this.options.maxWaitMs) throw this.exhausted(budget);
-    return 0;
+    return heldMs;
   }
 
   private noteLiveCall(budget: EntityBudget): void {
@@ -142,22 +148,29 @@ export class RateLimits {
     while ((budget.liveCalls[0] ?? now) < now - LIVE_PACE_WINDOW_MS) budget.liveCalls.shift();
   }
 
-  /** The calls the live lane needs until the reset at its recent pace (0 when it has been quiet). */
+  /**
+   * The calls the live lane needs until the reset at its recent pace (0 when it has been quiet),
+   * plus one a concurrent slot: sweeps admitted together may each take one before it shows. The
+   * pace is its calls over the span they came in (n calls over n − 1 gaps: it errs high).
+   */
   liveReserve(entity: string): number {
     const budget = this.budget(entity);
     const now = this.options.clock.now();
-    const recent = budget.liveCalls.filter((at) => at >= now - LIVE_PACE_WINDOW_MS).length;
-    if (recent === 0 || budget.resetAt === null || budget.resetAt <= now) return 0;
-    return Math.ceil((recent / LIVE_PACE_WINDOW_MS) * (budget.resetAt - now)) + 1;
+    const recent = budget.liveCalls.filter((at) => at >= now - LIVE_PACE_WINDOW_MS);
+    const first = recent[0];
+    if (first === undefined || budget.resetAt === null || budget.resetAt <= now) return 0;
+    const span = Math.max(now - first, 1_000);
+    return Math.ceil((recent.length / span) * (budget.resetAt - now)) + 1 + this.options.maxConcurrent;
   }
 
-  /** When only the live reserve is left in the current window: its end (upstream time); else null. */
+  /** When only the live reserve is left in the current window: when to look again (upstream time); else null. */
   private async heldForLive(budget: EntityBudget): Promise<number | null> {
     if (budget.remaining === null || budget.windowEndsAt === null || budget.resetAt === null) return null;
-    if (this.options.clock.now() >= budget.windowEndsAt) return null;
+    const now = this.options.clock.now();
+    if (now >= budget.windowEndsAt) return null;
     const reserve = this.liveReserve(budget.entity);
     if (reserve === 0 || (await budget.limiter.currentReservoir()) > reserve) return null;
-    return budget.resetAt + this.options.resetMarginMs;
+    return Math.min(budget.resetAt + this.options.resetMarginMs, now + HELD_LOOK_AGAIN_MS);
   }
 
   private waitUntil(budget: EntityBudget, until: number): Promise<number> {

@@ -1,0 +1,169 @@
+// Live latency: a Saturday afternoon of 60 leagues (the simulator at scale 10) — 164 matches
+// kicking off at 15:00 besides the 12:30 and 17:30 ones — played out on the simulator's driven
+// clock, with a fixture of the day postponed and another deleted. The live poller is ticked every
+// 5 simulated seconds, and while a tick works the simulated clock follows real time (work is
+// never free). For every change in the simulator's change log: the simulated time from the
+// change to its fixture row showing it in MySQL. Goals: p50 <= 8 s, p95 <= 12 s, none missed.
+// The next tick comes 5 s after the last one ended: its phase against the simulator's changes
+// (which fall on whole minutes and half minutes) drifts through the whole 5 s, as it would against
+// real goals, instead of sitting right after them.
+// With --backfill (the starvation rows) a full backfill of every fixture by date windows runs
+// meanwhile, run after run, on the same Fixture budget (1,200 calls an hour, which the live poller
+// and the backfill together want more than): the latency goals hold, and the budget's first full
+// window is used to at least 95 %.
+//   pnpm --filter @insightxi/bench run bench:live:latency      (BENCH_LIVE_SCALE, BENCH_LIVE_UNTIL)
+//   pnpm --filter @insightxi/bench run bench:live:starvation
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { FixtureChange } from '@insightxi/sportmonks-sim';
+import { reportBench } from './bench-result.ts';
+import { budgetOf, percentile, startLiveStack, sync, Visibility, type LiveStack } from './live-support.ts';
+
+const BACKFILL = process.argv.includes('--backfill');
+const SCALE = Number(process.env.BENCH_LIVE_SCALE ?? 10);
+const START = '2026-11-28T14:25:00Z';
+const UNTIL = process.env.BENCH_LIVE_UNTIL ?? '2026-11-28T17:05:00Z';
+const POLL_MS = 5_000;
+const BUDGET = BACKFILL ? 1_200 : 3_000;
+const HOUR = 3_600_000;
+const MATCHDAY = START.slice(0, 10);
+
+const stack: LiveStack = await startLiveStack({ start: START, scale: SCALE, seasons: 1, budgetPerHour: BUDGET, liveSweepMs: 300_000 });
+const { sim } = stack;
+const startMs = sim.now();
+const endMs = Date.parse(UNTIL);
+
+// The reference data and the current season's fixtures, as a first deployment would have them.
+const loaded = await sync(stack, '/sync/all?wait=true');
+if (loaded.status !== 'succeeded') throw new Error(`the initial sync ${loaded.status}`);
+
+// The day's own changes: a 17:30 fixture postponed at 16:00, another deleted at 15:30.
+const fixtures = sim.dataset().fixtures as { id: number; starting_at: string; state_id: number }[];
+const late = fixtures.filter((f) => f.starting_at === `${MATCHDAY} 17:30:00` && f.state_id === 1);
+const [postponed, deleted] = late;
+if (postponed === undefined || deleted === undefined) throw new Error('no 17:30 fixtures to postpone and delete');
+sim.injectChange(Date.parse(`${MATCHDAY}T16:00:00Z`), postponed.id, 'postpone');
+sim.injectChange(Date.parse(`${MATCHDAY}T15:30:00Z`), deleted.id, 'delete');
+
+// Every change the feed reports, and every change to a fixture of the matchday (its deletion
+// too). A fixture of another day deleted meanwhile vanishes without a trace in the feed: that is
+// the scheduled window sweeps' job (docs/operations.md, the schedule), counted apart.
+const matchday = new Set(fixtures.filter((f) => f.starting_at.startsWith(MATCHDAY)).map((f) => f.id));
+const otherDays: FixtureChange[] = [];
+const counts = (change: FixtureChange): boolean => {
+  const isDeletion = (change.fixture as { state_id?: number }).state_id === 20;
+  if (!isDeletion || matchday.has(change.fixtureId)) return true;
+  otherDays.push(change);
+  return false;
+};
+const visibility = new Visibility(stack, startMs, counts);
+
+const advance = (ms: number): void => {
+  sim.advanceClock(Math.max(0, Math.round(ms)));
+  stack.clock.fireDue();
+};
+
+/**
+ * One tick of the live poller. While it works, simulated time follows real time (work is never
+ * free, and timers it may wait on fire as they come due); a tick still waiting after 30 s real
+ * is waiting on the clock itself (a paused budget): the clock jumps to the next timer, and the
+ * wait shows as latency.
+ */
+async function tick(): Promise<void> {
+  const state = { done: false };
+  const pending = stack.orchestrator.live.tick().finally(() => {
+    state.done = true;
+  });
+  const started = performance.now();
+  let last = started;
+  while (!state.done) {
+    await sleep(10);
+    const now = performance.now();
+    advance(now - last);
+    last = now;
+    const due = stack.clock.nextTimerAt();
+    if (now - started > 30_000 && due !== null) advance(due - sim.now());
+  }
+  await pending;
+}
+
+// The backfill: `from` the season's first fixture `to` its last, by 100-day windows, again and again.
+let backfilling = BACKFILL;
+const days = fixtures.map((f) => f.starting_at.slice(0, 10)).sort();
+const backfill = (async () => {
+  let runs = 0;
+  while (backfilling) {
+    const run = await sync(stack, `/sync/fixtures?from=${days[0] ?? ''}&to=${days.at(-1) ?? ''}&wait=true`);
+    if (run.status !== 'succeeded') throw new Error(`backfill run ${String(run.runId)} ${run.status}`);
+    runs += 1;
+  }
+  return runs;
+})();
+
+// The Fixture budget's windows as the fetcher saw them: each one's end, and the calls it had left
+// at its last answer. A window counts when the backfill ran through all of it.
+const windows: { endsAt: number; left: number }[] = [];
+const backfillFrom = sim.now();
+async function noteBudget(): Promise<void> {
+  const { remaining, resetsAt } = await budgetOf(stack, 'Fixture');
+  if (remaining === null || resetsAt === null) return;
+  const endsAt = Date.parse(resetsAt);
+  const last = windows.at(-1);
+  // resets_in_seconds is rounded: the same window may move by a second.
+  if (last === undefined || endsAt - last.endsAt > 60_000) windows.push({ endsAt, left: remaining });
+  else last.left = remaining;
+}
+
+let ticks = 0;
+const realStart = performance.now();
+while (sim.now() < endMs) {
+  advance(POLL_MS);
+  await tick();
+  if (BACKFILL) await noteBudget();
+  await visibility.look(sim.now());
+  ticks += 1;
+}
+backfilling = false;
+// A last look after the deletion sweep's period: what is still not visible then is missed.
+for (let extra = 0; extra < 300_000 / POLL_MS; extra++) {
+  advance(POLL_MS);
+  await tick();
+  await visibility.look(sim.now());
+}
+const backfillRuns = BACKFILL ? await backfill : 0;
+const realSeconds = (performance.now() - realStart) / 1000;
+const status = stack.orchestrator.live.status();
+await visibility.close();
+await stack.close();
+
+const seen = visibility.timed.flatMap((t) => (t.visibleAt === null ? [] : [{ fixtureId: t.change.fixtureId, seconds: (t.visibleAt - t.change.atMs) / 1000 }]));
+const latencies = seen.map((t) => t.seconds);
+const missed = visibility.timed.filter((t) => t.visibleAt === null);
+const p50 = percentile(latencies, 50);
+const p95 = percentile(latencies, 95);
+const slowest = percentile(latencies, 100);
+const slowestChange = seen.find((t) => t.seconds === slowest);
+const prefix = BACKFILL ? 'live-during-backfill' : 'live';
+
+console.log(`${prefix}: ${MATCHDAY} ${START.slice(11, 16)}–${UNTIL.slice(11, 16)} simulated, scale ${String(SCALE)}, ${String(ticks)} ticks in ${realSeconds.toFixed(0)} s real`);
+console.log(`  changes timed: ${String(visibility.timed.length)} (${String(new Set(visibility.timed.map((t) => t.change.fixtureId)).size)} fixtures); fixtures of other days deleted meanwhile (the sweeps' job): ${String(otherDays.length)}`);
+console.log(`  change → visible in MySQL: p50 ${p50.toFixed(1)} s, p95 ${p95.toFixed(1)} s, slowest ${slowest.toFixed(1)} s (fixture ${String(slowestChange?.fixtureId ?? '-')}); missed ${String(missed.length)}`);
+console.log(`  poller: ${String(status.polls)} polls, ${String(status.sweeps)} sweeps, ${String(status.gaps.length)} gaps, last error ${status.lastError ?? 'none'}`);
+for (const m of missed.slice(0, 10)) console.log(`  missed: fixture ${String(m.change.fixtureId)} at ${new Date(m.change.atMs).toISOString()} state ${String((m.change.fixture as { state_id?: number }).state_id)}`);
+
+const latencyOk = missed.length === 0 && p50 <= 8 && p95 <= 12;
+reportBench({ bench: `${prefix}-latency-p50`, ours: p50, reference: 8, ratio: p50, goal: '<= 8', unit: 's' });
+reportBench({ bench: `${prefix}-latency-p95`, ours: p95, reference: 12, ratio: p95, goal: '<= 12', unit: 's' });
+reportBench({ bench: `${prefix}-changes-missed`, ours: missed.length, reference: visibility.timed.length, ratio: missed.length, goal: '<= 0', unit: 'changes' });
+let ok = latencyOk && visibility.timed.length > 0;
+if (BACKFILL) {
+  const full = windows.filter((w) => w.endsAt - HOUR >= backfillFrom && w.endsAt <= endMs);
+  const used = full.map((w) => BUDGET - w.left);
+  const worst = used.length === 0 ? 0 : Math.min(...used);
+  const rateLimited = sim.stats().rateLimited;
+  console.log(`  backfill: ${String(backfillRuns)} runs; Fixture calls used in each full window of the budget: ${used.join(', ') || 'none complete'} of ${String(BUDGET)}; 429s: ${String(rateLimited)}`);
+  const utilisation = worst / BUDGET;
+  const pass = used.length > 0 && utilisation >= 0.95 && rateLimited === 0;
+  reportBench({ bench: 'live-backfill-budget-utilisation', ours: worst, reference: BUDGET, ratio: utilisation, goal: '>= 0.95', pass, unit: 'calls' });
+  ok = ok && pass;
+}
+process.exitCode = ok ? 0 : 1;
