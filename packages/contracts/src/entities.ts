@@ -2,6 +2,7 @@
 // snake_case columns in MySQL. Datetimes are ISO 8601 UTC strings.
 import { Type, type Static } from '@sinclair/typebox';
 import { DateOnly, Id, Nullable, UtcDateTime } from './common.ts';
+import { FixtureDetail } from './match-detail.ts';
 
 /** SportMonks' core dictionary entry: every `type_id` anywhere resolves to one. */
 export const TypeEntry = Type.Object({
@@ -142,6 +143,8 @@ export const Fixture = Type.Object({
   /** The source reports the fixture deleted (state DELETED): the writer tombstones it. */
   deleted: Type.Boolean(),
   scores: Type.Array(FixtureScore),
+  /** Match detail that rode with the fixture (see match-detail.ts); absent when not fetched. */
+  detail: Type.Optional(FixtureDetail),
 });
 
 export const Stage = Type.Object({

@@ -18,6 +18,8 @@ export const FetchQuery = Type.Object(
     updated: Type.Optional(Type.Literal('latest')),
     /** Fixtures the source reports deleted. */
     deleted: Type.Optional(Type.Boolean()),
+    /** Fixtures: also their match detail (the fetcher's configured detail includes, in the same calls). */
+    detail: Type.Optional(Type.Boolean()),
     /** Opaque: the `next` of the previous page. */
     cursor: Type.Optional(Type.String({ maxLength: 16384 })),
     /** The budget lane: `live` calls go first and may spend the reserve `sweep` calls (the default) leave them. */
@@ -54,6 +56,8 @@ export const FetchPage = <T extends TSchema>(record: T) =>
     upstream: UpstreamCost,
     /** The season structure the same calls carried (a schedule's stages, rounds and ties). */
     related: Type.Optional(RelatedRecords),
+    /** Detail includes the SportMonks plan lacks (403, code 5002): left out of this page's calls. */
+    unavailableIncludes: Type.Optional(Type.Array(Type.String())),
   });
 export interface FetchPage<T> {
   data: T[];
@@ -61,9 +65,17 @@ export interface FetchPage<T> {
   next: string | null;
   upstream: UpstreamCost;
   related?: RelatedRecords;
+  unavailableIncludes?: string[];
 }
 
+export const UnavailableInclude = Type.Object({
+  include: Type.String({ description: 'SportMonks include name, e.g. statistics' }),
+  since: Type.String({ format: 'date-time', description: 'when SportMonks first refused it (403, code 5002)' }),
+});
+
 export const RateLimitsResponse = Type.Object({
+  /** Detail includes the plan lacks: the fetcher no longer asks for them (until it restarts). */
+  unavailableIncludes: Type.Optional(Type.Array(UnavailableInclude)),
   entities: Type.Array(
     Type.Object({
       entity: Type.String({ description: 'SportMonks requested_entity, e.g. Fixture' }),

@@ -1,6 +1,7 @@
 import './formats.ts';
 export * from './common.ts';
 export * from './entities.ts';
+export * from './match-detail.ts';
 export * from './fetcher.ts';
 export * from './writer.ts';
 export * from './orchestrator.ts';

@@ -2,6 +2,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { DateOnly, Id, Nullable } from './common.ts';
 import { RunCounters, RunEntity, RunStatus } from './writer.ts';
+import { DetailCounts } from './match-detail.ts';
 
 export const SyncMode = Type.Union([Type.Literal('full'), Type.Literal('incremental')]);
 export type SyncMode = Static<typeof SyncMode>;
@@ -19,6 +20,8 @@ export const SyncScope = Type.Object(
     windowDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
     /** Also re-read the finished seasons a complete earlier read froze (full mode, seasons not named). */
     force: Type.Optional(Type.Boolean()),
+    /** Fixtures with their match detail (events, lineups, statistics, referees, formations). Default true. */
+    detail: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
@@ -39,6 +42,8 @@ export const RunScope = Type.Object(
     windowDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
     /** Re-read frozen seasons too. Not part of the scope key: it reads the same data. */
     force: Type.Optional(Type.Literal(true)),
+    /** Present (false) only when match detail is turned off: fixtures without their detail. */
+    detail: Type.Optional(Type.Literal(false)),
   },
   { additionalProperties: false },
 );
@@ -54,6 +59,8 @@ export const SyncQuery = Type.Object(
     mode: Type.Optional(SyncMode),
     windowDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
     force: Type.Optional(Type.Boolean()),
+    /** `detail=false`: fixtures without their match detail. */
+    detail: Type.Optional(Type.Boolean()),
     /** Hold the request until the run ends and reply with its summary (local use). */
     wait: Type.Optional(Type.Boolean()),
   },
@@ -96,6 +103,14 @@ export const SyncRunSummary = Type.Object({
     ),
   ),
   heartbeatAt: Type.Optional(Type.String()),
+  /** Match detail of the run: rows per kind, and the includes the plan lacked ("statistics unavailable on this plan"). */
+  detail: Type.Optional(
+    Type.Object({
+      rows: DetailCounts,
+      unavailable: Type.Array(Type.String()),
+      notes: Type.Array(Type.String()),
+    }),
+  ),
   links: Type.Optional(Type.Object({ self: Type.String() })),
 });
 export type SyncRunSummary = Static<typeof SyncRunSummary>;

@@ -3,6 +3,7 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { DateOnly, Entity, Id, Nullable, UtcDateTime } from './common.ts';
 import { RelatedRecords } from './entities.ts';
 import { RejectedRecord } from './fetcher.ts';
+import { DetailCounts, RunDetail } from './match-detail.ts';
 
 export const RunCounters = Type.Object({
   pages: Type.Integer({ minimum: 0 }),
@@ -25,6 +26,8 @@ export const Checkpoint = Type.Object({
    * created/updated/unchanged/failed in the same transaction.
    */
   add: RunCounters,
+  /** Detail includes the fetcher dropped for this page because the plan lacks them (see RunDetail). */
+  unavailableIncludes: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 32 })),
 });
 export type Checkpoint = Static<typeof Checkpoint>;
 
@@ -84,6 +87,8 @@ export const BulkResult = Type.Object({
   failed: Type.Array(BulkFailure),
   /** True when this (run, page) had already been applied and nothing was written. */
   duplicatePage: Type.Boolean(),
+  /** Fixtures only: the child rows of each detail kind the call carried, created/updated/unchanged/deleted. */
+  details: Type.Optional(DetailCounts),
 });
 export type BulkResult = Static<typeof BulkResult>;
 
@@ -110,6 +115,8 @@ export const SyncRun = Type.Object({
   /** The orchestrator's plan and progress, opaque to the writer. */
   plan: Nullable(Type.Unknown()),
   counters: RunCounters,
+  /** Match detail rows of the run and includes the plan lacked; absent until a page carried detail. */
+  detail: Type.Optional(RunDetail),
   error: Nullable(Type.String()),
   errorRequestId: Nullable(Type.String()),
   startedAt: UtcDateTime,

@@ -208,3 +208,94 @@ export function standing(id: number, seasonId: number, leagueId: number, teamId:
     goalsAgainst: null,
   };
 }
+
+/** The types matchDetail's rows point at: events, lineup slots and positions, statistics, referee roles. */
+export const DETAIL_TYPES = [
+  typeEntry(6, 'REFEREE'), typeEntry(7, '1ST_ASSISTANT_REFEREE'), typeEntry(8, '2ND_ASSISTANT_REFEREE'), typeEntry(9, '4TH_OFFICIAL'),
+  typeEntry(10, 'VAR'), typeEntry(11, 'LINEUP'), typeEntry(12, 'BENCH'), typeEntry(14, 'GOAL'), typeEntry(15, 'OWNGOAL'), typeEntry(16, 'PENALTY'),
+  typeEntry(18, 'SUBSTITUTION'), typeEntry(19, 'YELLOWCARD'), typeEntry(20, 'REDCARD'), typeEntry(24, 'GOALKEEPER'), typeEntry(25, 'DEFENDER'),
+  typeEntry(42, 'SHOTS_TOTAL'), typeEntry(45, 'BALL_POSSESSION'), typeEntry(118, 'RATING'), typeEntry(119, 'MINUTES_PLAYED'),
+];
+
+export interface DetailOptions {
+  /** Goal minutes per side, in match order; the running score string follows them. */
+  goals?: { home: number[]; away: number[] };
+  /** Per-player detail rows (minutes, rating) for the starters. */
+  lineupDetails?: boolean;
+}
+
+/**
+ * A fixture's match detail as the fetcher sends it: goal events whose running score adds up to
+ * the goals, 11 starters and 3 substitutes per side, possession summing to 100, four officials.
+ * Row ids derive from the fixture id, so two calls give the same rows.
+ */
+export function matchDetail(f: Fixture, options: DetailOptions = {}): NonNullable<Fixture['detail']> {
+  const home = f.homeTeamId ?? 0;
+  const away = f.awayTeamId ?? 0;
+  const base = f.id * 1000;
+  const goals = options.goals ?? { home: [], away: [] };
+  const timeline = [...goals.home.map((m) => ({ m, side: 'home' as const })), ...goals.away.map((m) => ({ m, side: 'away' as const }))].sort((a, b) => a.m - b.m);
+  const score = { home: 0, away: 0 };
+  const events = timeline.map(({ m, side }, i) => {
+    score[side] += 1;
+    const team = side === 'home' ? home : away;
+    return {
+      id: base + 1 + i,
+      fixtureId: f.id,
+      periodId: m <= 45 ? 1 : 2,
+      teamId: team,
+      playerId: team * 100 + 9,
+      playerName: `Striker ${team}`,
+      relatedPlayerId: team * 100 + 10,
+      relatedPlayerName: `Playmaker ${team}`,
+      typeId: 14,
+      subTypeId: null,
+      minute: m,
+      extraMinute: null,
+      result: `${score.home}-${score.away}`,
+      info: 'Shot',
+      addition: `${i + 1}. Goal`,
+      injured: null,
+      onBench: false,
+      sortOrder: i + 1,
+    };
+  });
+  const lineups = [home, away].flatMap((team, side) =>
+    Array.from({ length: 14 }, (_, n) => ({
+      id: base + 100 + side * 20 + n,
+      fixtureId: f.id,
+      teamId: team,
+      playerId: team * 100 + n + 1,
+      playerName: `Player ${team}-${n + 1}`,
+      typeId: n < 11 ? 11 : 12,
+      positionId: n === 0 ? 24 : 25,
+      formationField: n < 11 ? `${n === 0 ? 1 : 2}:${n + 1}` : null,
+      formationPosition: n < 11 ? n + 1 : null,
+      jerseyNumber: n + 1,
+    })),
+  );
+  const detail: NonNullable<Fixture['detail']> = {
+    events,
+    lineups,
+    statistics: [
+      { id: base + 200, fixtureId: f.id, teamId: home, typeId: 45, value: 55, location: 'home' },
+      { id: base + 201, fixtureId: f.id, teamId: away, typeId: 45, value: 45, location: 'away' },
+      { id: base + 202, fixtureId: f.id, teamId: home, typeId: 42, value: 12, location: 'home' },
+      { id: base + 203, fixtureId: f.id, teamId: away, typeId: 42, value: 7, location: 'away' },
+    ],
+    referees: [6, 7, 8, 9].map((typeId, i) => ({ id: base + 300 + i, fixtureId: f.id, refereeId: 500 + i, typeId })),
+    formations: [
+      { id: base + 400, fixtureId: f.id, teamId: home, formation: '4-3-3', location: 'home' },
+      { id: base + 401, fixtureId: f.id, teamId: away, formation: '4-4-2', location: 'away' },
+    ],
+  };
+  if (options.lineupDetails === true) {
+    detail.lineupDetails = lineups
+      .filter((l) => l.typeId === 11)
+      .flatMap((l, i) => [
+        { id: base + 500 + i * 2, fixtureId: f.id, lineupId: l.id, teamId: l.teamId, playerId: l.playerId, typeId: 119, value: 90 },
+        { id: base + 501 + i * 2, fixtureId: f.id, lineupId: l.id, teamId: l.teamId, playerId: l.playerId, typeId: 118, value: 6.5 + (i % 4) / 2 },
+      ]);
+  }
+  return detail;
+}

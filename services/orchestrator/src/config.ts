@@ -12,9 +12,14 @@ export const RunSettings = Type.Object({
   RETRY_INITIAL_DELAY_MS: Type.Integer({ default: 1_000, minimum: 0, description: 'first backoff delay (doubling, jittered)' }),
   RETRY_MAX_DELAY_MS: Type.Integer({ default: 30_000, minimum: 0, description: 'longest backoff delay' }),
   RATE_LIMIT_MAX_WAIT_MS: Type.Integer({ default: 65 * 60_000, minimum: 0, description: 'a spent SportMonks budget that resumes within this long is waited for (not counted as a failed attempt)' }),
-  BULK_CHUNK_SIZE: Type.Integer({ default: 1_000, minimum: 1, maximum: 5_000, description: 'records per writer call' }),
+  BULK_CHUNK_SIZE: Type.Integer({
+    default: 1_000,
+    minimum: 1,
+    maximum: 5_000,
+    description: 'records per writer call (a record with match detail weighs 1 + a quarter per detail row)',
+  }),
   READ_AHEAD_PAGES: Type.Integer({ default: 32, minimum: 1, maximum: 256, description: 'pages fetched ahead of the one being written …' }),
-  READ_AHEAD_RECORDS: Type.Integer({ default: 2_000, minimum: 1, maximum: 50_000, description: '… while they hold fewer records than this (memory stays bounded by it)' }),
+  READ_AHEAD_RECORDS: Type.Integer({ default: 2_000, minimum: 1, maximum: 50_000, description: '… while they weigh less than this many records (detail rows count a quarter each: memory stays bounded by it)' }),
   WRITES_IN_FLIGHT: Type.Integer({ default: 2, minimum: 1, maximum: 8, description: 'writer calls sent before the first answers (the writer lands them in order)' }),
   STEPS_AHEAD: Type.Integer({ default: 2, minimum: 0, maximum: 16, description: 'later plan steps whose first page is fetched while a step is read (0: one fetcher request at a time)' }),
 });

@@ -529,10 +529,20 @@ describe('incremental', () => {
     const final = await (await manager.start('fixtures', { mode: 'incremental', windowDays: 1 }, {})).done;
     expect(final.status).toBe('succeeded');
     const firsts = fetcher.calls.filter((c) => c.query.cursor === undefined).map((c) => c.query);
-    expect(firsts[0]).toEqual({ updated: 'latest' });
+    expect(firsts[0]).toEqual({ updated: 'latest', detail: true });
     const sweep = firsts.find((q) => q.from !== undefined && q.deleted === undefined);
-    expect(sweep).toBeDefined();
+    expect(sweep).toMatchObject({ detail: true });
+    // Deletions need no detail.
     expect(firsts).toContainEqual({ deleted: true, from: sweep?.from, to: sweep?.to });
+  });
+
+  it('asks for no match detail when the scope turns it off, and keys that run apart', async () => {
+    const { fetcher, manager } = setup();
+    const run = await manager.start('fixtures', { mode: 'incremental', windowDays: 1, detail: false }, {});
+    const final = await run.done;
+    expect(final.status).toBe('succeeded');
+    expect(fetcher.calls.filter((c) => c.query.detail !== undefined)).toEqual([]);
+    expect(final.scope).toMatchObject({ detail: false });
   });
 
   it('re-fetches by id a stored fixture that is gone from the swept window: it was moved to another date', async () => {

@@ -59,4 +59,11 @@ describe('a run as operators see it', () => {
     expect(toSummary(run({ error: 'x', errorRequestId: '' }), START).error).toEqual({ message: 'x', requestId: null });
     expect(toSummary(run({ error: '' }), START).error).toBeNull();
   });
+
+  it('with match detail: rows per kind, and a note for each include the plan lacked', () => {
+    const events = { created: 40, updated: 1, unchanged: 3, deleted: 1 };
+    const summary = toSummary(run({ detail: { rows: { events }, unavailable: ['statistics'] } }), START);
+    expect(summary.detail).toEqual({ rows: { events }, unavailable: ['statistics'], notes: ['statistics unavailable on this plan'] });
+    expect(toSummary(run({}), START).detail).toBeUndefined();
+  });
 });

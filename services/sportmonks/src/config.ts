@@ -1,6 +1,8 @@
 // The fetcher's environment: every setting once, with its default. Secrets may come as NAME or
 // NAME_SECRET_ARN (server.ts reads SECRETS from Secrets Manager).
 import { Type, type Static } from '@sinclair/typebox';
+import type { DetailInclude } from '@insightxi/contracts';
+import { isDetailInclude } from './detail-includes.ts';
 import { COMMON_SECRETS, CommonConfig, loadConfig, type Env } from '@insightxi/service-kit';
 
 export const FetcherConfig = Type.Object({
@@ -23,6 +25,15 @@ export const FetcherConfig = Type.Object({
   SPORTMONKS_RETRY_MIN_DELAY_MS: Type.Integer({ default: 250, minimum: 1 }),
   SPORTMONKS_RETRY_MAX_DELAY_MS: Type.Integer({ default: 5_000, minimum: 1 }),
   SPORTMONKS_MAX_RETRY_TIME_MS: Type.Integer({ default: 60_000, minimum: 1, description: 'cap on the time spent retrying one call' }),
+  DETAIL_INCLUDES: Type.String({
+    default: 'events,lineups,statistics,referees,formations',
+    pattern: '^$|^(events|lineups|statistics|referees|formations)(,(events|lineups|statistics|referees|formations))*$',
+    description: 'match-detail includes fixture calls carry when asked for detail (comma-separated; empty: none)',
+  }),
+  FETCH_LINEUP_DETAILS: Type.Boolean({
+    default: false,
+    description: 'also per-player statistics (lineups.details: about 900 rows a fixture) into fixture_lineup_details',
+  }),
 });
 export type FetcherConfig = Static<typeof FetcherConfig>;
 
@@ -31,6 +42,12 @@ export const SECRETS = [...COMMON_SECRETS, 'SPORTMONKS_API_TOKEN'];
 
 export function readConfig(env: Env = process.env): FetcherConfig {
   return loadConfig(FetcherConfig, env);
+}
+
+/** The detail includes of the settings, lineup details nested under lineups (two levels, the most we ask for). */
+export function detailIncludesOf(config: Pick<FetcherConfig, 'DETAIL_INCLUDES' | 'FETCH_LINEUP_DETAILS'>): DetailInclude[] {
+  const listed = [...new Set(config.DETAIL_INCLUDES.split(',').filter((name) => name !== ''))].filter(isDetailInclude);
+  return config.FETCH_LINEUP_DETAILS && listed.includes('lineups') ? [...listed, 'lineups.details'] : listed;
 }
 
 /** The origin without a trailing `/` or `/v3`: paths are appended as `/v3/football/...`. */

@@ -15,6 +15,8 @@ export interface WalkPosition {
   upstreamCursor?: string | undefined;
   /** Page number inside the job, when SportMonks gave no cursor. */
   page?: number | undefined;
+  /** A season with detail: the fixture ids of its schedule still to fetch (through multi). */
+  pending?: number[] | undefined;
 }
 
 /** Everything a cursor carries: the whole scope, so `?cursor=` alone continues a walk. */
@@ -43,6 +45,7 @@ const WireCursor = Type.Object(
         to: Type.Optional(DateText),
         updated: Type.Optional(Type.Literal('latest')),
         deleted: Type.Optional(Type.Literal(true)),
+        detail: Type.Optional(Type.Literal(true)),
       },
       { additionalProperties: false },
     ),
@@ -54,6 +57,8 @@ const WireCursor = Type.Object(
     p: Type.Optional(Type.Integer({ minimum: 2 })),
     /** previousIds */
     t: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }))),
+    /** pending */
+    i: Type.Optional(IdArray),
   },
   { additionalProperties: false },
 );
@@ -71,6 +76,7 @@ export function encodeCursor(cursor: WalkCursor): string {
     ...(cursor.upstreamCursor === undefined ? {} : { u: cursor.upstreamCursor }),
     ...(cursor.page === undefined ? {} : { p: cursor.page }),
     ...(cursor.previousIds.length === 0 ? {} : { t: cursor.previousIds }),
+    ...(cursor.pending === undefined || cursor.pending.length === 0 ? {} : { i: cursor.pending }),
   };
   return Buffer.from(JSON.stringify(wire), 'utf8').toString('base64url');
 }
@@ -85,5 +91,5 @@ export function decodeCursor(text: string, entity: EntityName): WalkCursor {
   if (!Value.Check(WireCursor, parsed)) throw new BadScopeError('cursor is not one this service issued');
   if (parsed.e !== entity) throw new BadScopeError(`cursor belongs to /${parsed.e}, not /${entity}`);
   validate(entity, parsed.q);
-  return { entity, scope: parsed.q, job: parsed.j, upstreamCursor: parsed.u, page: parsed.p, previousIds: parsed.t ?? [] };
+  return { entity, scope: parsed.q, job: parsed.j, upstreamCursor: parsed.u, page: parsed.p, pending: parsed.i, previousIds: parsed.t ?? [] };
 }

@@ -1,6 +1,7 @@
 // One page of normalized records for a scope: plan the calls, take the next one the cursor
 // points at, validate and map what comes back, and say where the walk continues.
-import { STRUCTURE_ENTITIES, chunks, type EntityRecords, type FetchPage, type FetchQuery, type RejectedRecord, type RelatedRecords } from '@insightxi/contracts';
+import { STRUCTURE_ENTITIES, chunks, type DetailInclude, type EntityRecords, type FetchPage, type FetchQuery, type RejectedRecord, type RelatedRecords } from '@insightxi/contracts';
+import { DetailIncludes, INSUFFICIENT_INCLUDES } from './detail-includes.ts';
 import { TAIL_IDS, decodeCursor, encodeCursor, type WalkCursor, type WalkPosition } from './cursor.ts';
 import { NORMALIZERS, type NormalizeContext } from './mapping/normalize.ts';
 import { readStructure, type SeasonStructure } from './mapping/structure.ts';
@@ -8,7 +9,7 @@ import { INCLUDES, MULTI_IDS, idsPerJob, planJobs, type Job } from './plan.ts';
 import { BadScopeError, scopeOf, type EntityName, type Scope } from './scope.ts';
 import type { Envelope, Pagination } from './upstream/envelope.ts';
 import type { SportMonksClient } from './upstream/client.ts';
-import { FetchError } from './upstream/errors.ts';
+import { FetchError, UpstreamRefusedError } from './upstream/errors.ts';
 
 /** SportMonks refuses offset paging once (page − 1) × per_page reaches this many rows. */
 export const OFFSET_CAP_ROWS = 20_000;
@@ -57,13 +58,24 @@ function compact(entity: EntityName, scope: Scope, position: WalkPosition): { sc
   return { scope: { ...scope, ids: scope.ids.slice(position.job * idsPerJob(entity)) }, ...position, job: 0 };
 }
 
-type Call = (path: string, params: Record<string, string>) => Promise<Envelope>;
+type Call = (path: string, params: Record<string, string>, detail: boolean) => Promise<Envelope>;
+
+/** `include` with the detail includes appended. */
+function withIncludes(params: Record<string, string>, extra: readonly string[]): Record<string, string> {
+  if (extra.length === 0) return params;
+  return { ...params, include: [params.include, ...extra].filter((part) => part !== undefined && part !== '').join(';') };
+}
+
+const isPlanRefusal = (error: unknown): error is UpstreamRefusedError =>
+  error instanceof UpstreamRefusedError && error.upstreamStatus === 403 && error.upstreamCode === INSUFFICIENT_INCLUDES;
 
 export class Fetcher {
   private readonly client: SportMonksClient;
+  readonly detailIncludes: DetailIncludes;
 
-  constructor(client: SportMonksClient) {
+  constructor(client: SportMonksClient, detailIncludes: DetailIncludes = new DetailIncludes([])) {
     this.client = client;
+    this.detailIncludes = detailIncludes;
   }
 
   async page<E extends EntityName>(entity: E, query: FetchQuery): Promise<FetchPage<EntityRecords[E]>> {
@@ -76,24 +88,61 @@ export class Fetcher {
     const rejected: RejectedRecord[] = [];
     const related: RelatedRecords = {};
     const upstream = { calls: 0, waitedMs: 0, rateLimitRemaining: null as number | null, resetsInSeconds: null as number | null };
-    let position: WalkPosition | null = { job: walk.job, upstreamCursor: walk.upstreamCursor, page: walk.page };
+    let position: WalkPosition | null = { job: walk.job, upstreamCursor: walk.upstreamCursor, page: walk.page, pending: walk.pending };
     let tail = walk.previousIds;
+    // The detail includes every detail call of this page carried: a kind one call lacked stays absent.
+    const detailUsed: { includes: DetailInclude[] | null } = { includes: null };
 
     while (position !== null) {
       const job: Job = jobs[position.job] as Job;
       const params = { ...job.params, ...(position.upstreamCursor !== undefined ? { cursor: position.upstreamCursor } : position.page !== undefined ? { page: String(position.page) } : {}) };
-      const call = async (path: string, callParams: Record<string, string>) => {
-        const answer = await this.client.get({ path, params: callParams, lane: priority ?? 'sweep' });
-        upstream.calls += answer.calls;
-        upstream.waitedMs += answer.waitedMs;
-        const rate = answer.envelope.rateLimit;
-        upstream.rateLimitRemaining = rate?.remaining ?? null;
-        upstream.resetsInSeconds = rate?.resetsInSeconds ?? null;
-        return answer.envelope;
+      const call: Call = async (path, callParams, detail) => {
+        for (;;) {
+          const asked = detail ? this.detailIncludes.active() : [];
+          try {
+            const answer = await this.client.get({ path, params: withIncludes(callParams, asked), lane: priority ?? 'sweep' });
+            upstream.calls += answer.calls;
+            upstream.waitedMs += answer.waitedMs;
+            const rate = answer.envelope.rateLimit;
+            upstream.rateLimitRemaining = rate?.remaining ?? null;
+            upstream.resetsInSeconds = rate?.resetsInSeconds ?? null;
+            if (detail) detailUsed.includes = detailUsed.includes === null ? asked : detailUsed.includes.filter((include) => asked.includes(include));
+            return answer.envelope;
+          } catch (error) {
+            // The plan lacks a detail include: SportMonks refuses the whole call. Ask again without it.
+            if (asked.length === 0 || !isPlanRefusal(error) || this.detailIncludes.refuse(error.upstreamMessage, asked).length === 0) throw error;
+            upstream.calls += 1;
+          }
+        }
       };
-      const envelope = await call(job.path, params);
+      const detailContext = (): NormalizeContext => ({ ...job.context, detail: DetailIncludes.kinds(detailUsed.includes ?? []) });
+      if (job.shape === 'schedule' && job.detail === true) {
+        // A season with detail: the schedule once (its structure, the fixture ids), then its
+        // fixtures through multi with the detail includes, one page of 50 each, the ids still to
+        // fetch carried in the cursor: a page stays small, whatever the season.
+        let ids: number[] | undefined = position.pending;
+        if (ids === undefined) {
+          const envelope = await call(job.path, params, false);
+          const structure = readStructure(envelope.records, rejected);
+          addRelated(related, structure, entity);
+          ids = this.scheduleIds(structure.fixtures, rejected);
+        }
+        const now = ids.slice(0, MULTI_IDS);
+        if (now.length > 0) {
+          const envelope = await call(`/football/fixtures/multi/${now.join(',')}`, { include: INCLUDES.fixtures ?? '' }, true);
+          const pageIds = this.collect(entity, envelope.records, new Set(tail), detailContext(), data, rejected);
+          if (pageIds.length > 0) tail = pageIds.slice(-TAIL_IDS);
+        }
+        const rest: number[] = ids.slice(MULTI_IDS);
+        position = rest.length > 0 ? { job: position.job, pending: rest } : position.job + 1 < jobs.length ? { job: position.job + 1 } : null;
+        if (data.length + rejected.length > 0 || upstream.calls >= MAX_CALLS_PER_PAGE) break;
+        continue;
+      }
+      const envelope = await call(job.path, params, job.detail === true);
       let pageIds: number[];
-      if (job.shape === 'schedule' || job.shape === 'stages') {
+      if (job.shape === 'records') {
+        pageIds = this.collect(entity, envelope.records, new Set(tail), job.detail === true ? detailContext() : job.context, data, rejected);
+      } else if (job.shape === 'schedule' || job.shape === 'stages') {
         const structure = readStructure(envelope.records, rejected);
         addRelated(related, structure, entity);
         if (job.shape === 'schedule') {
@@ -113,7 +162,26 @@ export class Fetcher {
     }
 
     const next = position === null ? null : encodeCursor({ ...compact(entity, walk.scope, position), entity, previousIds: tail });
-    return { data, rejected, next, upstream, ...(Object.keys(related).length > 0 ? { related } : {}) };
+    const unavailable = walk.scope.detail === true ? this.detailIncludes.unavailable().map((u) => u.include) : [];
+    return {
+      data,
+      rejected,
+      next,
+      upstream,
+      ...(Object.keys(related).length > 0 ? { related } : {}),
+      ...(unavailable.length > 0 ? { unavailableIncludes: unavailable } : {}),
+    };
+  }
+
+  /** A schedule's fixture ids, in order; a fixture without one is rejected, not lost. */
+  private scheduleIds(fixtures: unknown[], rejected: RejectedRecord[]): number[] {
+    const ids: number[] = [];
+    for (const fixture of fixtures) {
+      const id = rawIdOf(fixture);
+      if (id === null) rejected.push({ entity: 'fixtures', sourceId: null, reason: 'schedule fixture without an id', payload: fixture });
+      else if (!ids.includes(id)) ids.push(id);
+    }
+    return ids;
   }
 
   /** The raw records of a job's answer, for the shapes that carry no season structure. */
@@ -137,14 +205,14 @@ export class Fetcher {
     const rows: unknown[] = [];
     const parts = job.parts ?? [{ path: job.path, teamId: undefined }];
     for (const [index, part] of parts.entries()) {
-      let envelope = index === 0 ? first : await call(part.path, base);
+      let envelope = index === 0 ? first : await call(part.path, base, false);
       const withTeam = (records: unknown[]) => (part.teamId === undefined ? records : records.map((r) => ({ team_id: part.teamId, ...(r as object) })));
       rows.push(...withTeam(envelope.records));
       let position: WalkPosition = { job: 0 };
       for (let pages = 1; envelope.pagination?.hasMore === true; pages++) {
         if (pages >= MAX_LIST_PAGES) throw new FetchError(502, `${part.path} has more than ${MAX_LIST_PAGES} pages; it is read whole, so it must be shorter`);
         position = nextPosition(position, envelope.pagination, 1, part.path) ?? position;
-        envelope = await call(part.path, { ...base, ...(position.upstreamCursor !== undefined ? { cursor: position.upstreamCursor } : { page: String(position.page ?? pages + 1) }) });
+        envelope = await call(part.path, { ...base, ...(position.upstreamCursor !== undefined ? { cursor: position.upstreamCursor } : { page: String(position.page ?? pages + 1) }) }, false);
         rows.push(...withTeam(envelope.records));
       }
     }
@@ -164,7 +232,7 @@ export class Fetcher {
     if (incomplete.length === 0) return fixtures;
     const complete = new Map<number, unknown>();
     for (const ids of chunks(incomplete, MULTI_IDS)) {
-      const envelope = await call(`/football/fixtures/multi/${ids.join(',')}`, { include: INCLUDES.fixtures ?? '' });
+      const envelope = await call(`/football/fixtures/multi/${ids.join(',')}`, { include: INCLUDES.fixtures ?? '' }, false);
       for (const record of envelope.records) {
         const id = rawIdOf(record);
         if (id !== null) complete.set(id, record);

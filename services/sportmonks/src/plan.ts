@@ -20,6 +20,8 @@ export interface Job {
   context: NormalizeContext;
   /** A list read from several calls (a season's squads: one per team); `path` is the first's. */
   parts?: { path: string; teamId: number }[];
+  /** Fixture calls that also carry the detail includes (a schedule: the multi calls completing it). */
+  detail?: true;
 }
 
 export const MULTI_IDS = 50;
@@ -57,6 +59,7 @@ const single = (path: string, params: Record<string, string> = {}): Job => ({ pa
 function fixtureJobs(scope: Scope): Job[] {
   const include = { include: INCLUDES.fixtures ?? '' };
   const context: NormalizeContext = scope.deleted === true ? { deleted: true } : {};
+  const detail = scope.detail === true ? { detail: true as const } : {};
   const deleted = scope.deleted === true ? 'deleted' : null;
   const leagues = scope.leagues ? `fixtureLeagues:${scope.leagues.join(',')}` : null;
   const seasons = scope.seasons ? `fixtureSeasons:${scope.seasons.join(',')}` : null;
@@ -65,19 +68,20 @@ function fixtureJobs(scope: Scope): Job[] {
     params: { ...include, ...filters(...extra), per_page: PER_PAGE },
     shape: 'records',
     context,
+    ...detail,
   });
 
   if (scope.ids) {
-    return chunks(scope.ids, MULTI_IDS).map((ids) => ({ path: `/football/fixtures/multi/${ids.join(',')}`, params: include, shape: 'records', context }));
+    return chunks(scope.ids, MULTI_IDS).map((ids) => ({ path: `/football/fixtures/multi/${ids.join(',')}`, params: include, shape: 'records', context, ...detail }));
   }
   if (scope.updated === 'latest') {
-    return [{ path: '/football/fixtures/latest', params: { ...include, ...filters(leagues) }, shape: 'records', context }];
+    return [{ path: '/football/fixtures/latest', params: { ...include, ...filters(leagues) }, shape: 'records', context, ...detail }];
   }
   if (scope.from !== undefined && scope.to !== undefined) {
     return dateWindows(scope.from, scope.to).map((w) => paged(`/football/fixtures/between/${w.from}/${w.to}`, leagues, seasons, deleted));
   }
   if (scope.seasons && deleted === null) {
-    return scope.seasons.map((id) => ({ path: `/football/schedules/seasons/${id}`, params: {}, shape: 'schedule', context }));
+    return scope.seasons.map((id) => ({ path: `/football/schedules/seasons/${id}`, params: {}, shape: 'schedule', context, ...detail }));
   }
   return [paged('/football/fixtures', leagues, seasons, deleted)];
 }

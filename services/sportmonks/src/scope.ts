@@ -13,6 +13,8 @@ export interface Scope {
   to?: string;
   updated?: 'latest';
   deleted?: true;
+  /** Fixtures with their match detail. */
+  detail?: true;
 }
 
 export class BadScopeError extends FetchError {
@@ -27,7 +29,7 @@ function idList(value: string | undefined): number[] | undefined {
   return ids.length > 0 ? ids.sort((a, b) => a - b) : undefined;
 }
 
-const ONLY_FIXTURES = ['updated', 'deleted', 'from', 'to'] as const;
+const ONLY_FIXTURES = ['updated', 'deleted', 'from', 'to', 'detail'] as const;
 /** SportMonks serves these by season (stages and rounds also by id). */
 const SEASON_SCOPED = new Set<EntityName>(['standings', 'stages', 'rounds', 'groups', 'aggregates', 'topscorers']);
 
@@ -45,6 +47,7 @@ export function scopeOf(entity: EntityName, query: Omit<FetchQuery, 'cursor'>): 
   if (query.to !== undefined) scope.to = query.to;
   if (query.updated !== undefined) scope.updated = query.updated;
   if (query.deleted === true) scope.deleted = true;
+  if (query.detail === true) scope.detail = true;
   validate(entity, scope);
   return scope;
 }

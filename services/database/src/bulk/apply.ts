@@ -2,7 +2,7 @@
 // locks and reads the stored rows, and writes only what is new or changed, so the counts it
 // returns are exact and an identical record writes nothing.
 import { createHash } from 'node:crypto';
-import type { NestedCounts } from '@insightxi/contracts';
+import type { DetailCounts, NestedCounts } from '@insightxi/contracts';
 import type { Connection } from '../db.ts';
 import type { EntitySpec, ExistingRow } from '../entities/spec.ts';
 import { placeholders, quoteName, type SqlValue } from '../sql.ts';
@@ -22,6 +22,8 @@ export interface ApplyResult {
   missing: number[];
   /** Counts of the nested records (players of squads …) by entity, when any came. */
   nested: Record<string, NestedCounts>;
+  /** Fixtures: the child rows of each detail kind the records carried. */
+  details?: DetailCounts;
 }
 
 /** `upsert` for bulk calls; `create` (POST) refuses existing ids; `replace` (PUT) refuses unknown ids. */
@@ -167,6 +169,7 @@ export async function applyRecords<R extends { id: number }>(
 
   const existing = await lockExisting(connection, spec, candidates.map((r) => r.id));
   const toWrite: { record: R; hash: string; existing: ExistingRow | undefined }[] = [];
+  const landed: R[] = [];
   for (const record of candidates) {
     const stored = existing.get(record.id);
     if (options.mode === 'create' && stored) {
@@ -177,6 +180,7 @@ export async function applyRecords<R extends { id: number }>(
       result.missing.push(record.id);
       continue;
     }
+    landed.push(record);
     const hash = contentHash(spec, record);
     if (stored?.content_hash === hash) {
       result.unchanged += 1;
@@ -188,6 +192,11 @@ export async function applyRecords<R extends { id: number }>(
   }
   await writeRows(connection, spec, toWrite, options.now);
   if (spec.writeChildren) await spec.writeChildren(connection, toWrite.map((w) => ({ record: w.record, existed: w.existing !== undefined })), options.now);
+  // Detail has its own hashes: it can change while the record itself is unchanged (a corrected minute).
+  if (spec.writeDetails) {
+    const details = await spec.writeDetails(connection, landed, options.now);
+    if (Object.keys(details).length > 0) result.details = details;
+  }
   result.failed.sort((a, b) => a.id - b.id);
   return result;
 }

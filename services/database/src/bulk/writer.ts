@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Pool } from 'mariadb';
 import {
   STRUCTURE_ENTITIES,
+  addDetailCounts,
   chunks,
   type BulkRequest,
   type BulkResult,
@@ -52,6 +53,7 @@ function add(total: BulkResult, part: ApplyResult, related?: Entity): void {
   total.unchanged += part.unchanged;
   total.failed.push(...(related === undefined ? part.failed : part.failed.map((f) => ({ ...f, entity: related }))));
   for (const [entity, counts] of Object.entries(part.nested)) addNested((total.nested ??= {}), entity, counts);
+  if (part.details !== undefined) total.details = addDetailCounts(total.details ?? {}, part.details);
 }
 
 /**

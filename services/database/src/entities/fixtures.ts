@@ -2,6 +2,7 @@ import type { Fixture, FixtureScore } from '@insightxi/contracts';
 import type { Fixture as Row, FixtureScore as ScoreRow } from '../generated/prisma/client.ts';
 import type { Connection } from '../db.ts';
 import { placeholders, type SqlValue } from '../sql.ts';
+import { detailProblem, detailTeamIds, detailTypeIds, replaceDetails } from '../details/replace.ts';
 import { column, dateTime, fieldSpec, type EntitySpec, type Written } from './spec.ts';
 
 const SCORE_COLUMNS = ['id', 'fixture_id', 'team_id', 'type_id', 'period', 'participant', 'goals', 'created_at', 'updated_at'];
@@ -52,21 +53,23 @@ const fixtureFields = fieldSpec<Fixture>({
     { table: 'seasons', label: 'season', ids: (r) => [r.seasonId] },
     { table: 'fixture_states', label: 'state', ids: (r) => [r.stateId] },
     { table: 'venues', label: 'venue', ids: (r) => [r.venueId] },
-    { table: 'teams', label: 'team', ids: (r) => [r.homeTeamId, r.awayTeamId, ...r.scores.map((s) => s.teamId)] },
+    { table: 'teams', label: 'team', ids: (r) => [r.homeTeamId, r.awayTeamId, ...r.scores.map((s) => s.teamId), ...detailTeamIds(r)] },
     { table: 'stages', label: 'stage', ids: (r) => [r.stageId] },
     { table: 'rounds', label: 'round', ids: (r) => [r.roundId] },
     { table: 'stage_groups', label: 'group', ids: (r) => [r.groupId] },
     { table: 'aggregates', label: 'aggregate', ids: (r) => [r.aggregateId] },
     { table: 'types', label: 'score type', ids: (r) => r.scores.map((s) => s.typeId) },
+    { table: 'types', label: 'detail type', ids: detailTypeIds },
   ],
   check(r) {
     const foreign = r.scores.find((s) => s.fixtureId !== r.id);
     if (foreign) return `score ${foreign.id} belongs to fixture ${foreign.fixtureId}, not ${r.id}`;
     const ids = new Set(r.scores.map((s) => s.id));
     if (ids.size !== r.scores.length) return 'the same score id appears twice';
-    return undefined;
+    return detailProblem(r);
   },
   writeChildren: writeScores,
+  writeDetails: replaceDetails,
 });
 
 function scoreValuesForHash(s: FixtureScore): unknown[] {

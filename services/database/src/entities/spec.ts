@@ -1,5 +1,6 @@
 // How one entity maps onto its table: the columns the bulk writer fills, the rows it must
 // find in other tables first, and how a stored row reads back as the contract's record.
+import type { DetailCounts } from '@insightxi/contracts';
 import type { Entity } from '../entity.ts';
 import type { Connection } from '../db.ts';
 import { dateOnlyOrNull, isoOrNull, toDate, type SqlValue } from '../sql.ts';
@@ -61,6 +62,8 @@ export interface EntitySpec<R extends { id: number }> {
   check?(record: R): string | undefined;
   /** Writes rows that belong to the written records (fixture scores), in the same transaction. */
   writeChildren?(connection: Connection, written: readonly Written<R>[], now: Date): Promise<void>;
+  /** Replaces the match detail every landed record carries, changed or not (fixtures); counts per kind. */
+  writeDetails?(connection: Connection, landed: readonly R[], now: Date): Promise<DetailCounts>;
   /** A stored row (Prisma's, with what the repository includes) as the contract's record. */
   record(row: object): R;
 }

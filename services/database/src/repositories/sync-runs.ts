@@ -2,7 +2,8 @@
 // enforced by the UNIQUE active_scope_key column (set while running, null otherwise), never by a
 // check-then-insert. Through Prisma, and inside a bulk page's transaction (syncPageSteps) on the
 // bulk writer's connection.
-import type { BulkResult, BulkSyncContext, SyncRun, SyncRunCreate, SyncRunPatch, SyncRunsQuery } from '@insightxi/contracts';
+import { addRunDetail, RunDetail, type BulkResult, type BulkSyncContext, type SyncRun, SyncRunCreate, SyncRunPatch, SyncRunsQuery } from '@insightxi/contracts';
+import { Value } from '@sinclair/typebox/value';
 import type { Connection } from '../db.ts';
 import type { Entity } from '../entity.ts';
 import { Prisma, type PrismaClient, type SyncRun as Row } from '../generated/prisma/client.ts';
@@ -48,12 +49,17 @@ export function syncRunRecord(row: Row): SyncRun {
       upstreamCalls: row.upstreamCalls,
       rateLimitWaitMs: row.rateLimitWaitMs,
     },
+    ...(isRunDetail(row.detail) ? { detail: row.detail } : {}),
     error: row.error,
     errorRequestId: row.errorRequestId,
     startedAt: row.startedAt.toISOString(),
     heartbeatAt: row.heartbeatAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
   };
+}
+
+function isRunDetail(value: Prisma.JsonValue): value is Prisma.JsonObject & RunDetail {
+  return Value.Check(RunDetail, value);
 }
 
 function json(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull {
@@ -193,5 +199,14 @@ export const syncPageSteps = {
         sync.runId,
       ],
     );
+    if (result.details !== undefined || (sync.checkpoint.unavailableIncludes ?? []).length > 0) await addPageDetail(connection, sync, result);
   },
 };
+
+/** Adds a page's detail rows and unavailable includes to its run's (the page's transaction holds the run row). */
+async function addPageDetail(connection: Connection, sync: BulkSyncContext, result: BulkResult): Promise<void> {
+  const rows = await connection.query<{ detail: string | object | null }[]>('SELECT detail FROM sync_runs WHERE id = ?', [sync.runId]);
+  const stored: unknown = typeof rows[0]?.detail === 'string' ? JSON.parse(rows[0].detail) : rows[0]?.detail;
+  const detail = addRunDetail(Value.Check(RunDetail, stored) ? stored : undefined, result.details, sync.checkpoint.unavailableIncludes);
+  await connection.query('UPDATE sync_runs SET detail = ? WHERE id = ?', [JSON.stringify(detail), sync.runId]);
+}

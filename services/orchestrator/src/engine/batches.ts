@@ -3,7 +3,7 @@
 // chunk, up to WRITES_IN_FLIGHT calls before the first answers. Each call names the stored
 // cursor it follows (`sync.after`) and the writer holds it until the run is there, so batches
 // land in plan order and a resumed run counts exactly like an uninterrupted one.
-import { STRUCTURE_ENTITIES, chunks, type BulkSyncContext, type RelatedRecords, type RunCounters, type SyncRun } from '@insightxi/contracts';
+import { STRUCTURE_ENTITIES, type BulkSyncContext, type RelatedRecords, type RunCounters, type SyncRun } from '@insightxi/contracts';
 import type { RunSettings } from '../config.ts';
 import { addCounters, zeroCounters } from './counters.ts';
 import { decodePosition, encodePosition, isAfter, pageKey, type RunPosition } from './cursor.ts';
@@ -13,26 +13,65 @@ import { recordId } from './recheck.ts';
 import type { PageItem } from './walk.ts';
 
 /**
- * Groups pages into batches of one entity and at most `chunkSize` records. A record seen twice
- * in one call would be counted once: a page repeating an id of the batch starts a new one.
+ * Groups pages into batches of one entity weighing at most `chunkSize` (records, detail rows
+ * counted in: recordWeight). A record seen twice in one call would be counted once: a page
+ * repeating an id of the batch starts a new one.
  */
 export async function* batchPages(pages: AsyncIterable<PageItem>, chunkSize: number, signal: AbortSignal): AsyncGenerator<PageItem[]> {
   let batch: PageItem[] = [];
   let batchIds = new Set<number>();
+  let batchWeight = 0;
   for await (const item of pages) {
     if (signal.aborted) throw new RunCancelledError();
     const ids = item.page.data.map(recordId).filter((id): id is number => id !== null);
     const overlaps = ids.some((id) => batchIds.has(id));
-    const full = batchIds.size + item.page.data.length > chunkSize;
+    const weight = item.page.data.reduce((sum: number, record) => sum + recordWeight(record), 0);
+    const full = batchWeight + weight > chunkSize;
     if (batch.length > 0 && (batch[0]?.step.entity !== item.step.entity || full || overlaps)) {
       yield batch;
       batch = [];
       batchIds = new Set<number>();
+      batchWeight = 0;
     }
     batch.push(item);
+    batchWeight += weight;
     for (const id of ids) batchIds.add(id);
   }
   if (batch.length > 0) yield batch;
+}
+
+/**
+ * What a record weighs against the record limits (read-ahead, batches, writer calls): 1, plus a
+ * quarter per match-detail row it carries — a fixture with its events and lineups is some 80 rows,
+ * as heavy in memory and on the wire as ~20 plain records, and memory must stay bounded by it.
+ */
+export function recordWeight(record: unknown): number {
+  const detail = typeof record === 'object' && record !== null ? (record as { detail?: unknown }).detail : undefined;
+  if (typeof detail !== 'object' || detail === null) return 1;
+  const rows = Object.values(detail).reduce((sum: number, list) => sum + (Array.isArray(list) ? list.length : 0), 0);
+  return 1 + Math.ceil(rows / 4);
+}
+
+/**
+ * Records in writer calls weighing at most `maxWeight` (a record heavier than that goes alone).
+ * The same records always cut the same way: page keys of a resumed batch name the same chunks.
+ */
+export function writeChunks<T>(records: readonly T[], maxWeight: number): T[][] {
+  const out: T[][] = [];
+  let chunk: T[] = [];
+  let weight = 0;
+  for (const record of records) {
+    const w = recordWeight(record);
+    if (chunk.length > 0 && weight + w > maxWeight) {
+      out.push(chunk);
+      chunk = [];
+      weight = 0;
+    }
+    chunk.push(record);
+    weight += w;
+  }
+  if (chunk.length > 0) out.push(chunk);
+  return out;
 }
 
 export interface BatchWriterDeps {
@@ -125,7 +164,8 @@ export class BatchWriter {
     };
     this.budgetWaitMs = 0;
     // A batch of rejects only still lands its checkpoint: one call with no records.
-    const parts = records.length === 0 ? [[]] : chunks(records, this.deps.settings.BULK_CHUNK_SIZE);
+    const parts = records.length === 0 ? [[]] : writeChunks(records, this.deps.settings.BULK_CHUNK_SIZE);
+    const unavailable = [...new Set(batch.flatMap((item) => item.page.unavailableIncludes ?? []))];
     const seasonsCompleted = this.completedSeasons(batch);
     this.countUnanswered(batch, 1);
     let landed = zeroCounters();
@@ -138,7 +178,8 @@ export class BatchWriter {
       const add = addCounters(zeroCounters(), { ...(c === 0 ? fetchSide : {}), fetched: part.length + relatedCount, pages: last ? batch.length : 0 });
       // Until the last chunk lands, a resume starts the batch again; its landed chunks come back as duplicates.
       const cursor = encodePosition(last ? lastItem.next : first.position);
-      const sync: BulkSyncContext = { runId: this.run.id, pageKey: pageKey(first.position, c), after: follows, checkpoint: { cursor, add }, rejected: c === 0 ? rejected : [], ...(last ? seasonsCompleted : {}) };
+      const checkpoint = { cursor, add, ...(c === 0 && unavailable.length > 0 ? { unavailableIncludes: unavailable } : {}) };
+      const sync: BulkSyncContext = { runId: this.run.id, pageKey: pageKey(first.position, c), after: follows, checkpoint, rejected: c === 0 ? rejected : [], ...(last ? seasonsCompleted : {}) };
       landed = addCounters(landed, await this.landChunk(batch, c, part, c === 0 ? related : undefined, sync));
       follows = cursor;
     }

@@ -3,7 +3,7 @@
 // (recheck.ts), and lands the pages in batches with their checkpoint (batches.ts).
 import type { FetchQuery, RunCounters, SyncRun } from '@insightxi/contracts';
 import type { RunSettings } from '../config.ts';
-import { BatchWriter, batchPages } from './batches.ts';
+import { BatchWriter, batchPages, recordWeight } from './batches.ts';
 import type { RunPosition } from './cursor.ts';
 import type { Plan, PlanStep } from './plan.ts';
 import type { CallContext, Fetcher, Log, RunObserver, Writer } from './ports.ts';
@@ -30,8 +30,8 @@ export interface ExecuteInput {
   onProgress?: (counters: RunCounters, position: RunPosition) => void;
 }
 
-/** Pages read ahead are weighed by their records: memory stays bounded whatever the page sizes. */
-const pageWeight = (item: PageItem): number => item.page.data.length + item.page.rejected.length + 1;
+/** Pages read ahead are weighed by their records and detail rows: memory stays bounded whatever the page sizes. */
+const pageWeight = (item: PageItem): number => item.page.data.reduce((sum: number, record) => sum + recordWeight(record), 0) + item.page.rejected.length + 1;
 
 export async function executeRun(deps: ExecuteDeps, input: ExecuteInput): Promise<{ counters: RunCounters; position: RunPosition }> {
   const { run, plan } = input;

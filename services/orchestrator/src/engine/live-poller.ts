@@ -128,7 +128,7 @@ export class LivePoller {
       this.state.sweeps += 1;
       this.state.lastSweepAt = new Date(startedAt).toISOString();
     }
-    const page = await this.deps.fetcher.fetchPage('fixtures', { updated: 'latest', priority: 'live' }, { requestId: `live-${String(startedAt)}` });
+    const page = await this.deps.fetcher.fetchPage('fixtures', { updated: 'latest', priority: 'live', detail: true }, { requestId: `live-${String(startedAt)}` });
     await this.land(page);
     this.lastCoveredAt = startedAt;
     this.state.polls += 1;

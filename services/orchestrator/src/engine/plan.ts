@@ -58,6 +58,8 @@ function needsSeasons(target: RunTarget, scope: RunScope): boolean {
 }
 
 const leagueFilter = (scope: RunScope): FetchQuery => (scope.leagues ? { leagues: ids(scope.leagues) } : {});
+/** Fixture calls carry the match detail unless the scope turns it off: the same calls, no extra ones. */
+const detailOf = (scope: RunScope): FetchQuery => (scope.detail === false ? {} : { detail: true });
 
 const perSeason = (entity: EntityName, seasons: number[], extra: Partial<PlanStep> = {}): PlanStep[] =>
   seasons.map((id) => ({ entity, query: { seasons: String(id) }, label: `${entity} season ${id}`, season: id, ...extra }));
@@ -89,10 +91,10 @@ function fullSteps(entity: EntityName, scope: RunScope, seasons: number[]): Plan
       return perSeason(entity, seasons, { resolve: 'teams' });
     case 'fixtures':
       if (scope.from !== undefined && scope.to !== undefined) {
-        const extra: FetchQuery = { ...leagueFilter(scope), ...(scope.seasons ? { seasons: ids(scope.seasons) } : {}) };
+        const extra: FetchQuery = { ...leagueFilter(scope), ...(scope.seasons ? { seasons: ids(scope.seasons) } : {}), ...detailOf(scope) };
         return dateWindows(scope.from, scope.to).map((w) => ({ entity, query: { ...extra, ...w }, label: `fixtures ${w.from}..${w.to}` }));
       }
-      return seasons.map((id) => ({ entity, query: { seasons: String(id) }, label: `fixtures season ${id}`, season: id }));
+      return seasons.map((id) => ({ entity, query: { seasons: String(id), ...detailOf(scope) }, label: `fixtures season ${id}`, season: id }));
   }
 }
 
@@ -100,18 +102,20 @@ function fullSteps(entity: EntityName, scope: RunScope, seasons: number[]): Plan
  * Incremental fixtures: the latest-updated feed first (cheap, catches what just changed),
  * then the sweep of the date window around today (each stored fixture the sweep did not
  * return is re-fetched by id: it may have been moved to another date), the source's
- * deletions in it, and last the stored fixtures that have not settled yet (by id).
+ * deletions in it, and last the stored fixtures that have not settled yet (by id). Detail rides
+ * with these calls only — the fixtures that changed, are live or are about to be — never with
+ * older ones, and the writer recognises an unchanged set without writing it.
  */
 function incrementalSteps(scope: RunScope, today: string): PlanStep[] {
   const window = scope.from !== undefined && scope.to !== undefined ? { from: scope.from, to: scope.to } : daysAround(today, scope.windowDays ?? 1);
-  const leagues = leagueFilter(scope);
+  const leagues = { ...leagueFilter(scope), ...detailOf(scope) };
   const steps: PlanStep[] = [{ entity: 'fixtures', query: { ...leagues, updated: 'latest' }, label: 'fixtures latest' }];
   for (const w of dateWindows(window.from, window.to)) {
     steps.push({ entity: 'fixtures', query: { ...leagues, ...w }, label: `fixtures ${w.from}..${w.to}`, sweep: true });
     steps.push({ entity: 'fixtures', query: { ...leagues, ...w }, label: `fixtures gone from ${w.from}..${w.to}`, resolve: 'missing' });
   }
   for (const w of dateWindows(window.from, window.to)) {
-    steps.push({ entity: 'fixtures', query: { ...leagues, ...w, deleted: true }, label: `fixtures deleted ${w.from}..${w.to}` });
+    steps.push({ entity: 'fixtures', query: { ...leagueFilter(scope), ...w, deleted: true }, label: `fixtures deleted ${w.from}..${w.to}` });
   }
   steps.push({ entity: 'fixtures', query: leagues, label: 'fixtures not yet settled', resolve: 'unsettled' });
   return steps;

@@ -77,7 +77,7 @@ export function recheckSteps(deps: RecheckDeps, runId: number, ctx: CallContext)
   const leaguesOf = (step: PlanStep) => (step.query.leagues === undefined ? null : step.query.leagues.split(',').map(Number));
   const byIds = (step: PlanStep, ids: number[], what: string): FetchQuery | null => {
     deps.log.info({ runId, step: step.label, fixtures: ids.length }, what);
-    return ids.length === 0 ? null : { ids: ids.join(',') };
+    return ids.length === 0 ? null : { ids: ids.join(','), ...(step.query.detail === true ? { detail: true } : {}) };
   };
 
   /**

@@ -33,6 +33,7 @@ export function normalizeScope(target: RunTarget, scope: SyncScope): RunScope {
     ...(scope.from !== undefined && scope.to !== undefined ? { from: scope.from, to: scope.to } : {}),
     ...(mode === 'incremental' ? { windowDays: scope.windowDays ?? 1 } : {}),
     ...(scope.force === true ? { force: true as const } : {}),
+    ...(scope.detail === false ? { detail: false as const } : {}),
   };
 }
 
@@ -54,6 +55,7 @@ export function scopeKey(target: RunTarget, scope: RunScope): string {
   ];
   if (scope.from !== undefined) parts.push(`d=${scope.from}..${scope.to ?? ''}`);
   if (scope.windowDays !== undefined) parts.push(`w=${scope.windowDays}`);
+  if (scope.detail === false) parts.push('nodetail');
   const key = parts.join('|');
   if (key.length <= MAX_KEY) return key;
   return `${target}|${scope.mode}|sha256=${createHash('sha256').update(key).digest('hex')}`;

@@ -1,5 +1,5 @@
 // What an operator sees of a run: counters, progress through the plan, ETA, error.
-import type { SyncAccepted, SyncRun, SyncRunSummary } from '@insightxi/contracts';
+import { unavailableNote, type SyncAccepted, type SyncRun, type SyncRunSummary } from '@insightxi/contracts';
 import { decodePosition } from './cursor.ts';
 import { isPlan } from './plan.ts';
 
@@ -45,6 +45,7 @@ export function toSummary(run: SyncRun, now: number): SyncRunSummary {
     startedAt: run.startedAt,
     finishedAt: run.finishedAt,
     heartbeatAt: run.heartbeatAt,
+    ...(run.detail === undefined ? {} : { detail: { ...run.detail, notes: run.detail.unavailable.map(unavailableNote) } }),
     durationMs: finished === null ? null : finished - started,
     // An empty error is no error (a writer may serialise a null column as '').
     error: run.error === null || run.error === '' ? null : { message: run.error, requestId: run.errorRequestId === '' ? null : run.errorRequestId },

@@ -14,5 +14,6 @@ export function scopeFromRequest(query: SyncQuery, body: SyncScope): SyncScope {
   if (query.mode !== undefined) fromQuery.mode = query.mode;
   if (query.windowDays !== undefined) fromQuery.windowDays = query.windowDays;
   if (query.force !== undefined) fromQuery.force = query.force;
+  if (query.detail !== undefined) fromQuery.detail = query.detail;
   return { ...fromQuery, ...body };
 }

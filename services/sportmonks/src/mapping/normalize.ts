@@ -21,11 +21,13 @@ import {
   Team,
   TopscorerList,
   Venue,
+  type DetailKind,
   type EntityRecords,
   type FixtureScore,
   type SquadMember,
   type Topscorer,
 } from '@insightxi/contracts';
+import { readDetail } from './detail.ts';
 import { fromUnixSeconds, orNull, toBool, toDateOnly, toInt, toNumber, toUtcDateTime } from './convert.ts';
 import {
   RawAggregate,
@@ -64,6 +66,8 @@ export interface NormalizeContext {
   deleted?: boolean;
   /** The season the call was about, for lists that do not say (squads, top scorers). */
   seasonId?: number;
+  /** Fixtures: the detail kinds the call asked for (the rest stay absent from the record). */
+  detail?: readonly DetailKind[];
   parent?: ParentStage;
 }
 
@@ -387,6 +391,8 @@ export const normalizeFixture: Normalizer<'fixtures'> = (raw, context = {}) =>
 
     const scores = readScores(f.scores ?? [], f.id);
     if (!scores.ok) return scores;
+    const detail = readDetail(raw as Record<string, unknown>, f.id, context.detail ?? []);
+    if (!detail.ok) return detail;
     const realTeam = (p: RawParticipant | null) => (p === null || toBool(p.placeholder) ? null : p.id);
     const fallbackName = home?.name && away?.name ? `${home.name} vs ${away.name}` : `Fixture ${f.id}`;
 
@@ -415,6 +421,7 @@ export const normalizeFixture: Normalizer<'fixtures'> = (raw, context = {}) =>
       awayGoalsHalfTime: goalsOf(scores.record, '1ST_HALF', 'away'),
       deleted: context.deleted === true || f.state_id === 20,
       scores: scores.record,
+      ...(detail.record === undefined ? {} : { detail: detail.record }),
     });
   });
 

@@ -1,7 +1,8 @@
 // Pages of normalized records from SportMonks (app.fetcher), through the one HTTP client that
 // sends requests there, every call within the entity's rate limit.
 import fp from 'fastify-plugin';
-import { apiOrigin, type FetcherConfig } from '../config.ts';
+import { apiOrigin, detailIncludesOf, type FetcherConfig } from '../config.ts';
+import { DetailIncludes } from '../detail-includes.ts';
 import { Fetcher } from '../fetcher.ts';
 import { upstreamMetrics } from '../metrics.ts';
 import { SportMonksClient } from '../upstream/client.ts';
@@ -30,7 +31,12 @@ export default fp<{ config: FetcherConfig }>(
       },
       onCall: upstreamMetrics(app.metrics, app.rateLimits),
     });
-    app.decorate('fetcher', new Fetcher(client));
+    const detailIncludes = new DetailIncludes(detailIncludesOf(config), {
+      onRefused: (include, upstreamMessage) => {
+        app.log.warn({ include, upstreamMessage }, 'a detail include is not in the SportMonks plan: left out');
+      },
+    });
+    app.decorate('fetcher', new Fetcher(client, detailIncludes));
     app.addHook('onClose', () => client.close());
     return Promise.resolve();
   },

@@ -1,4 +1,5 @@
-// GET /rate-limits: each SportMonks entity's budget as last reported, and pauses in force.
+// GET /rate-limits: each SportMonks entity's budget as last reported, pauses in force, and the
+// detail includes the plan lacks.
 import { ErrorBody, RateLimitsResponse } from '@insightxi/contracts';
 import type { RoutePlugin } from '@insightxi/service-kit';
 
@@ -12,7 +13,7 @@ export const rateLimitRoutes: RoutePlugin = (app) => {
         response: { 200: RateLimitsResponse, 401: ErrorBody },
       },
     },
-    () => Promise.resolve({ entities: app.rateLimits.snapshot() }),
+    () => Promise.resolve({ unavailableIncludes: app.fetcher.detailIncludes.unavailable(), entities: app.rateLimits.snapshot() }),
   );
   return Promise.resolve();
 };

@@ -223,7 +223,7 @@ export class SportMonksClient {
     } else {
       message = `SportMonks answered ${status}${detail} for ${req.path}`;
     }
-    return new UpstreamRefusedError(status, code, message);
+    return new UpstreamRefusedError(status, code, message, typeof body.message === 'string' ? this.scrub(body.message) : null);
   }
 
   /** Upstream messages are echoed to callers: never let the token ride along. */

@@ -17,11 +17,14 @@ export class FetchError extends Error {
 export class UpstreamRefusedError extends FetchError {
   readonly upstreamStatus: number;
   readonly upstreamCode: number | null;
+  /** SportMonks' own message (token scrubbed), e.g. "You do not have access to the 'odds' include". */
+  readonly upstreamMessage: string | null;
 
-  constructor(upstreamStatus: number, upstreamCode: number | null, message: string) {
+  constructor(upstreamStatus: number, upstreamCode: number | null, message: string, upstreamMessage: string | null = null) {
     super(502, message);
     this.upstreamStatus = upstreamStatus;
     this.upstreamCode = upstreamCode;
+    this.upstreamMessage = upstreamMessage;
   }
 }
 
