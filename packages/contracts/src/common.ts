@@ -32,7 +32,9 @@ export const IdParams = Type.Object({ id: Id });
 
 /**
  * The entities a sync moves, in dependency order: the one list every service derives its
- * routes, plans and checks from. A new entity starts here.
+ * routes, plans and checks from. A new entity starts here. Squads come after fixtures because
+ * a season's teams are read from its stored fixtures; players come with squads, top-scorer
+ * lists and lineups (their own step fetches the rest by id).
  */
 export const ENTITIES = [
   'types',
@@ -46,8 +48,12 @@ export const ENTITIES = [
   'rounds',
   'groups',
   'aggregates',
+  'referees',
   'fixtures',
+  'squads',
+  'players',
   'standings',
+  'topscorers',
 ] as const;
 export type EntityName = (typeof ENTITIES)[number];
 /**

@@ -223,6 +223,82 @@ export const Standing = Type.Object({
   goalsAgainst: Nullable(Type.Integer({ minimum: 0 })),
 });
 
+/** What SportMonks says of any person (players, referees): names trimmed. */
+const person = {
+  id: Id,
+  sportId: Type.Integer(),
+  countryId: Nullable(Type.Integer()),
+  cityId: Nullable(Type.Integer()),
+  commonName: Nullable(Type.String()),
+  firstname: Nullable(Type.String()),
+  lastname: Nullable(Type.String()),
+  name: Type.String({ minLength: 1 }),
+  displayName: Nullable(Type.String()),
+  imagePath: Nullable(Type.String()),
+  /** Centimetres. */
+  height: Nullable(Type.Integer({ minimum: 0 })),
+  /** Kilograms. */
+  weight: Nullable(Type.Integer({ minimum: 0 })),
+  dateOfBirth: Nullable(DateOnly),
+  gender: Nullable(Type.String()),
+};
+
+export const Player = Type.Object({
+  ...person,
+  nationalityId: Nullable(Type.Integer()),
+  /** SportMonks type ids: 24–27, detailed 148–163. */
+  positionId: Nullable(Type.Integer()),
+  detailedPositionId: Nullable(Type.Integer()),
+});
+
+export const Referee = Type.Object(person);
+
+/** One player in one team's squad for one season. */
+export const SquadMember = Type.Object({
+  /** SportMonks' id of the squad row (a player's spell at a club: the same in every season of it). */
+  sourceId: Nullable(Id),
+  teamId: Id,
+  playerId: Id,
+  jerseyNumber: Nullable(Type.Integer({ minimum: 0 })),
+  positionId: Nullable(Type.Integer()),
+  detailedPositionId: Nullable(Type.Integer()),
+  /** The player as the squad call described them: stored (or updated) before the squad. */
+  player: Type.Optional(Player),
+});
+
+/**
+ * The squads of a season's teams (one SportMonks call per team): the rows of the teams read are
+ * replaced as a whole when any of them changed, so a player who left a squad leaves it here too.
+ */
+export const SquadList = Type.Object({
+  /** The season's id. */
+  id: Id,
+  /** The teams whose squads were read (a team with an empty squad among them). */
+  teams: Type.Array(Id),
+  members: Type.Array(SquadMember),
+});
+
+/** One row of a SportMonks top-scorer ranking (goals, assists, cards …). */
+export const Topscorer = Type.Object({
+  /** SportMonks' id of the row; older answers have none. */
+  sourceId: Nullable(Id),
+  /** The ranking: 208 goals, 209 assists, 84 yellow cards, 83 red cards … */
+  typeId: Id,
+  position: Type.Integer({ minimum: 1 }),
+  playerId: Id,
+  teamId: Id,
+  total: Type.Integer({ minimum: 0 }),
+  /** The player as the call described them: stored (or updated) before the list. */
+  player: Type.Optional(Player),
+});
+
+/** A season's top-scorer rankings, all of them: replaced as a whole when they change. */
+export const TopscorerList = Type.Object({
+  /** The season's id. */
+  id: Id,
+  rows: Type.Array(Topscorer),
+});
+
 export type TypeEntry = Static<typeof TypeEntry>;
 export type Country = Static<typeof Country>;
 export type Stage = Static<typeof Stage>;
@@ -237,6 +313,12 @@ export type Team = Static<typeof Team>;
 export type FixtureScore = Static<typeof FixtureScore>;
 export type Fixture = Static<typeof Fixture>;
 export type Standing = Static<typeof Standing>;
+export type Player = Static<typeof Player>;
+export type Referee = Static<typeof Referee>;
+export type SquadMember = Static<typeof SquadMember>;
+export type SquadList = Static<typeof SquadList>;
+export type Topscorer = Static<typeof Topscorer>;
+export type TopscorerList = Static<typeof TopscorerList>;
 
 /** Record schema per entity name, for routes that are generated per entity. */
 export const RECORD_SCHEMAS = {
@@ -253,6 +335,10 @@ export const RECORD_SCHEMAS = {
   aggregates: Aggregate,
   fixtures: Fixture,
   standings: Standing,
+  players: Player,
+  referees: Referee,
+  squads: SquadList,
+  topscorers: TopscorerList,
 } as const;
 
 export interface EntityRecords {
@@ -269,6 +355,10 @@ export interface EntityRecords {
   aggregates: Aggregate;
   fixtures: Fixture;
   standings: Standing;
+  players: Player;
+  referees: Referee;
+  squads: SquadList;
+  topscorers: TopscorerList;
 }
 
 /** A season's structure that came with a page of other records (see STRUCTURE_ENTITIES). */

@@ -10,6 +10,8 @@ export const FetchQuery = Type.Object(
     leagues: Type.Optional(IdList),
     seasons: Type.Optional(IdList),
     ids: Type.Optional(IdList),
+    /** Squads (and players through them): the teams whose squad of each season is read. */
+    teams: Type.Optional(IdList),
     from: Type.Optional(DateOnly),
     to: Type.Optional(DateOnly),
     /** `latest`: fixtures changed in the last seconds (SportMonks' live feed). */

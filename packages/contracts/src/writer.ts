@@ -68,10 +68,21 @@ export const BulkFailure = Type.Object({
   /** Set when the record was one of the request's `related` ones. */
   entity: Type.Optional(Entity),
 });
+
+/** What happened to records of another kind nested inside the records (the players of squads). */
+export const NestedCounts = Type.Object({
+  created: Type.Integer({ minimum: 0 }),
+  updated: Type.Integer({ minimum: 0 }),
+  unchanged: Type.Integer({ minimum: 0 }),
+});
+export type NestedCounts = Static<typeof NestedCounts>;
+
 export const BulkResult = Type.Object({
   created: Type.Integer({ minimum: 0 }),
   updated: Type.Integer({ minimum: 0 }),
   unchanged: Type.Integer({ minimum: 0 }),
+  /** Per kind of nested record (e.g. `players` of squads), its own exact counts; absent when none came. */
+  nested: Type.Optional(Type.Record(Type.String(), NestedCounts)),
   /** Records that could not land (e.g. a fixture whose season is missing), with the reason. */
   failed: Type.Array(BulkFailure),
   /** True when this (run, page) had already been applied and nothing was written. */

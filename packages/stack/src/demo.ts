@@ -78,6 +78,22 @@ try {
            FROM fixture_results WHERE state = 'FT' ORDER BY starting_at DESC, fixture_id LIMIT 5`,
       ),
     );
+    const [scorers] = await connection.query<{ season_id: number; league: string; season: string }[]>(
+      `SELECT t.season_id, MAX(l.name) AS league, MAX(s.name) AS season
+         FROM topscorers t JOIN seasons s ON s.id = t.season_id JOIN leagues l ON l.id = s.league_id
+        WHERE t.type_id = 208 GROUP BY t.season_id ORDER BY MAX(s.is_current) DESC, t.season_id DESC LIMIT 1`,
+    );
+    if (scorers) {
+      console.log(`\ntopscorers: ${scorers.league} ${scorers.season}, goals (SportMonks' ranking, top 5):`);
+      console.table(
+        await connection.query(
+          `SELECT t.position, COALESCE(p.display_name, p.name) AS player, tm.name AS team, t.total AS goals
+             FROM topscorers t JOIN players p ON p.id = t.player_id JOIN teams tm ON tm.id = t.team_id
+            WHERE t.season_id = ? AND t.type_id = 208 ORDER BY t.position, player LIMIT 5`,
+          [scorers.season_id],
+        ),
+      );
+    }
   } finally {
     await connection.end();
   }

@@ -2,7 +2,7 @@
 // from MySQL: one `|`-joined line per record, the SportMonks id first. End-to-end tests and the
 // chaos suite compare the two to prove a sync landed exactly what SportMonks served.
 import type { Pool } from 'mariadb';
-import type { Dataset } from '@insightxi/sportmonks-sim';
+import type { Dataset, DetailDataset } from '@insightxi/sportmonks-sim';
 
 type Row = Record<string, unknown>;
 interface Score {
@@ -98,4 +98,38 @@ export async function actualScoreRows(sql: Pool): Promise<string[]> {
        FROM fixture_scores s JOIN fixtures f ON f.id = s.fixture_id WHERE f.deleted_at IS NULL`,
   );
   return rows.map((r) => r.l).sort();
+}
+
+const trimmed = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+
+/**
+ * People as the simulator serves them, in our tables' shape: the squads of every season and team
+ * (a squad row's id is a player's spell at a club, the same in several seasons),
+ * SportMonks' rankings of every season, the referees of every league, and the players those
+ * squads and rankings name (names trimmed).
+ */
+export function expectedPeopleRows(detail: DetailDataset): Record<string, string[]> {
+  const squadRows = detail.squads.flatMap((s) => s.rows.map((r): Row => ({ ...r, season_id: s.season_id, team_id: r.team_id ?? s.team_id })));
+  const rankingRows = detail.topscorers.flatMap((t) => t.rows.map((r): Row => ({ ...r, season_id: t.season_id })));
+  const named = new Set([...squadRows, ...rankingRows].map((r) => r.player_id as number));
+  return {
+    players: detail.players.filter((p) => named.has(p.id)).map((p) => line(p.id, trimmed(p.name), p.nationality_id, p.date_of_birth)).sort(),
+    referees: detail.referees.map((r) => line(r.id, trimmed(r.name))).sort(),
+    squads: squadRows.map((r) => line(r.season_id, r.team_id, r.player_id, r.jersey_number, r.id)).sort(),
+    topscorers: rankingRows.map((r) => line(r.season_id, r.type_id, r.position, r.player_id, r.participant_id ?? r.team_id, r.total ?? r.points)).sort(),
+  };
+}
+
+const PEOPLE_QUERIES: Record<string, string> = {
+  players: "SELECT CONCAT_WS('|', id, name, IFNULL(nationality_id, ''), IFNULL(DATE_FORMAT(date_of_birth, '%Y-%m-%d'), '')) AS l FROM players",
+  referees: "SELECT CONCAT_WS('|', id, name) AS l FROM referees",
+  squads: "SELECT CONCAT_WS('|', season_id, team_id, player_id, IFNULL(jersey_number, ''), IFNULL(source_id, '')) AS l FROM squads",
+  topscorers: "SELECT CONCAT_WS('|', season_id, type_id, position, player_id, team_id, total) AS l FROM topscorers",
+};
+
+/** The people stored, in `expectedPeopleRows`' shape. */
+export async function actualPeopleRows(sql: Pool): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (const [table, query] of Object.entries(PEOPLE_QUERIES)) out[table] = (await sql.query<{ l: string }[]>(query)).map((r) => r.l).sort();
+  return out;
 }

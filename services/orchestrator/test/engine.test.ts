@@ -53,10 +53,16 @@ describe('a full run', () => {
 
     // Pages may be fetched ahead, but they land in dependency order.
     // The dictionaries first; the season structure rides with the fixtures' schedules (no steps of its own).
-    expect([...new Set(writer.bulkEntities)]).toEqual(['types', 'countries', 'states', 'leagues', 'seasons', 'venues', 'teams', 'fixtures', 'standings']);
+    // Players come with the squads: no step of their own in a whole sync.
+    expect([...new Set(writer.bulkEntities)]).toEqual(['types', 'countries', 'states', 'leagues', 'seasons', 'venues', 'teams', 'referees', 'fixtures', 'squads', 'standings', 'topscorers']);
+    // A season's squads: one call per team of its fixtures, the teams known before the fixtures are stored.
+    expect(fetcher.calls.filter((c) => c.entity === 'squads').map((c) => c.query)).toEqual([
+      { seasons: '101', teams: '10100,10101,10102,10103' },
+      { seasons: '201', teams: '20100,20101,20102,20103' },
+    ]);
 
     const stored = writer.runs.get(run.id);
-    const fetched = 5 + 2 + 4 + 2 * 2 + 2 * 4 + 2 * 10 + 2 * 4;
+    const fetched = 5 + 2 + 4 + 2 * 2 + 2 * 4 + 2 * 1 + 2 * 10 + 2 * 1 + 2 * 4 + 2 * 1;
     expect(stored?.counters).toMatchObject({ fetched, created: fetched, updated: 0, unchanged: 0, quarantined: 0 });
     // The season look-up before planning is an upstream call too.
     expect(stored?.counters.upstreamCalls).toBe(fetcher.calls.length);
@@ -213,7 +219,8 @@ describe('steps ahead', () => {
     const final = await (await manager.start('all', { allSeasons: true }, {})).done;
     expect(final.status).toBe('succeeded');
     expect(maxInFlight).toBe(stepsAhead + 1);
-    expect(final.counters).toMatchObject({ fetched: 5 + 2 + 4 + 8 + 16 + 40 + 16, created: 91 });
+    // states, leagues, seasons, venues, teams, referees, fixtures, squads, standings, top scorers of four seasons
+    expect(final.counters).toMatchObject({ fetched: 5 + 2 + 4 + 8 + 16 + 4 + 40 + 4 + 16 + 4, created: 103 });
     expect(ids(writer, 'standings')).toHaveLength(16);
   });
 });
@@ -266,13 +273,14 @@ describe('frozen seasons', () => {
     const first = await (await manager.start('all', { allSeasons: true }, {})).done;
     expect(first.status).toBe('succeeded');
     expect(seasonsRead(fetcher, 0)).toEqual([100, 101, 200, 201]);
-    expect(writer.seasonNotes.size).toBe(16);
+    // venues, teams, referees, fixtures, squads, standings and top scorers of four seasons
+    expect(writer.seasonNotes.size).toBe(28);
 
     const callsBefore = fetcher.calls.length;
     const second = await (await manager.start('all', { allSeasons: true }, {})).done;
     expect(second.status).toBe('succeeded');
     expect(seasonsRead(fetcher, callsBefore)).toEqual([101, 201]);
-    expect((second.plan as { skipped: number }).skipped).toBe(8);
+    expect((second.plan as { skipped: number }).skipped).toBe(14);
     expect(second.counters.fetched).toBeLessThan(first.counters.fetched);
     expect(second.counters.created).toBe(0);
   });

@@ -18,6 +18,8 @@ export type Rec = {
   isLive?: boolean;
   isFinalState?: boolean;
   isNotStarted?: boolean;
+  homeTeamId?: number;
+  awayTeamId?: number;
 };
 
 /** The run settings with their defaults (config.ts), changed where a test says so. */
@@ -291,13 +293,19 @@ export function world(fixturesPerSeason = 10): Partial<Record<EntityName, Rec[]>
     { id: 201, leagueId: 9, isCurrent: true },
   ];
   const perSeason = (base: number, count: number) => seasons.flatMap((s) => Array.from({ length: count }, (_, i) => ({ id: s.id * base + i, seasonId: s.id, leagueId: s.leagueId })));
+  // Each fixture between two of its season's four teams; one squad list and one top-scorer list a season.
+  const fixtures = perSeason(1000, fixturesPerSeason).map((f, i) => ({ ...f, homeTeamId: f.seasonId * 100 + (i % 4), awayTeamId: f.seasonId * 100 + ((i + 1) % 4) }));
+  const lists = seasons.map((s) => ({ id: s.id, seasonId: s.id, leagueId: s.leagueId }));
   return {
     states,
     leagues,
     seasons,
     venues: perSeason(10, 2),
     teams: perSeason(100, 4),
-    fixtures: perSeason(1000, fixturesPerSeason),
+    referees: perSeason(100_000, 1),
+    fixtures,
+    squads: lists,
     standings: perSeason(10_000, 4),
+    topscorers: lists,
   };
 }

@@ -1,7 +1,7 @@
 // The whole stack on real ports: simulator → fetcher → orchestrator → writer → MariaDB.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncRunSummary } from '@insightxi/contracts';
-import { actualRows, expectedRows, startE2E, type E2E } from './support/e2e.ts';
+import { actualPeopleRows, actualRows, expectedPeopleRows, expectedRows, startE2E, type E2E } from './support/e2e.ts';
 
 let e2e: E2E;
 
@@ -41,10 +41,50 @@ describe('sync/all against the simulator', () => {
     }
     const [quarantine] = await e2e.sql.query<{ n: bigint }[]>('SELECT COUNT(*) AS n FROM quarantine');
     expect(Number(quarantine?.n)).toBe(firstRun.counters.quarantined);
-    const total = Object.values(actual).reduce((sum, rows) => sum + rows.length, 0);
+    // Besides these: the referees, and each season's squads and top-scorer lists (players are counted as their nested records).
+    const referees = (await actualPeopleRows(e2e.sql)).referees?.length ?? 0;
+    let total = Object.values(actual).reduce((sum, rows) => sum + rows.length, 0) + referees + 2 * dataset.seasons.length;
+    // Groups and ties land with the schedules too, and are counted, where the comparison above leaves them out.
+    for (const table of ['stage_groups', 'aggregates'].filter((t) => !(t in actual))) {
+      const [rows] = await e2e.sql.query<{ n: bigint }[]>(`SELECT COUNT(*) AS n FROM ${table}`);
+      total += Number(rows?.n);
+    }
     expect(firstRun.counters.created).toBe(total);
     expect(firstRun.counters.fetched).toBe(firstRun.counters.created + firstRun.counters.unchanged + firstRun.counters.updated);
   });
+
+  it('lands the people exactly: squads per season and team, rankings, referees, the players they name with trimmed names', async () => {
+    const detail = e2e.stack.simulator?.detail();
+    if (!detail) throw new Error('no simulator');
+    const expected = expectedPeopleRows(detail);
+    const actual = await actualPeopleRows(e2e.sql);
+    for (const table of Object.keys(expected)) expect({ table, rows: actual[table] }).toEqual({ table, rows: expected[table] });
+    // The simulator gives one player per league a trailing space; stored, it has none.
+    expect(detail.players.some((p) => p.name !== p.name.trim())).toBe(true);
+    const [untrimmed] = await e2e.sql.query<{ n: bigint }[]>('SELECT COUNT(*) AS n FROM players WHERE name <> TRIM(name) OR display_name <> TRIM(display_name)');
+    expect(Number(untrimmed?.n)).toBe(0);
+    // Squads change between seasons: some player's team differs from one season to the next.
+    const [moved] = await e2e.sql.query<{ n: bigint }[]>(
+      'SELECT COUNT(DISTINCT a.player_id) AS n FROM squads a JOIN squads b ON b.player_id = a.player_id AND b.season_id <> a.season_id AND b.team_id <> a.team_id',
+    );
+    expect(Number(moved?.n)).toBeGreaterThan(0);
+    // Rankings without SportMonks ids (the 2023 shape) landed as well as those with.
+    const ids = await e2e.sql.query<{ without: bigint; with: bigint }[]>('SELECT SUM(source_id IS NULL) AS `without`, SUM(source_id IS NOT NULL) AS `with` FROM topscorers');
+    expect(Number(ids[0]?.without)).toBeGreaterThan(0);
+    expect(Number(ids[0]?.with)).toBeGreaterThan(0);
+  });
+
+  it('spends one SportMonks call per team and season on squads, and a season\'s rankings in as few pages as they fill', async () => {
+    const detail = e2e.stack.simulator?.detail();
+    if (!detail) throw new Error('no simulator');
+    // The floor for squads (issue 16): one call per team and season; +1 is the look-up of the seasons.
+    const squads = (await e2e.post('/sync/squads?seasons=all&force=true&wait=true')).body as SyncRunSummary;
+    expect(squads.status).toBe('succeeded');
+    expect(squads.counters.upstreamCalls).toBe(detail.squads.length + 1);
+    const rankings = (await e2e.post('/sync/topscorers?seasons=all&force=true&wait=true')).body as SyncRunSummary;
+    expect(rankings.counters.upstreamCalls).toBe(detail.topscorers.reduce((sum, t) => sum + Math.max(1, Math.ceil(t.rows.length / 50)), 0) + 1);
+    expect(rankings.counters).toMatchObject({ created: 0, updated: 0, unchanged: detail.topscorers.length });
+  }, 180_000);
 
   it('the league_table view equals the simulator standings row by row for every finished stage and group', async () => {
     const dataset = e2e.stack.simulator?.dataset();
@@ -78,11 +118,11 @@ describe('sync/all against the simulator', () => {
     const finished = await e2e.sql.query<{ id: number }[]>('SELECT id FROM seasons WHERE finished AND ending_at < CURRENT_DATE - INTERVAL 7 DAY');
     expect(finished.length).toBeGreaterThan(0);
     const notes = await e2e.sql.query<{ n: number | bigint }[]>('SELECT COUNT(*) AS n FROM season_syncs');
-    expect(Number(notes[0]?.n)).toBeGreaterThanOrEqual(finished.length * 4);
+    expect(Number(notes[0]?.n)).toBeGreaterThanOrEqual(finished.length * 7);
     const summary = (await e2e.post('/sync/all?seasons=all&wait=true')).body as SyncRunSummary;
     expect(summary.status).toBe('succeeded');
-    // venues, teams, fixtures and standings of each frozen season
-    expect(summary.steps?.skipped).toBe(finished.length * 4);
+    // venues, teams, referees, fixtures, squads, standings and top scorers of each frozen season
+    expect(summary.steps?.skipped).toBe(finished.length * 7);
     expect(summary.counters).toMatchObject({ created: 0, updated: 0, quarantined: 0 });
     expect(summary.counters.fetched).toBeLessThan(firstRun.counters.fetched);
     expect(summary.counters.unchanged).toBe(summary.counters.fetched);

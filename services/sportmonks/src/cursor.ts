@@ -40,6 +40,7 @@ const WireCursor = Type.Object(
         leagues: Type.Optional(IdArray),
         seasons: Type.Optional(IdArray),
         ids: Type.Optional(IdArray),
+        teams: Type.Optional(IdArray),
         from: Type.Optional(DateText),
         to: Type.Optional(DateText),
         updated: Type.Optional(Type.Literal('latest')),

@@ -15,6 +15,8 @@ import { FetchError, UpstreamRefusedError } from './upstream/errors.ts';
 export const OFFSET_CAP_ROWS = 20_000;
 /** Empty jobs (a window without fixtures) are skipped within one request, up to this many calls. */
 const MAX_CALLS_PER_PAGE = 8;
+/** A list read whole (a season's top scorers: tens of rows per ranking) may span at most this many pages. */
+export const MAX_LIST_PAGES = 20;
 
 /** The record's id for dedupe and for `rejected[].sourceId`, also when it came as a string. */
 function rawIdOf(raw: unknown): number | null {
@@ -140,7 +142,7 @@ export class Fetcher {
       let pageIds: number[];
       if (job.shape === 'records') {
         pageIds = this.collect(entity, envelope.records, new Set(tail), job.detail === true ? detailContext() : job.context, data, rejected);
-      } else {
+      } else if (job.shape === 'schedule' || job.shape === 'stages') {
         const structure = readStructure(envelope.records, rejected);
         addRelated(related, structure, entity);
         if (job.shape === 'schedule') {
@@ -150,9 +152,12 @@ export class Fetcher {
           data.push(...own);
           pageIds = own.map((r) => r.id);
         }
+      } else {
+        pageIds = this.collect(entity, await this.recordsOf(job, envelope, params, call), new Set(tail), job.context, data, rejected);
       }
       if (pageIds.length > 0) tail = pageIds.slice(-TAIL_IDS);
-      position = nextPosition(position, envelope.pagination, jobs.length, job.path);
+      // A list job has read all its pages already.
+      position = nextPosition(position, job.shape === 'list' ? null : envelope.pagination, jobs.length, job.path);
       if (data.length + rejected.length > 0 || upstream.calls >= MAX_CALLS_PER_PAGE) break;
     }
 
@@ -177,6 +182,41 @@ export class Fetcher {
       else if (!ids.includes(id)) ids.push(id);
     }
     return ids;
+  }
+
+  /** The raw records of a job's answer, for the shapes that carry no season structure. */
+  private async recordsOf(job: Job, envelope: Envelope, params: Record<string, string>, call: Call): Promise<unknown[]> {
+    switch (job.shape) {
+      case 'players':
+        return envelope.records.map((row) => (typeof row === 'object' && row !== null && 'player' in row ? row.player : row));
+      case 'list':
+        return [await this.wholeList(job, envelope, params, call)];
+      default:
+        return envelope.records;
+    }
+  }
+
+  /**
+   * Every page of every part of a list job, from its first answer on: `{ id: season, rows }`, and
+   * for squads the teams read, each row with its team when the row does not name it.
+   */
+  private async wholeList(job: Job, first: Envelope, params: Record<string, string>, call: Call): Promise<unknown> {
+    const { cursor: _cursor, page: _page, ...base } = params;
+    const rows: unknown[] = [];
+    const parts = job.parts ?? [{ path: job.path, teamId: undefined }];
+    for (const [index, part] of parts.entries()) {
+      let envelope = index === 0 ? first : await call(part.path, base, false);
+      const withTeam = (records: unknown[]) => (part.teamId === undefined ? records : records.map((r) => ({ team_id: part.teamId, ...(r as object) })));
+      rows.push(...withTeam(envelope.records));
+      let position: WalkPosition = { job: 0 };
+      for (let pages = 1; envelope.pagination?.hasMore === true; pages++) {
+        if (pages >= MAX_LIST_PAGES) throw new FetchError(502, `${part.path} has more than ${MAX_LIST_PAGES} pages; it is read whole, so it must be shorter`);
+        position = nextPosition(position, envelope.pagination, 1, part.path) ?? position;
+        envelope = await call(part.path, { ...base, ...(position.upstreamCursor !== undefined ? { cursor: position.upstreamCursor } : { page: String(position.page ?? pages + 1) }) }, false);
+        rows.push(...withTeam(envelope.records));
+      }
+    }
+    return { id: job.context.seasonId, ...(job.parts ? { teams: job.parts.map((p) => p.teamId) } : {}), rows };
   }
 
   /**

@@ -12,10 +12,14 @@ export interface Job {
   /**
    * `schedule`: data are stages → rounds → fixtures, and the stages, rounds and ties come along
    * as the page's related records; `stages`: data are stages with their included rounds, groups
-   * and ties, and the page's records are the entity's part of that structure.
+   * and ties, and the page's records are the entity's part of that structure. `list`: every page
+   * of every part makes one record (a season's top scorers, its teams' squads). `players`: the
+   * records are squad rows; each one's player.
    */
-  shape: 'records' | 'schedule' | 'stages';
+  shape: 'records' | 'schedule' | 'stages' | 'list' | 'players';
   context: NormalizeContext;
+  /** A list read from several calls (a season's squads: one per team); `path` is the first's. */
+  parts?: { path: string; teamId: number }[];
   /** Fixture calls that also carry the detail includes (a schedule: the multi calls completing it). */
   detail?: true;
 }
@@ -28,6 +32,8 @@ const POPULATE_PER_PAGE = '1000';
 export const INCLUDES: Partial<Record<EntityName, string>> = {
   fixtures: 'participants;scores',
   standings: 'details',
+  squads: 'player',
+  topscorers: 'player',
   stages: 'rounds;groups;aggregates',
   groups: 'groups',
   aggregates: 'aggregates',
@@ -86,6 +92,27 @@ const paged = (path: string): Job => ({ path, params: { per_page: PER_PAGE }, sh
 const stagesJob = (entity: EntityName, path: string): Job => ({ path, params: { include: INCLUDES[entity] ?? '' }, shape: 'stages', context: {} });
 const seasonStages = (entity: EntityName, scope: Scope): Job[] => (scope.seasons ?? []).map((id) => stagesJob(entity, `/football/stages/seasons/${id}`));
 
+const squadPath = (seasonId: number, teamId: number): string => `/football/squads/seasons/${seasonId}/teams/${teamId}`;
+
+/** One squad call per team and season: a season's squads make one list; the same calls give the players (include=player). */
+function squadJobs(scope: Scope, shape: 'list' | 'players'): Job[] {
+  const params = { include: INCLUDES.squads ?? '' };
+  const teams = scope.teams ?? [];
+  return (scope.seasons ?? []).flatMap((seasonId): Job[] =>
+    shape === 'players'
+      ? teams.map((teamId) => ({ path: squadPath(seasonId, teamId), params, shape, context: {} }))
+      : [{ path: squadPath(seasonId, teams[0] ?? 0), params, shape, context: { seasonId }, parts: teams.map((teamId) => ({ path: squadPath(seasonId, teamId), teamId })) }],
+  );
+}
+
+/** A person entity: by id, per season, or the whole list. */
+function personJobs(entity: 'players' | 'referees', scope: Scope): Job[] {
+  if (scope.ids) return scope.ids.map((id) => single(`/football/${entity}/${id}`));
+  if (entity === 'players') return squadJobs(scope, 'players');
+  if (scope.seasons) return scope.seasons.map((id) => paged(`/football/referees/seasons/${id}`));
+  return [paged('/football/referees')];
+}
+
 export function planJobs(entity: EntityName, scope: Scope): Job[] {
   switch (entity) {
     case 'types':
@@ -121,5 +148,17 @@ export function planJobs(entity: EntityName, scope: Scope): Job[] {
       return fixtureJobs(scope);
     case 'standings':
       return (scope.seasons ?? []).map((id) => single(`/football/standings/seasons/${id}`, { include: INCLUDES.standings ?? '' }));
+    case 'players':
+    case 'referees':
+      return personJobs(entity, scope);
+    case 'squads':
+      return squadJobs(scope, 'list');
+    case 'topscorers':
+      return (scope.seasons ?? []).map((seasonId) => ({
+        path: `/football/topscorers/seasons/${seasonId}`,
+        params: { include: INCLUDES.topscorers ?? '', per_page: PER_PAGE },
+        shape: 'list',
+        context: { seasonId },
+      }));
   }
 }

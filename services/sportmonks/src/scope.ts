@@ -8,6 +8,7 @@ export interface Scope {
   leagues?: number[];
   seasons?: number[];
   ids?: number[];
+  teams?: number[];
   from?: string;
   to?: string;
   updated?: 'latest';
@@ -30,16 +31,18 @@ function idList(value: string | undefined): number[] | undefined {
 
 const ONLY_FIXTURES = ['updated', 'deleted', 'from', 'to', 'detail'] as const;
 /** SportMonks serves these by season (stages and rounds also by id). */
-const SEASON_SCOPED = new Set<EntityName>(['standings', 'stages', 'rounds', 'groups', 'aggregates']);
+const SEASON_SCOPED = new Set<EntityName>(['standings', 'stages', 'rounds', 'groups', 'aggregates', 'topscorers']);
 
 export function scopeOf(entity: EntityName, query: Omit<FetchQuery, 'cursor'>): Scope {
   const scope: Scope = {};
   const leagues = idList(query.leagues);
   const seasons = idList(query.seasons);
   const ids = idList(query.ids);
+  const teams = idList(query.teams);
   if (leagues) scope.leagues = leagues;
   if (seasons) scope.seasons = seasons;
   if (ids) scope.ids = ids;
+  if (teams) scope.teams = teams;
   if (query.from !== undefined) scope.from = query.from;
   if (query.to !== undefined) scope.to = query.to;
   if (query.updated !== undefined) scope.updated = query.updated;
@@ -59,7 +62,12 @@ export function validate(entity: EntityName, scope: Scope): void {
   if (scope.updated !== undefined && (scope.ids ?? scope.seasons ?? scope.from) !== undefined) {
     throw new BadScopeError('updated=latest takes no other scope');
   }
-  if (SEASON_SCOPED.has(entity) && scope.seasons === undefined && (entity === 'standings' || entity === 'groups' || entity === 'aggregates' || scope.ids === undefined)) {
+  if (SEASON_SCOPED.has(entity) && scope.seasons === undefined && (entity === 'standings' || entity === 'groups' || entity === 'aggregates' || entity === 'topscorers' || scope.ids === undefined)) {
     throw new BadScopeError(`${entity} need seasons`);
+  }
+  if (scope.teams !== undefined && entity !== 'squads' && entity !== 'players') throw new BadScopeError('teams only apply to /squads and /players');
+  if (entity === 'squads' && (scope.seasons === undefined || scope.teams === undefined)) throw new BadScopeError('squads need seasons and teams (one call per team and season)');
+  if (entity === 'players' && scope.ids === undefined && (scope.seasons === undefined || scope.teams === undefined)) {
+    throw new BadScopeError('players need ids, or seasons and teams (read through their squads)');
   }
 }

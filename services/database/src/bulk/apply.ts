@@ -2,7 +2,7 @@
 // locks and reads the stored rows, and writes only what is new or changed, so the counts it
 // returns are exact and an identical record writes nothing.
 import { createHash } from 'node:crypto';
-import type { DetailCounts } from '@insightxi/contracts';
+import type { DetailCounts, NestedCounts } from '@insightxi/contracts';
 import type { Connection } from '../db.ts';
 import type { EntitySpec, ExistingRow } from '../entities/spec.ts';
 import { placeholders, quoteName, type SqlValue } from '../sql.ts';
@@ -20,6 +20,8 @@ export interface ApplyResult {
   /** Ids refused because they exist (mode `create`) or do not (mode `replace`). */
   conflicts: number[];
   missing: number[];
+  /** Counts of the nested records (players of squads …) by entity, when any came. */
+  nested: Record<string, NestedCounts>;
   /** Fixtures: the child rows of each detail kind the records carried. */
   details?: DetailCounts;
 }
@@ -75,6 +77,41 @@ async function missingReferences<R extends { id: number }>(connection: Connectio
   return problems;
 }
 
+/** Adds one part's counts to the nested counts of `entity`. */
+export function addNested(counts: Record<string, NestedCounts>, entity: string, part: NestedCounts): void {
+  const sum = counts[entity] ?? { created: 0, updated: 0, unchanged: 0 };
+  counts[entity] = { created: sum.created + part.created, updated: sum.updated + part.updated, unchanged: sum.unchanged + part.unchanged };
+}
+
+/**
+ * Upserts the records nested in `records` through their own specs and says which parents
+ * cannot land because a nested record of theirs did not (with that record's reason).
+ */
+async function applyNested<R extends { id: number }>(
+  connection: Connection,
+  spec: EntitySpec<R>,
+  records: readonly R[],
+  now: Date,
+  counts: Record<string, NestedCounts>,
+): Promise<Map<number, string[]>> {
+  const problems = new Map<number, string[]>();
+  for (const nested of spec.nested ?? []) {
+    const inner = records.flatMap((record) => nested.records(record));
+    if (inner.length === 0) continue;
+    const part = await applyRecords(connection, nested.spec, inner, { mode: 'upsert', now });
+    addNested(counts, nested.spec.entity, part);
+    const failed = new Map(part.failed.map((f) => [f.id, f.reason]));
+    if (failed.size === 0) continue;
+    for (const record of records) {
+      for (const item of nested.records(record)) {
+        const reason = failed.get(item.id);
+        if (reason !== undefined) problems.set(record.id, [...(problems.get(record.id) ?? []), `${nested.label} ${item.id}: ${reason}`]);
+      }
+    }
+  }
+  return problems;
+}
+
 async function lockExisting<R extends { id: number }>(connection: Connection, spec: EntitySpec<R>, ids: readonly number[]): Promise<Map<number, ExistingRow>> {
   if (ids.length === 0) return new Map();
   const columns = ['id', 'content_hash', ...(spec.existingColumns ?? [])].map(quoteName).join(', ');
@@ -114,7 +151,7 @@ export async function applyRecords<R extends { id: number }>(
   input: readonly R[],
   options: ApplyOptions,
 ): Promise<ApplyResult> {
-  const result: ApplyResult = { created: 0, updated: 0, unchanged: 0, failed: [], conflicts: [], missing: [] };
+  const result: ApplyResult = { created: 0, updated: 0, unchanged: 0, failed: [], conflicts: [], missing: [], nested: {} };
   const records = lastById(input);
   const acceptable: R[] = [];
   for (const record of records) {
@@ -122,12 +159,13 @@ export async function applyRecords<R extends { id: number }>(
     if (reason === undefined) acceptable.push(record);
     else result.failed.push({ id: record.id, reason });
   }
-  const problems = await missingReferences(connection, spec, acceptable);
-  const candidates = acceptable.filter((record) => {
+  const refused = (problems: Map<number, string[]>) => (record: R) => {
     const reasons = problems.get(record.id);
     if (reasons) result.failed.push({ id: record.id, reason: reasons.join('; ') });
     return !reasons;
-  });
+  };
+  const withNested = acceptable.filter(refused(await applyNested(connection, spec, acceptable, options.now, result.nested)));
+  const candidates = withNested.filter(refused(await missingReferences(connection, spec, withNested)));
 
   const existing = await lockExisting(connection, spec, candidates.map((r) => r.id));
   const toWrite: { record: R; hash: string; existing: ExistingRow | undefined }[] = [];

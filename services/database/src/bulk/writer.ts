@@ -22,7 +22,7 @@ import { noteSeasonsCompleted } from '../repositories/season-syncs.ts';
 import { syncPageSteps } from '../repositories/sync-runs.ts';
 import { inTransaction, type RetryOptions } from '../transaction.ts';
 import type { Connection } from '../db.ts';
-import { applyRecords, type ApplyMode, type ApplyResult } from './apply.ts';
+import { addNested, applyRecords, type ApplyMode, type ApplyResult } from './apply.ts';
 
 export interface BulkWriterOptions {
   /** Records per transaction for calls without a sync context. */
@@ -52,6 +52,7 @@ function add(total: BulkResult, part: ApplyResult, related?: Entity): void {
   total.updated += part.updated;
   total.unchanged += part.unchanged;
   total.failed.push(...(related === undefined ? part.failed : part.failed.map((f) => ({ ...f, entity: related }))));
+  for (const [entity, counts] of Object.entries(part.nested)) addNested((total.nested ??= {}), entity, counts);
   if (part.details !== undefined) total.details = addDetailCounts(total.details ?? {}, part.details);
 }
 

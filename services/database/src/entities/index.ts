@@ -3,12 +3,15 @@ import type { Entity } from '../entity.ts';
 import { countrySpec } from './countries.ts';
 import { fixtureSpec } from './fixtures.ts';
 import { leagueSpec } from './leagues.ts';
+import { playerSpec, refereeSpec } from './people.ts';
 import { seasonSpec } from './seasons.ts';
 import type { EntitySpec } from './spec.ts';
+import { squadListSpec } from './squads.ts';
 import { standingSpec } from './standings.ts';
 import { stateSpec } from './states.ts';
 import { aggregateSpec, groupSpec, roundSpec, stageSpec } from './structure.ts';
 import { teamSpec } from './teams.ts';
+import { topscorerListSpec } from './topscorers.ts';
 import { typeSpec } from './types.ts';
 import { venueSpec } from './venues.ts';
 
@@ -26,4 +29,8 @@ export const SPECS: { [E in Entity]: EntitySpec<EntityRecords[E]> } = {
   aggregates: aggregateSpec,
   fixtures: fixtureSpec,
   standings: standingSpec,
+  players: playerSpec,
+  referees: refereeSpec,
+  squads: squadListSpec,
+  topscorers: topscorerListSpec,
 };

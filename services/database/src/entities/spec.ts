@@ -37,11 +37,23 @@ export interface Reference<R> {
   ids(record: R): (number | null)[];
 }
 
+/**
+ * Records of another entity that come inside this one's (a squad row's player): upserted through
+ * their own spec, in the same transaction, before this entity's references are checked.
+ */
+export interface Nested<R, N extends { id: number } = { id: number }> {
+  spec: EntitySpec<N>;
+  /** Names a nested record in the failure reason of its parent, e.g. `player 7: …`. */
+  label: string;
+  records(record: R): N[];
+}
+
 export interface EntitySpec<R extends { id: number }> {
   entity: Entity;
   table: string;
   columns: readonly Column<R>[];
   references: readonly Reference<R>[];
+  nested?: readonly Nested<R>[];
   /** Columns of the stored row that `Column.value` needs besides id and content_hash. */
   existingColumns?: readonly string[];
   /** Part of the record outside the table's columns that still makes it "changed" (fixture scores). */

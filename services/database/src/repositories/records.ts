@@ -1,7 +1,16 @@
 // Reads and deletes of the synced entities through Prisma. Writes go through the bulk writer,
 // which owns the change detection. One table says which Prisma model holds each entity and how
 // its rows read back as records; a new entity is one line there (and its list filters, if any).
-import type { EntityRecords, FixtureListQuery, ListQuery, SeasonListQuery, StageListQuery, StandingListQuery, StructureListQuery, TypeListQuery } from '@insightxi/contracts';
+import type {
+  EntityRecords,
+  FixtureListQuery,
+  ListQuery,
+  SeasonListQuery,
+  StageListQuery,
+  StandingListQuery,
+  StructureListQuery,
+  TypeListQuery,
+} from '@insightxi/contracts';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import type { Entity } from '../entity.ts';
 import { conflict, notFound } from '../errors.ts';
@@ -22,6 +31,10 @@ export interface ListQueries {
   aggregates: StructureListQuery;
   fixtures: FixtureListQuery;
   standings: StandingListQuery;
+  players: ListQuery;
+  referees: ListQuery;
+  squads: ListQuery;
+  topscorers: ListQuery;
 }
 
 export interface RecordRepository {
@@ -105,6 +118,10 @@ function sources(prisma: PrismaClient): Record<Entity, Source> {
     aggregates: source(prisma.aggregate),
     fixtures: source(prisma.fixture, { scores: { orderBy: { id: 'asc' } } }),
     standings: source(prisma.standing),
+    players: source(prisma.player),
+    referees: source(prisma.referee),
+    squads: source(prisma.squadList, { members: true }),
+    topscorers: source(prisma.topscorerList, { rows: true }),
   };
 }
 

@@ -65,7 +65,7 @@ export async function executeRun(deps: ExecuteDeps, input: ExecuteInput): Promis
       retrying(`fetch ${step.label}`, () => deps.fetcher.fetchPage(step.entity, cursor === null ? query : { ...query, cursor }, ctx)),
     startQuery: (step, index) => rechecks.startQuery(step, index),
     onPage: (index, page) => {
-      rechecks.onPage(index, page);
+      rechecks.onPage(index, page, plan.steps[index]);
     },
     now: deps.now,
     stepsAhead: settings.STEPS_AHEAD,

@@ -11,9 +11,10 @@ export interface PlanStep {
   /**
    * The ids to fetch are looked up when the step starts: `unsettled` = stored fixtures not yet
    * settled; `missing` = stored fixtures of the window swept by the step before that the sweep
-   * did not return (they may have moved to another date).
+   * did not return (they may have moved to another date); `teams` = the teams of the step's
+   * season's stored fixtures (squads: one call per team and season).
    */
-  resolve?: 'unsettled' | 'missing';
+  resolve?: 'unsettled' | 'missing' | 'teams';
   /** A window sweep: the stored fixtures of the window are noted when it starts, for the `missing` step after it. */
   sweep?: boolean;
   /** The season a per-season step reads whole: when its last page lands, the writer notes the season read completely. */
@@ -46,9 +47,12 @@ const DAY_MS = 86_400_000;
 const ids = (list: number[]): string => list.join(',');
 const dayMs = (day: string): number => Date.parse(`${day}T00:00:00Z`);
 
+/** Entities read season by season. */
+const PER_SEASON: ReadonlySet<RunTarget> = new Set(['venues', 'teams', 'standings', 'referees', 'squads', 'players', 'topscorers', 'all']);
+
 function needsSeasons(target: RunTarget, scope: RunScope): boolean {
   if (scope.seasons !== undefined) return false;
-  if (target === 'venues' || target === 'teams' || target === 'standings' || target === 'all') return true;
+  if (PER_SEASON.has(target)) return true;
   if ((STRUCTURE_ENTITIES as readonly string[]).includes(target)) return true;
   return target === 'fixtures' && scope.mode === 'full' && scope.from === undefined;
 }
@@ -56,6 +60,9 @@ function needsSeasons(target: RunTarget, scope: RunScope): boolean {
 const leagueFilter = (scope: RunScope): FetchQuery => (scope.leagues ? { leagues: ids(scope.leagues) } : {});
 /** Fixture calls carry the match detail unless the scope turns it off: the same calls, no extra ones. */
 const detailOf = (scope: RunScope): FetchQuery => (scope.detail === false ? {} : { detail: true });
+
+const perSeason = (entity: EntityName, seasons: number[], extra: Partial<PlanStep> = {}): PlanStep[] =>
+  seasons.map((id) => ({ entity, query: { seasons: String(id) }, label: `${entity} season ${id}`, season: id, ...extra }));
 
 function fullSteps(entity: EntityName, scope: RunScope, seasons: number[]): PlanStep[] {
   switch (entity) {
@@ -75,7 +82,13 @@ function fullSteps(entity: EntityName, scope: RunScope, seasons: number[]): Plan
     case 'groups':
     case 'aggregates':
     case 'standings':
-      return seasons.map((id) => ({ entity, query: { seasons: String(id) }, label: `${entity} season ${id}`, season: id }));
+    case 'referees':
+    case 'topscorers':
+      return perSeason(entity, seasons);
+    case 'squads':
+      return perSeason(entity, seasons, { resolve: 'teams' });
+    case 'players':
+      return perSeason(entity, seasons, { resolve: 'teams' });
     case 'fixtures':
       if (scope.from !== undefined && scope.to !== undefined) {
         const extra: FetchQuery = { ...leagueFilter(scope), ...(scope.seasons ? { seasons: ids(scope.seasons) } : {}), ...detailOf(scope) };
@@ -114,6 +127,8 @@ function incrementalSteps(scope: RunScope, today: string): PlanStep[] {
  * ties come with them).
  */
 function includedInAll(entity: EntityName, scope: RunScope): boolean {
+  // A whole sync gets its players with the squads and top scorers (the same calls): no second pass.
+  if (entity === 'players') return false;
   if (!(STRUCTURE_ENTITIES as readonly string[]).includes(entity)) return true;
   return entity === 'stages' && scope.from !== undefined && scope.to !== undefined;
 }

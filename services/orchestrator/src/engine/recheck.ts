@@ -42,6 +42,18 @@ export async function unsettledFixtureIds(writer: Writer, now: number, leagues: 
   return [...ids].sort((a, b) => a - b).slice(0, MAX_RECHECK_IDS);
 }
 
+/** The teams of a season's stored fixtures: whose squads a season has. */
+export async function seasonTeamIds(writer: Writer, season: number, ctx: CallContext): Promise<number[]> {
+  const teams = new Set<number>();
+  let cursor: string | undefined;
+  do {
+    const page = await writer.listFixtures({ season, deleted: false, limit: LIST_LIMIT, ...(cursor === undefined ? {} : { cursor }) }, ctx);
+    for (const fixture of page.items) for (const team of [fixture.homeTeamId, fixture.awayTeamId]) if (typeof team === 'number') teams.add(team);
+    cursor = page.next ?? undefined;
+  } while (cursor !== undefined);
+  return [...teams].sort((a, b) => a - b);
+}
+
 export interface RecheckDeps {
   writer: Writer;
   log: Log;
@@ -68,8 +80,24 @@ export function recheckSteps(deps: RecheckDeps, runId: number, ctx: CallContext)
     return ids.length === 0 ? null : { ids: ids.join(','), ...(step.query.detail === true ? { detail: true } : {}) };
   };
 
+  /**
+   * Per season, the teams of the fixtures this run has fetched: the pages ahead of the writer are
+   * not stored yet when a later step of the same season (its squads) starts.
+   */
+  const fetchedTeams = new Map<number, Set<number>>();
+  const noteTeams = (records: readonly unknown[]) => {
+    for (const record of records) {
+      const { seasonId, homeTeamId, awayTeamId } = record as Partial<Record<'seasonId' | 'homeTeamId' | 'awayTeamId', unknown>>;
+      if (typeof seasonId !== 'number') continue;
+      const teams = fetchedTeams.get(seasonId) ?? new Set<number>();
+      for (const team of [homeTeamId, awayTeamId]) if (typeof team === 'number') teams.add(team);
+      fetchedTeams.set(seasonId, teams);
+    }
+  };
+
   return {
-    onPage(index: number, page: FetchPage<unknown>): void {
+    onPage(index: number, page: FetchPage<unknown>, step?: PlanStep): void {
+      if (step?.entity === 'fixtures') noteTeams(page.data);
       const sweep = sweeps.get(index);
       if (sweep === undefined) return;
       for (const record of page.data) {
@@ -90,6 +118,13 @@ export function recheckSteps(deps: RecheckDeps, runId: number, ctx: CallContext)
         const sweep = sweeps.get(index - 1);
         const gone = sweep ? sweep.stored.filter((id) => !sweep.seen.has(id)).slice(0, MAX_RECHECK_IDS) : [];
         return byIds(step, gone, 'fixtures to re-fetch by id');
+      }
+      if (step.resolve === 'teams' && step.season !== undefined) {
+        const season = step.season;
+        const stored = await deps.retry('list the teams of a season', () => seasonTeamIds(deps.writer, season, ctx));
+        const teams = [...new Set([...stored, ...(fetchedTeams.get(season) ?? [])])].sort((a, b) => a - b);
+        deps.log.info({ runId, step: step.label, teams: teams.length }, 'squads to read, one call per team');
+        return teams.length === 0 ? null : { ...step.query, teams: teams.join(',') };
       }
       if (step.resolve === 'unsettled') {
         const ids = await deps.retry('list unsettled fixtures', () => unsettledFixtureIds(deps.writer, deps.now(), leaguesOf(step), ctx));

@@ -64,7 +64,7 @@ export async function startE2E(prefix: string, options: Omit<StackOptions, 'data
 }
 
 // The ground truth in our tables' shape is shared with the chaos suite.
-export { actualRows, expectedRows } from '@insightxi/stack';
+export { actualPeopleRows, actualRows, expectedPeopleRows, expectedRows } from '@insightxi/stack';
 
 /** Every synced table, each after the ones that reference it (the order a wipe deletes in). */
 export const DATA_TABLES = [

@@ -13,13 +13,19 @@ import {
   Stage,
   TypeEntry,
   League,
+  Player,
+  Referee,
   Season,
+  SquadList,
   Standing,
   Team,
+  TopscorerList,
   Venue,
   type DetailKind,
   type EntityRecords,
   type FixtureScore,
+  type SquadMember,
+  type Topscorer,
 } from '@insightxi/contracts';
 import { readDetail } from './detail.ts';
 import { fromUnixSeconds, orNull, toBool, toDateOnly, toInt, toNumber, toUtcDateTime } from './convert.ts';
@@ -33,12 +39,16 @@ import {
   RawType,
   RawLeague,
   RawParticipant,
+  RawPlayer,
+  RawReferee,
   RawScore,
   RawSeason,
+  RawSquad,
   RawStanding,
   RawStandingDetail,
   RawState,
   RawTeam,
+  RawTopscorer,
   RawVenue,
 } from './raw.ts';
 
@@ -54,6 +64,8 @@ export interface ParentStage {
 export interface NormalizeContext {
   /** The records come from a `filters=deleted` query: all of them are deleted upstream. */
   deleted?: boolean;
+  /** The season the call was about, for lists that do not say (squads, top scorers). */
+  seasonId?: number;
   /** Fixtures: the detail kinds the call asked for (the rest stay absent from the record). */
   detail?: readonly DetailKind[];
   parent?: ParentStage;
@@ -88,6 +100,10 @@ const rawParticipant = validator(RawParticipant, 'bad participant');
 const rawScore = validator(RawScore, 'bad score');
 const rawStanding = validator(RawStanding, 'not a SportMonks standing');
 const rawDetail = validator(RawStandingDetail, 'bad standing detail');
+const rawPlayer = validator(RawPlayer, 'not a SportMonks player');
+const rawReferee = validator(RawReferee, 'not a SportMonks referee');
+const rawSquad = validator(RawSquad, 'not a SportMonks squad row');
+const rawTopscorer = validator(RawTopscorer, 'not a SportMonks top scorer');
 
 const contract = {
   types: validator(TypeEntry, 'does not fit our type record'),
@@ -103,6 +119,10 @@ const contract = {
   teams: validator(Team, 'does not fit our team record'),
   fixtures: validator(Fixture, 'does not fit our fixture record'),
   standings: validator(Standing, 'does not fit our standing record'),
+  players: validator(Player, 'does not fit our player record'),
+  referees: validator(Referee, 'does not fit our referee record'),
+  squads: validator(SquadList, 'does not fit our squad list'),
+  topscorers: validator(TopscorerList, 'does not fit our top-scorer list'),
 };
 
 function then<A, B>(outcome: Outcome<A>, map: (value: A) => Outcome<B>): Outcome<B> {
@@ -129,6 +149,13 @@ const flag = (ids: ReadonlySet<number>): Read => (value, raw) => toBool(value as
 const id: Read = (value) => positiveId(value as number | string | null | undefined);
 const dateTime: Read = (value) => toUtcDateTime(value as string | null | undefined);
 const dateOnly: Read = (value) => toDateOnly(value as string | null | undefined);
+/** Text without the stray spaces SportMonks leaves in names ("Jonas Wind "); empty is null. */
+const trimmed: Read = (value) => (typeof value === 'string' ? orNull(value.trim()) : null);
+/** A person's name: `name`, else the display or common name. */
+const personName: Read = (value, raw) => {
+  const record = raw as Record<string, unknown>;
+  return [value, record.display_name, record.common_name].map((v) => trimmed(v, raw)).find((v) => v !== null) ?? null;
+};
 
 const snakeCase = (key: string): string => key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
@@ -220,6 +247,85 @@ export const normalizeTeam = fieldByField<'teams'>(rawTeam, contract.teams, {
   id: same, sportId: intOr(1), countryId: int, venueId: id, gender: text, name: same, shortCode: text,
   imagePath: text, founded: int, type: text, placeholder: bool, lastPlayedAt: dateTime,
 });
+
+const personReads: FieldReads = {
+  id: same, sportId: intOr(1), countryId: int, cityId: int, commonName: trimmed, firstname: trimmed, lastname: trimmed,
+  name: personName, displayName: trimmed, imagePath: text, height: int, weight: int, dateOfBirth: dateOnly, gender: text,
+};
+
+export const normalizePlayer = fieldByField<'players'>(rawPlayer, contract.players, {
+  ...personReads, nationalityId: int, positionId: int, detailedPositionId: int,
+});
+
+export const normalizeReferee = fieldByField<'referees'>(rawReferee, contract.referees, personReads);
+
+/** A nested player (`include=player`), absent when the call did not carry one. */
+function nestedPlayer(raw: unknown): Outcome<Player | undefined> {
+  if (raw === undefined || raw === null) return { ok: true, record: undefined };
+  const player = normalizePlayer(raw);
+  return player.ok ? player : { ok: false, reason: `player: ${player.reason}` };
+}
+
+/** A row of a squad call; the team comes from the call when the row does not name it. */
+export function squadMember(raw: unknown): Outcome<SquadMember> {
+  return then(rawSquad(raw), (r) => {
+    const teamId = positiveId(r.team_id);
+    if (teamId === null) return { ok: false, reason: `squad row of player ${r.player_id} without a team` };
+    return then(nestedPlayer(r.player), (player) => ({
+      ok: true,
+      record: {
+        sourceId: r.id,
+        teamId,
+        playerId: r.player_id,
+        jerseyNumber: toInt(r.jersey_number ?? r.yersey_number),
+        positionId: toInt(r.position_id),
+        detailedPositionId: toInt(r.detailed_position_id),
+        ...(player === undefined ? {} : { player }),
+      },
+    }));
+  });
+}
+
+/** Rows of a season list gathered by the fetcher, each read by `read`; one unreadable row rejects the list (a list that lands is the whole truth). */
+function listRows<T>(raw: unknown, read: (row: unknown) => Outcome<T>): Outcome<T[]> {
+  const rows = (raw as { rows?: unknown }).rows;
+  if (!Array.isArray(rows)) return { ok: false, reason: 'not a season list' };
+  const out: T[] = [];
+  for (const [index, item] of rows.entries()) {
+    const row = read(item);
+    if (!row.ok) return { ok: false, reason: `row ${index}: ${row.reason}` };
+    out.push(row.record);
+  }
+  return { ok: true, record: out };
+}
+
+/** A season's squads (`{ id: season, teams, rows }`, gathered by the fetcher from one call per team). */
+export const normalizeSquadList: Normalizer<'squads'> = (raw, context = {}) => {
+  const { teams } = raw as { teams?: unknown };
+  const seasonId = context.seasonId ?? null;
+  if (seasonId === null || !Array.isArray(teams)) return { ok: false, reason: 'not a season\'s squads' };
+  return then(listRows(raw, squadMember), (members) => contract.squads({ id: seasonId, teams, members }));
+};
+
+function topscorerRow(raw: unknown): Outcome<Topscorer> {
+  return then(rawTopscorer(raw), (r) => {
+    const teamId = positiveId(r.participant_id) ?? positiveId(r.team_id);
+    const total = toInt(r.total ?? r.points);
+    const typeId = positiveId(r.type_id);
+    if (teamId === null || total === null || typeId === null) return { ok: false, reason: `top scorer of player ${r.player_id} without a ${teamId === null ? 'team' : total === null ? 'total' : 'type'}` };
+    return then(nestedPlayer(r.player), (player) => ({
+      ok: true,
+      record: { sourceId: positiveId(r.id), typeId, position: toInt(r.position) ?? 0, playerId: r.player_id, teamId, total, ...(player === undefined ? {} : { player }) },
+    }));
+  });
+}
+
+/** A season's rankings as one record (`{ id: season, rows }`, gathered by the fetcher from every page). */
+export const normalizeTopscorerList: Normalizer<'topscorers'> = (raw, context = {}) => {
+  const seasonId = context.seasonId ?? null;
+  if (seasonId === null) return { ok: false, reason: 'not a season top-scorer list' };
+  return then(listRows(raw, topscorerRow), (rows) => contract.topscorers({ id: seasonId, rows }));
+};
 
 type Side = 'home' | 'away';
 
@@ -378,4 +484,8 @@ export const NORMALIZERS: { [E in keyof EntityRecords]: Normalizer<E> } = {
   aggregates: normalizeAggregate,
   fixtures: normalizeFixture,
   standings: normalizeStanding,
+  players: normalizePlayer,
+  referees: normalizeReferee,
+  squads: normalizeSquadList,
+  topscorers: normalizeTopscorerList,
 };

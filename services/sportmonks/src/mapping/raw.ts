@@ -251,6 +251,66 @@ export const RawStanding = Type.Object({
   details: Type.Optional(Type.Array(Type.Unknown())),
 });
 
+/** What SportMonks says of any person; names may carry stray spaces (trimmed when mapped). */
+const personFields = {
+  id: Id,
+  sport_id: Opt(IntLike),
+  country_id: Opt(IntLike),
+  city_id: Opt(IntLike),
+  common_name: Opt(Text),
+  firstname: Opt(Text),
+  lastname: Opt(Text),
+  name: Opt(Text),
+  display_name: Opt(Text),
+  image_path: Opt(Text),
+  height: Opt(IntLike),
+  weight: Opt(IntLike),
+  date_of_birth: Opt(Text),
+  gender: Opt(Text),
+};
+
+export const RawPlayer = Type.Object({
+  ...personFields,
+  nationality_id: Opt(IntLike),
+  position_id: Opt(IntLike),
+  detailed_position_id: Opt(IntLike),
+});
+
+export const RawReferee = Type.Object(personFields);
+
+/** A row of `/squads/seasons/{season}/teams/{team}`; the 2023 answers spell the jersey field `yersey_number`. */
+export const RawSquad = Type.Object({
+  id: Id,
+  player_id: Id,
+  team_id: Opt(IntLike),
+  season_id: Opt(IntLike),
+  position_id: Opt(IntLike),
+  detailed_position_id: Opt(IntLike),
+  jersey_number: Opt(IntLike),
+  yersey_number: Opt(IntLike),
+  player: Type.Optional(Type.Unknown()),
+});
+
+/** A row of `/topscorers/seasons/{id}`: older answers have no `id`, `team_id` for `participant_id` and `points` for `total`. */
+export const RawTopscorer = Type.Object({
+  id: Opt(IntLike),
+  season_id: Opt(IntLike),
+  player_id: Id,
+  type_id: IntLike,
+  position: IntLike,
+  total: Opt(IntLike),
+  points: Opt(IntLike),
+  participant_id: Opt(IntLike),
+  team_id: Opt(IntLike),
+  player: Type.Optional(Type.Unknown()),
+});
+
+/** One stage of `/schedules/seasons/{id}`: rounds with fixtures, or fixtures directly (cups). */
+export const RawScheduleStage = Type.Object({
+  id: Id,
+  rounds: Type.Optional(Type.Union([Type.Array(Type.Object({ id: Id, fixtures: Type.Optional(Type.Array(Type.Unknown())) })), Type.Null()])),
+  fixtures: Type.Optional(Type.Union([Type.Array(Type.Unknown()), Type.Null()])),
+});
 
 export type RawState = Static<typeof RawState>;
 export type RawLeague = Static<typeof RawLeague>;
@@ -262,6 +322,10 @@ export type RawScore = Static<typeof RawScore>;
 export type RawFixture = Static<typeof RawFixture>;
 export type RawStandingDetail = Static<typeof RawStandingDetail>;
 export type RawStanding = Static<typeof RawStanding>;
+export type RawScheduleStage = Static<typeof RawScheduleStage>;
+export type RawPlayer = Static<typeof RawPlayer>;
+export type RawSquad = Static<typeof RawSquad>;
+export type RawTopscorer = Static<typeof RawTopscorer>;
 export type RawType = Static<typeof RawType>;
 export type RawCountry = Static<typeof RawCountry>;
 export type RawStage = Static<typeof RawStage>;

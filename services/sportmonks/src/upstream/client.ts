@@ -57,6 +57,11 @@ const DEFAULT_ENTITIES: Record<string, string> = {
   schedules: 'Stage',
   stages: 'Stage',
   rounds: 'Round',
+  players: 'Player',
+  // The season squads we read; /squads/teams/{id} is charged to PlayerTeam (learned from its answer).
+  squads: 'PlayerStatistic',
+  referees: 'Referee',
+  topscorers: 'Topscorer',
 };
 
 interface UpstreamErrorBody {
