@@ -130,6 +130,9 @@ export class BatchWriter {
   /** Sends a batch once fewer than WRITES_IN_FLIGHT are unanswered; its failure surfaces in `drain`. */
   async submit(batch: PageItem[]): Promise<void> {
     if (this.inFlight.length >= this.deps.settings.WRITES_IN_FLIGHT) await this.inFlight.shift();
+    // A batch that ends a step waits for the step's earlier batches: whether its season was read
+    // completely depends on their answers (a season read with detail comes in many pages).
+    if (batch.some((item) => item.page.next === null && (this.unanswered.get(item.position.step) ?? 0) > 0)) await this.drain();
     if (this.deps.signal.aborted) throw new RunCancelledError();
     const lastItem = batch.at(-1);
     if (lastItem === undefined) return;
