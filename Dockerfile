@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1.7
 # One file, one target per image:
-#   docker build --target orchestrator|sportmonks|database|migrate|sim|dashboards -t insightxi/<target> .
+#   docker build --target orchestrator|sportmonks|database|migrate|release|sim|dashboards -t insightxi/<target> .
 # Services run JavaScript bundled at build time (packages/build), as the unprivileged `node` user.
 
 ARG NODE_VERSION=24.21.0
@@ -78,6 +78,14 @@ CMD ["node", "dist/server.mjs"]
 FROM database AS migrate
 HEALTHCHECK NONE
 CMD ["node", "dist/insightxi-db.mjs", "migrate", "--dir", "prisma/migrations"]
+
+# ---------------------------------------------------------------- one-shot release (AWS only)
+# What CD starts in AWS to ship a commit (packages/release): migrations, the services' new
+# revisions, the smoke test, a rollback. Terraform pins its image; it serves nothing.
+FROM runtime AS release
+COPY --from=build /out/release /app
+HEALTHCHECK NONE
+CMD ["node", "dist/release.mjs"]
 
 # ---------------------------------------------------------------- SportMonks simulator (compose only)
 # Dev-only, so it runs from the installed workspace; Node resolves tsx from the workspace root.

@@ -1,5 +1,6 @@
-# Shared by ecs-deploy.sh and rotate-secret.sh (sourced): the deploy configuration Terraform keeps
-# in the SSM parameter /<DEPLOY_NAME>/deploy, and the ECS steps both scripts take.
+# Used by rotate-secret.sh (sourced): the deploy configuration Terraform keeps in the SSM parameter
+# /<DEPLOY_NAME>/deploy, and the ECS steps a rotation takes (run by an administrator: the CD role
+# can do none of them; deploys are packages/release's, inside AWS).
 # Needs DEPLOY_NAME; the AWS CLI and jq.
 
 config=$(aws ssm get-parameter --name "/${DEPLOY_NAME}/deploy" --query Parameter.Value --output text)
@@ -8,20 +9,7 @@ cluster=$(jq -r '.cluster' <<<"$config")
 family_of() { jq -r --arg k "$1" '.families[$k]' <<<"$config"; }
 service_of() { jq -r --arg s "$1" '.services[$s]' <<<"$config"; }
 
-# The latest revision of a family, with its first container's image replaced (when an image is
-# given); prints the new revision's ARN.
-register_revision() {
-  local kind=$1 new_image=${2:-}
-  aws ecs describe-task-definition --task-definition "$(family_of "$kind")" --query taskDefinition --output json \
-    | jq --arg image "$new_image" '
-        del(.taskDefinitionArn, .revision, .status, .requiresAttributes, .compatibilities,
-            .registeredAt, .registeredBy, .deregisteredAt)
-        | if $image == "" then . else .containerDefinitions[0].image = $image end' >"task-definition-${kind}.json"
-  aws ecs register-task-definition --cli-input-json "file://task-definition-${kind}.json" \
-    --query taskDefinition.taskDefinitionArn --output text
-}
-
-# Runs a one-shot task (migrate, smoke) of the given revision in its network; prints its lines and
+# Runs a one-shot task (migrate) of the given revision in its network; prints its lines and
 # returns its container's exit code.
 run_one_shot() {
   local kind=$1 definition=$2 network task exit_code

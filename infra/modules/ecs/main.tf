@@ -1,10 +1,11 @@
 # The cluster, one task definition per task kind (four long-running services; the one-shot
-# migration, smoke test and retention job; the scheduled sync trigger) and the services. Secrets
+# migration, smoke test and retention job; the scheduled sync trigger; the release task CD starts
+# through a state machine) and the services. Secrets
 # are injected by ECS from Secrets Manager at start-up through each task's own execution role,
 # which may read only that task's secrets, pull only its image and write only its log group.
 # The API services carry an ADOT collector sidecar that scrapes their /metrics (Prometheus) and
-# ships them to CloudWatch as EMF; its task role may write only the metrics log group. Other
-# tasks call no AWS API and get no task role.
+# ships them to CloudWatch as EMF; its task role may write only the metrics log group. The release
+# task's role deploys (release.tf). Other tasks call no AWS API and get no task role.
 
 locals {
   runtime_dir = "/opt/insightxi"
@@ -132,6 +133,18 @@ locals {
       }
       secrets = { OPERATOR_TOKEN = local.secret.operator_token }
     }
+    # Ships a commit (packages/release): runs the migration, registers every other kind's revision
+    # with the commit's images, updates the services, runs the smoke task, rolls back. Started only
+    # by the release state machine (below) with GIT_SHA as its one input; its own revision is the
+    # one Terraform registers here (var.image_tag), so CD cannot change what runs with its role.
+    # RELEASE_CONFIG is added in app_containers (it is derived from this map).
+    release = {
+      image       = "release"
+      command     = null
+      metrics     = false
+      environment = {}
+      secrets     = {}
+    }
     # Scheduled: prunes sync_run_pages and quarantine older than RETENTION_DAYS, as the writer.
     retention = {
       image       = "database"
@@ -143,6 +156,7 @@ locals {
   }
 
   one_shot = {
+    release      = { cpu = 256, memory = 512 }
     migrate      = { cpu = 256, memory = 512 }
     sync-trigger = { cpu = 256, memory = 512 }
     smoke        = { cpu = 256, memory = 512 }
@@ -150,6 +164,24 @@ locals {
   }
 
   metered = { for kind, task in local.tasks : kind => task if task.metrics }
+
+  # What a release works on: every kind but the release itself, by the names Terraform gives them
+  # (not resource attributes: the release task's own definition carries this document). The same
+  # document, with the state machine's ARN, is the SSM parameter CD and the rotation script read.
+  released_kinds = [for kind, _ in local.tasks : kind if kind != "release"]
+  release_config = {
+    cluster  = var.name
+    services = { for kind, _ in var.services : kind => "${var.name}-${kind}" }
+    families = { for kind in local.released_kinds : kind => "${var.name}-${kind}" }
+    images   = { for kind in local.released_kinds : kind => var.repository_urls[local.tasks[kind].image] }
+    tasks = {
+      for kind in ["migrate", "smoke"] : kind => {
+        subnets        = var.private_subnet_ids
+        securityGroups = [var.security_group_ids[kind]]
+      }
+    }
+  }
+  derived_environment = { release = { RELEASE_CONFIG = jsonencode(local.release_config) } }
 
   # The collector's configuration: scrape the service's own /metrics every minute and write EMF
   # to the metrics log group; metric_declarations choose the dimensions the alarms read.
@@ -212,6 +244,7 @@ locals {
               AWS_REGION = var.region
             },
             task.environment,
+            lookup(local.derived_environment, kind, {}),
           ) : { name = k, value = v }
         ]
         secrets = [
@@ -335,10 +368,15 @@ data "aws_iam_policy_document" "execution" {
     resources = ["${aws_cloudwatch_log_group.task[each.key].arn}:*"]
   }
 
-  statement {
-    sid       = "ReadOwnSecrets"
-    actions   = ["secretsmanager:GetSecretValue"]
-    resources = distinct([for s in values(each.value.secrets) : s.arn])
+  # The release task reads no secret: no statement rather than one without resources.
+  dynamic "statement" {
+    for_each = length(each.value.secrets) > 0 ? [distinct([for s in values(each.value.secrets) : s.arn])] : []
+
+    content {
+      sid       = "ReadOwnSecrets"
+      actions   = ["secretsmanager:GetSecretValue"]
+      resources = statement.value
+    }
   }
 }
 
@@ -388,7 +426,7 @@ resource "aws_ecs_task_definition" "task" {
   cpu                      = local.sizes[each.key].cpu
   memory                   = local.sizes[each.key].memory
   execution_role_arn       = aws_iam_role.execution[each.key].arn
-  task_role_arn            = contains(keys(local.metered), each.key) ? aws_iam_role.task[each.key].arn : null
+  task_role_arn            = each.key == "release" ? aws_iam_role.release.arn : contains(keys(local.metered), each.key) ? aws_iam_role.task[each.key].arn : null
 
   runtime_platform {
     operating_system_family = "LINUX"
@@ -475,22 +513,11 @@ resource "aws_appautoscaling_policy" "cpu" {
   }
 }
 
-# What CI/CD needs to run the migration task and deploy, in one place it may read.
+# What CD reads: the release state machine it starts; and what the rotation script works on.
 resource "aws_ssm_parameter" "deploy" {
   name        = "/${var.name}/deploy"
-  description = "Cluster, services, task families and the network of the migration and smoke tasks, read by the CD workflow"
+  description = "The release state machine CD starts; cluster, services, task families and the one-shot tasks' network"
   type        = "String"
-  value = jsonencode({
-    cluster  = aws_ecs_cluster.this.name
-    services = { for k, s in aws_ecs_service.service : k => s.name }
-    families = { for k, t in aws_ecs_task_definition.task : k => t.family }
-    # The one-shot tasks CD runs: where they run.
-    tasks = {
-      for kind in ["migrate", "smoke"] : kind => {
-        subnets        = var.private_subnet_ids
-        securityGroups = [var.security_group_ids[kind]]
-      }
-    }
-  })
-  tags = var.tags
+  value       = jsonencode(merge(local.release_config, { release_state_machine = aws_sfn_state_machine.release.arn }))
+  tags        = var.tags
 }

@@ -29,7 +29,7 @@ output "task_definition_arns" {
 }
 
 output "execution_role_arns" {
-  description = "Execution role ARN of each task kind (CI/CD and the scheduler pass them to ECS)."
+  description = "Execution role ARN of each task kind (the release task and the scheduler pass them to ECS)."
   value       = { for k, r in aws_iam_role.execution : k => r.arn }
 }
 
@@ -56,4 +56,9 @@ output "task_role_arns" {
 output "log_group_arns" {
   description = "Log group ARN of each task kind."
   value       = { for k, g in aws_cloudwatch_log_group.task : k => g.arn }
+}
+
+output "release_state_machine_arn" {
+  description = "The state machine CD starts with a commit SHA to release it."
+  value       = aws_sfn_state_machine.release.arn
 }

@@ -1,20 +1,20 @@
 # GitHub Actions authenticates with OIDC (no stored keys) and gets a role that can do exactly
-# what cd.yml does: push the images, register task definition revisions of these families, run
-# the migration and smoke tasks (no other family), update these services (and put them back on
-# their previous revisions) and watch them. Only jobs of one repository that run in one GitHub
+# what cd.yml does: push the images and start the release state machine with a commit SHA, watch
+# it and read the release task's log. It runs no ECS task, registers no task definition, updates
+# no service and passes no role: the release task does that inside AWS, with code and a role CD
+# cannot change (infra/modules/ecs/release.tf). Only jobs of one repository that run in one GitHub
 # environment may assume it: the environment's rules (deployment branches: main only, reviewers)
 # decide which runs get there, and the workflow runs the deploy job only for pushes to main of
 # this repository and for manual dispatches.
 
 data "aws_caller_identity" "current" {}
 data "aws_partition" "current" {}
-data "aws_region" "current" {}
 
 locals {
-  oidc_host     = "token.actions.githubusercontent.com"
-  provider_arn  = var.create_oidc_provider ? aws_iam_openid_connect_provider.github[0].arn : "arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:oidc-provider/${local.oidc_host}"
-  ecs_arn       = "arn:${data.aws_partition.current.partition}:ecs:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}"
-  run_task_arns = [for f in var.run_task_families : "${local.ecs_arn}:task-definition/${f}:*"]
+  oidc_host    = "token.actions.githubusercontent.com"
+  provider_arn = var.create_oidc_provider ? aws_iam_openid_connect_provider.github[0].arn : "arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:oidc-provider/${local.oidc_host}"
+  # arn:…:states:<region>:<account>:stateMachine:<name> → the ARNs of its executions.
+  release_executions = "${replace(var.release_state_machine_arn, ":stateMachine:", ":execution:")}:*"
 }
 
 resource "aws_iam_openid_connect_provider" "github" {
@@ -85,58 +85,21 @@ data "aws_iam_policy_document" "deploy" {
   }
 
   statement {
-    sid = "TaskDefinitions"
-    # Neither action supports resource-level permissions.
-    actions   = ["ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition"]
-    resources = ["*"]
+    sid       = "StartRelease"
+    actions   = ["states:StartExecution"]
+    resources = [var.release_state_machine_arn]
   }
 
   statement {
-    sid       = "RunMigrationAndSmoke"
-    actions   = ["ecs:RunTask"]
-    resources = local.run_task_arns
-
-    condition {
-      test     = "ArnEquals"
-      variable = "ecs:cluster"
-      values   = [var.cluster_arn]
-    }
+    sid       = "WatchRelease"
+    actions   = ["states:DescribeExecution"]
+    resources = [local.release_executions]
   }
 
   statement {
-    sid       = "WatchTasks"
-    actions   = ["ecs:DescribeTasks"]
-    resources = ["${local.ecs_arn}:task/*"]
-
-    condition {
-      test     = "ArnEquals"
-      variable = "ecs:cluster"
-      values   = [var.cluster_arn]
-    }
-  }
-
-  statement {
-    sid       = "DeployServices"
-    actions   = ["ecs:DescribeServices", "ecs:UpdateService"]
-    resources = var.service_arns
-  }
-
-  statement {
-    sid       = "ReadOneShotLogs"
-    actions   = ["logs:GetLogEvents"]
-    resources = [for arn in var.log_group_arns : "${arn}:*"]
-  }
-
-  statement {
-    sid       = "PassTaskRoles"
-    actions   = ["iam:PassRole"]
-    resources = var.pass_role_arns
-
-    condition {
-      test     = "StringEquals"
-      variable = "iam:PassedToService"
-      values   = ["ecs-tasks.amazonaws.com"]
-    }
+    sid       = "ReadReleaseLog"
+    actions   = ["logs:FilterLogEvents"]
+    resources = [var.release_log_group_arn, "${var.release_log_group_arn}:*"]
   }
 }
 

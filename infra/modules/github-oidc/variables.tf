@@ -33,29 +33,14 @@ variable "repository_arns" {
   description = "ECR repositories the role may push to."
 }
 
-variable "cluster_arn" {
+variable "release_state_machine_arn" {
   type        = string
-  description = "ECS cluster of the services."
+  description = "The release state machine: the one thing the role may start (with a commit SHA)."
 }
 
-variable "service_arns" {
-  type        = list(string)
-  description = "ECS services the role may update."
-}
-
-variable "run_task_families" {
-  type        = list(string)
-  description = "Task definition families the role may run: the migration and the smoke test, nothing else."
-}
-
-variable "pass_role_arns" {
-  type        = list(string)
-  description = "Execution and task roles of the task definitions CD registers, which it passes to ECS (only to ECS tasks)."
-}
-
-variable "log_group_arns" {
-  type        = list(string)
-  description = "Log groups of the one-shot tasks CD runs, whose lines it prints when they fail."
+variable "release_log_group_arn" {
+  type        = string
+  description = "Log group of the release task, whose lines CD prints."
 }
 
 variable "deploy_parameter_arn" {

@@ -18,6 +18,7 @@ locals {
     migrate      = "One-shot migration task: MySQL and HTTPS out only"
     sync-trigger = "Scheduled task that starts syncs: the orchestrator listener and HTTPS out only"
     smoke        = "Post-deploy smoke task: every API listener and HTTPS out only"
+    release      = "Release task CD starts: HTTPS out only (the ECS API)"
     retention    = "Scheduled retention task: MySQL and HTTPS out only"
     analyst-door = "Session Manager instance analysts forward ports through: MySQL, the dashboards listener, HTTPS out; no ingress"
     rds          = "RDS MySQL: 3306 from the writer, the migration and retention tasks, the dashboards and the analysts' door"

@@ -11,7 +11,7 @@ locals {
     dashboards   = 3000
   }
 
-  images = toset(["orchestrator", "sportmonks", "database", "dashboards", "migrate"])
+  images = toset(["orchestrator", "sportmonks", "database", "dashboards", "migrate", "release"])
 
   metrics_namespace = "InsightXI/${var.environment}"
 
@@ -272,21 +272,18 @@ module "monitoring" {
   tags                      = var.tags
 }
 
-# CD registers revisions of every family and passes their roles; it runs only the migration and
-# the smoke test.
+# CD may only push images and start the release state machine with a commit SHA; the release
+# task (modules/ecs, release.tf) registers the revisions, passes their roles and deploys.
 module "github_oidc" {
   source = "../github-oidc"
 
-  name                 = local.name
-  create_oidc_provider = var.create_github_oidc_provider
-  github_repository    = var.github_repository
-  github_environment   = var.github_environment
-  repository_arns      = values(module.ecr.repository_arns)
-  cluster_arn          = module.ecs.cluster_arn
-  service_arns         = values(module.ecs.service_arns)
-  run_task_families    = [module.ecs.task_families["migrate"], module.ecs.task_families["smoke"]]
-  pass_role_arns       = concat(values(module.ecs.execution_role_arns), values(module.ecs.task_role_arns))
-  log_group_arns       = [module.ecs.log_group_arns["migrate"], module.ecs.log_group_arns["smoke"]]
-  deploy_parameter_arn = module.ecs.deploy_parameter_arn
-  tags                 = var.tags
+  name                      = local.name
+  create_oidc_provider      = var.create_github_oidc_provider
+  github_repository         = var.github_repository
+  github_environment        = var.github_environment
+  repository_arns           = values(module.ecr.repository_arns)
+  release_state_machine_arn = module.ecs.release_state_machine_arn
+  release_log_group_arn     = module.ecs.log_group_arns["release"]
+  deploy_parameter_arn      = module.ecs.deploy_parameter_arn
+  tags                      = var.tags
 }

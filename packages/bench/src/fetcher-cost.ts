@@ -13,6 +13,8 @@ const seasons = truth.seasons.map((s) => s.id as number).join(',');
 const days = truth.fixtures.map((f) => (f.starting_at as string).slice(0, 10)).sort();
 
 const sync: [string, Record<string, string>][] = [
+  ['types', {}],
+  ['countries', {}],
   ['states', {}],
   ['leagues', {}],
   ['seasons', {}],

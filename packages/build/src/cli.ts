@@ -9,7 +9,7 @@ import { buildTarget } from './bundle.ts';
 import { writeRdsCaBundle } from './rds-ca.ts';
 import { isTargetName, TARGETS, type TargetName } from './targets.ts';
 
-const USAGE = 'usage: insightxi-build [orchestrator|sportmonks|database …] --out <dir> | --rds-ca <file>';
+const USAGE = 'usage: insightxi-build [orchestrator|sportmonks|database|release …] --out <dir> | --rds-ca <file>';
 
 /** Runs the command; returns the exit code. */
 export async function runBuild(argv: string[], print: (line: string) => void = console.log): Promise<number> {

@@ -32,6 +32,8 @@ export const TARGETS = {
     },
     assets: ['prisma/migrations'],
   },
+  // The release task CD starts in AWS (packages/release): the ECS SDK bundled in, nothing else.
+  release: { dir: 'packages/release', entries: { release: 'src/cli.ts' }, assets: [] },
 } satisfies Record<string, Target>;
 
 export type TargetName = keyof typeof TARGETS;

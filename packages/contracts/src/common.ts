@@ -34,6 +34,26 @@ export const IdParams = Type.Object({ id: Id });
  * The entities a sync moves, in dependency order: the one list every service derives its
  * routes, plans and checks from. A new entity starts here.
  */
-export const ENTITIES = ['states', 'leagues', 'seasons', 'venues', 'teams', 'fixtures', 'standings'] as const;
+export const ENTITIES = [
+  'types',
+  'countries',
+  'states',
+  'leagues',
+  'seasons',
+  'venues',
+  'teams',
+  'stages',
+  'rounds',
+  'groups',
+  'aggregates',
+  'fixtures',
+  'standings',
+] as const;
 export type EntityName = (typeof ENTITIES)[number];
+/**
+ * A season's structure: besides their own walks, these ride along with the pages that carry them
+ * (a season's schedule names its stages, rounds and ties), written first in the page's transaction.
+ */
+export const STRUCTURE_ENTITIES = ['stages', 'rounds', 'groups', 'aggregates'] as const;
+export type StructureEntity = (typeof STRUCTURE_ENTITIES)[number];
 export const Entity = Type.Union(ENTITIES.map((e) => Type.Literal(e)));

@@ -3,6 +3,30 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { DateOnly, Id, Nullable, UtcDateTime } from './common.ts';
 
+/** SportMonks' core dictionary entry: every `type_id` anywhere resolves to one. */
+export const TypeEntry = Type.Object({
+  id: Id,
+  name: Type.String({ minLength: 1 }),
+  code: Nullable(Type.String()),
+  developerName: Nullable(Type.String()),
+  modelType: Nullable(Type.String()),
+  /** away, defensive, home, offensive, overall, or null. */
+  statGroup: Nullable(Type.String()),
+});
+
+export const Country = Type.Object({
+  id: Id,
+  continentId: Nullable(Type.Integer()),
+  name: Type.String({ minLength: 1 }),
+  officialName: Nullable(Type.String()),
+  fifaName: Nullable(Type.String()),
+  iso2: Nullable(Type.String()),
+  iso3: Nullable(Type.String()),
+  latitude: Nullable(Type.Number()),
+  longitude: Nullable(Type.Number()),
+  imagePath: Nullable(Type.String()),
+});
+
 export const FixtureState = Type.Object({
   id: Id,
   state: Type.String(),
@@ -120,6 +144,63 @@ export const Fixture = Type.Object({
   scores: Type.Array(FixtureScore),
 });
 
+export const Stage = Type.Object({
+  id: Id,
+  leagueId: Id,
+  seasonId: Id,
+  /** 223 group stage (a table), 224 knock-out, 225 qualifying: a `types` id. */
+  typeId: Nullable(Id),
+  name: Type.String({ minLength: 1 }),
+  /** Order of progression; null on some old seasons. */
+  sortOrder: Nullable(Type.Integer()),
+  finished: Type.Boolean(),
+  isCurrent: Type.Boolean(),
+  /** Null until the stage is scheduled. */
+  startingAt: Nullable(DateOnly),
+  endingAt: Nullable(DateOnly),
+});
+
+export const Round = Type.Object({
+  id: Id,
+  leagueId: Id,
+  seasonId: Id,
+  stageId: Id,
+  /** As SportMonks names it ("1" … "33"). */
+  name: Type.String({ minLength: 1 }),
+  /** The number in the name, for ordering (SportMonks sorts the names as strings); null without one. */
+  number: Nullable(Type.Integer()),
+  finished: Type.Boolean(),
+  isCurrent: Type.Boolean(),
+  startingAt: Nullable(DateOnly),
+  endingAt: Nullable(DateOnly),
+});
+
+export const Group = Type.Object({
+  id: Id,
+  leagueId: Id,
+  seasonId: Id,
+  stageId: Id,
+  name: Type.String({ minLength: 1 }),
+  finished: Type.Boolean(),
+  isCurrent: Type.Boolean(),
+  startingAt: Nullable(DateOnly),
+  endingAt: Nullable(DateOnly),
+});
+
+/** A two-legged tie; its fixtures carry `aggregateId` and leg "1/2" / "2/2". */
+export const Aggregate = Type.Object({
+  id: Id,
+  leagueId: Id,
+  seasonId: Id,
+  stageId: Id,
+  name: Type.String({ minLength: 1 }),
+  /** "A-B" over both legs, the first leg's home team first; null until decided. */
+  result: Nullable(Type.String()),
+  /** How it was decided, as SportMonks words it ("After Full Time", …). */
+  detail: Nullable(Type.String()),
+  winnerTeamId: Nullable(Id),
+});
+
 export const Standing = Type.Object({
   id: Id,
   seasonId: Id,
@@ -139,6 +220,12 @@ export const Standing = Type.Object({
   goalsAgainst: Nullable(Type.Integer({ minimum: 0 })),
 });
 
+export type TypeEntry = Static<typeof TypeEntry>;
+export type Country = Static<typeof Country>;
+export type Stage = Static<typeof Stage>;
+export type Round = Static<typeof Round>;
+export type Group = Static<typeof Group>;
+export type Aggregate = Static<typeof Aggregate>;
 export type FixtureState = Static<typeof FixtureState>;
 export type League = Static<typeof League>;
 export type Season = Static<typeof Season>;
@@ -150,21 +237,42 @@ export type Standing = Static<typeof Standing>;
 
 /** Record schema per entity name, for routes that are generated per entity. */
 export const RECORD_SCHEMAS = {
+  types: TypeEntry,
+  countries: Country,
   states: FixtureState,
   leagues: League,
   seasons: Season,
   venues: Venue,
   teams: Team,
+  stages: Stage,
+  rounds: Round,
+  groups: Group,
+  aggregates: Aggregate,
   fixtures: Fixture,
   standings: Standing,
 } as const;
 
 export interface EntityRecords {
+  types: TypeEntry;
+  countries: Country;
   states: FixtureState;
   leagues: League;
   seasons: Season;
   venues: Venue;
   teams: Team;
+  stages: Stage;
+  rounds: Round;
+  groups: Group;
+  aggregates: Aggregate;
   fixtures: Fixture;
   standings: Standing;
 }
+
+/** A season's structure that came with a page of other records (see STRUCTURE_ENTITIES). */
+export const RelatedRecords = Type.Object({
+  stages: Type.Optional(Type.Array(Stage, { maxItems: 5000 })),
+  rounds: Type.Optional(Type.Array(Round, { maxItems: 5000 })),
+  groups: Type.Optional(Type.Array(Group, { maxItems: 5000 })),
+  aggregates: Type.Optional(Type.Array(Aggregate, { maxItems: 5000 })),
+});
+export type RelatedRecords = Static<typeof RelatedRecords>;

@@ -1,6 +1,7 @@
 // The sportmonks fetcher's API: GET /{entity} returns one page of normalized records.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { DateOnly, Entity, ErrorBody, Nullable } from './common.ts';
+import { RelatedRecords } from './entities.ts';
 
 const IdList = Type.String({ pattern: '^\\d+(,\\d+)*$', description: 'comma-separated ids' });
 
@@ -49,12 +50,15 @@ export const FetchPage = <T extends TSchema>(record: T) =>
     /** Cursor for the next page, or null when this was the last. */
     next: Nullable(Type.String()),
     upstream: UpstreamCost,
+    /** The season structure the same calls carried (a schedule's stages, rounds and ties). */
+    related: Type.Optional(RelatedRecords),
   });
 export interface FetchPage<T> {
   data: T[];
   rejected: RejectedRecord[];
   next: string | null;
   upstream: UpstreamCost;
+  related?: RelatedRecords;
 }
 
 export const RateLimitsResponse = Type.Object({

@@ -17,8 +17,24 @@ export type ListQuery = Static<typeof ListQuery>;
 export const SeasonListQuery = Type.Object({ ...paging, league: Type.Optional(Id) }, { additionalProperties: false });
 export type SeasonListQuery = Static<typeof SeasonListQuery>;
 
+/** Stages, rounds, groups and aggregates of a league, a season or a stage. */
+export const StructureListQuery = Type.Object(
+  { ...paging, league: Type.Optional(Id), season: Type.Optional(Id), stage: Type.Optional(Id) },
+  { additionalProperties: false },
+);
+export type StructureListQuery = Static<typeof StructureListQuery>;
+
+export const StageListQuery = Type.Object({ ...paging, league: Type.Optional(Id), season: Type.Optional(Id) }, { additionalProperties: false });
+export type StageListQuery = Static<typeof StageListQuery>;
+
+export const TypeListQuery = Type.Object(
+  { ...paging, modelType: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'e.g. event, statistic, stage' })) },
+  { additionalProperties: false },
+);
+export type TypeListQuery = Static<typeof TypeListQuery>;
+
 export const StandingListQuery = Type.Object(
-  { ...paging, season: Type.Optional(Id), league: Type.Optional(Id), team: Type.Optional(Id) },
+  { ...paging, season: Type.Optional(Id), league: Type.Optional(Id), team: Type.Optional(Id), stage: Type.Optional(Id) },
   { additionalProperties: false },
 );
 export type StandingListQuery = Static<typeof StandingListQuery>;

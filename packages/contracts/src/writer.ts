@@ -1,6 +1,7 @@
 // The database writer's API: bulk upserts, sync runs, quarantine.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { DateOnly, Entity, Id, Nullable, UtcDateTime } from './common.ts';
+import { RelatedRecords } from './entities.ts';
 import { RejectedRecord } from './fetcher.ts';
 
 export const RunCounters = Type.Object({
@@ -48,14 +49,22 @@ export type BulkSyncContext = Static<typeof BulkSyncContext>;
 export const BulkRequest = <T extends TSchema>(record: T) =>
   Type.Object({
     records: Type.Array(record, { maxItems: 5000 }),
+    /** Season structure that came with the records: written first, in the same transaction, and counted with them. */
+    related: Type.Optional(RelatedRecords),
     sync: Type.Optional(BulkSyncContext),
   });
 export interface BulkRequest<T> {
   records: T[];
+  related?: RelatedRecords;
   sync?: BulkSyncContext;
 }
 
-export const BulkFailure = Type.Object({ id: Type.Integer(), reason: Type.String() });
+export const BulkFailure = Type.Object({
+  id: Type.Integer(),
+  reason: Type.String(),
+  /** Set when the record was one of the request's `related` ones. */
+  entity: Type.Optional(Entity),
+});
 export const BulkResult = Type.Object({
   created: Type.Integer({ minimum: 0 }),
   updated: Type.Integer({ minimum: 0 }),

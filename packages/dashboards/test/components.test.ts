@@ -1,9 +1,11 @@
 // The browser helpers, run in Node: what the pages compute before drawing.
 import { describe, expect, it } from 'vitest';
 import { list, notYet, rows, type QueryOutput } from '../src/components/data.ts';
-import { leagueChoices, pickLeague, pickSeason, seasonChoices, seasonNames, withAll, withParams, type SeasonOption } from '../src/components/filters.ts';
+import { seasonLinks } from '../src/components/chooser.ts';
+import { leagueChoices, leagueOf, pickLeague, pickSeason, seasonChoices, seasonHref, seasonNames, withAll, withParams, type SeasonOption } from '../src/components/filters.ts';
 import { fixtureLabel, formLetters, goalSeries, isFinished, meetings, minuteBand, pickFixture, resultColor, score, spreadLabels, venueSummary, type Fixture } from '../src/components/football.ts';
 import { ageLabel, latestRuns, runCounts, timeDomain } from '../src/components/health.ts';
+import { groupChoices, knockoutRounds, pickGroup, pickStage, stageChoices, type StageRow } from '../src/components/stages.ts';
 
 describe('data', () => {
   const output: QueryOutput = { available: true, columns: ['id', 'at', 'name'], dates: ['at'], rows: [[1, '2026-11-23T12:00:00.000Z', 'a'], [2, null, 'b']] };
@@ -62,6 +64,55 @@ describe('filters', () => {
     expect(withParams('?league=8&x=1', { league: 271, season: 3 })).toBe('?league=271&x=1&season=3');
     expect(withParams('?team=5', { team: null })).toBe('?');
     expect(withParams('', { season: '2025/2026' })).toBe('?season=2025%2F2026');
+  });
+
+  it('links a season page to its neighbours, keeping the other choices but not the league and season', () => {
+    expect(seasonHref(5, '?league=8&season=4&team=12')).toBe('./5?team=12');
+    expect(seasonHref(3, '')).toBe('./3');
+    expect(leagueOf(seasons, 4)).toBe(8);
+    expect(leagueOf(seasons, 99)).toBeNull();
+  });
+
+  it('lists a league\'s seasons on the landing page as links to their pages, the current one marked', () => {
+    expect(seasonLinks(seasons, 271, '?league=271&team=7')).toEqual([
+      { season: '2026/2027', href: './3?team=7', current: true },
+      { season: '2025/2026', href: './2?team=7', current: false },
+    ]);
+    expect(seasonLinks(seasons, null, '')).toEqual([]);
+  });
+});
+
+describe('stages', () => {
+  const row = (stage_id: number, stage: string, stage_order: number, group_id: number | null, group_name: string | null, played: number): StageRow => ({ stage_id, stage, stage_order, group_id, group_name, played });
+  // Listed out of order on purpose: the stage order decides, not the rows'.
+  const rows: StageRow[] = [
+    row(30, 'Championship Round', 2, null, null, 0),
+    row(10, 'Regular Season', 1, null, null, 22),
+    row(40, 'Relegation Round', 2, null, null, 0),
+    row(50, 'Group Stage', 0, 502, 'Group B', 6),
+    row(50, 'Group Stage', 0, 501, 'Group A', 6),
+  ];
+
+  it('offers the stages in their order and the groups of a stage by name', () => {
+    expect([...stageChoices(rows)]).toEqual([['Group Stage', 50], ['Regular Season', 10], ['Championship Round', 30], ['Relegation Round', 40]]);
+    expect([...groupChoices(rows, 50)]).toEqual([['Group A', 501], ['Group B', 502]]);
+    expect([...groupChoices(rows, 10)]).toEqual([['All', null]]);
+  });
+
+  it('picks the stage in the address, else the latest one with a match played; the group in the address, else the first', () => {
+    expect(pickStage(rows, 30)).toBe(30);
+    expect(pickStage(rows, 99)).toBe(10);
+    expect(pickStage([row(30, 'Championship Round', 2, null, null, 0)], null)).toBe(30);
+    expect(pickStage([], null)).toBeNull();
+    expect(pickGroup(rows, 50, 502)).toBe(502);
+    expect(pickGroup(rows, 50, 999)).toBe(501);
+    expect(pickGroup(rows, 10, null)).toBeNull();
+  });
+
+  it('lays the knock-out ties out stage by stage, in stage order', () => {
+    const tie = (stage_id: number, stage: string, stage_order: number, a: number) => ({ stage_id, stage, stage_order, team_a_id: a, team_b_id: a + 1 });
+    const rounds = knockoutRounds([tie(7, 'Final', 3, 1), tie(5, 'Quarter-finals', 1, 1), tie(6, 'Semi-finals', 2, 1), tie(5, 'Quarter-finals', 1, 3)]);
+    expect(rounds.map((r) => [r.stage, r.ties.length])).toEqual([['Quarter-finals', 2], ['Semi-finals', 1], ['Final', 1]]);
   });
 });
 

@@ -1,10 +1,11 @@
 // Queries as the build runs them, against a real MariaDB database of their own.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, withConnection, type TestDatabase } from '@insightxi/mysql';
 import type { Connection } from 'mariadb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAllQueries } from '../src/lib/queries.ts';
 import { openQueryConnection, runQuery, withQueryConnection } from '../src/lib/query.ts';
 import { checkRequirements } from '../src/lib/requirements.ts';
 import { mysqlMessage, runLoader } from '../src/lib/run-loader.ts';
@@ -21,6 +22,8 @@ beforeAll(async () => {
     await c.query("INSERT INTO runs VALUES (1, '2026-11-23 12:00:00.250', '2026-11-23', 1.25, 76, 'succeeded'), (2, '2026-11-23 13:30:00', NULL, 0.5, 6, 'failed')");
     await c.query('CREATE TABLE nothing_yet (id INT)');
     await c.query('CREATE VIEW run_days AS SELECT day, COUNT(*) AS runs FROM runs GROUP BY day');
+    await c.query('CREATE TABLE matches (id INT PRIMARY KEY, season_id INT NOT NULL)');
+    await c.query('INSERT INTO matches VALUES (1, 20), (2, 20), (3, 21), (4, 22)');
   });
   connection = await openQueryConnection(database.url, { hourlyCallBudget: 180 });
   dir = await mkdtemp(join(tmpdir(), 'dashboards-sql-'));
@@ -88,6 +91,14 @@ describe('the loader Framework runs for each .sql file', () => {
     expect(run.err).toEqual([]);
   });
 
+  it('writes one season\'s rows when Framework asks for a season (--season=<id>)', async () => {
+    const path = join(dir, 'matches.json.sql');
+    await writeFile(path, '-- requires: matches\nSELECT season_id, id FROM matches ORDER BY id\n');
+    const run = io({ ANALYST_DATABASE_URL: database.url });
+    expect(await runLoader(path, run.io, ['--season=20'])).toBe(0);
+    expect(JSON.parse(run.out.join(''))).toEqual({ available: true, columns: ['season_id', 'id'], dates: [], rows: [[20, 1], [20, 2]] });
+  });
+
   it('fails with the file and MySQL\'s message when the query fails', async () => {
     const path = join(dir, 'broken.json.sql');
     await writeFile(path, '-- requires: runs\nSELECT id, stage FROM runs\n');
@@ -112,5 +123,30 @@ describe('the loader Framework runs for each .sql file', () => {
     expect(mysqlMessage('plain')).toBe('plain');
     expect(mysqlMessage(new Error('no driver fields'))).toBe('no driver fields');
     expect(mysqlMessage(Object.assign(new Error('(conn:1) x\nsql: SELECT'), { sqlMessage: 'x' }))).toBe('x');
+  });
+});
+
+describe('the build\'s queries', () => {
+  it('run each file once, and a per-season query\'s rows land in one file per season of seasons.json', async () => {
+    const data = await mkdtemp(join(tmpdir(), 'dashboards-data-'));
+    const cache = await mkdtemp(join(tmpdir(), 'dashboards-cache-'));
+    try {
+      await mkdir(join(data, 'season', '[season]'), { recursive: true });
+      await writeFile(join(data, 'seasons.json.sql'), '-- requires: matches\nSELECT DISTINCT season_id FROM matches WHERE season_id < 22 ORDER BY season_id\n');
+      await writeFile(join(data, 'season', '[season]', 'matches.json.sql'), '-- requires: matches\nSELECT season_id, id FROM matches ORDER BY id\n');
+      await writeFile(join(data, 'season', '[season]', 'goals.json.sql'), '-- requires: goals\nSELECT season_id FROM goals\n');
+      const runs = await runAllQueries(database.url, {}, data, cache);
+      expect(runs.map((r) => [r.file, r.available])).toEqual([['seasons.json.sql', true], ['season/[season]/goals.json.sql', false], ['season/[season]/matches.json.sql', true]]);
+      expect((await readdir(join(cache, 'season'))).sort()).toEqual(['20', '21']);
+      const read = async (path: string) => JSON.parse(await readFile(join(cache, path), 'utf8')) as unknown;
+      expect(await read('season/20/matches.json')).toEqual({ available: true, columns: ['season_id', 'id'], dates: [], rows: [[20, 1], [20, 2]] });
+      expect(await read('season/21/matches.json')).toEqual({ available: true, columns: ['season_id', 'id'], dates: [], rows: [[21, 3]] });
+      expect(await read('season/21/goals.json')).toEqual({ available: false, absent: ['goals'], empty: [] });
+      await writeFile(join(data, 'season', '[season]', 'goals.json.sql'), '-- requires: matches\nSELECT id FROM matches\n');
+      await expect(runAllQueries(database.url, {}, data, cache)).rejects.toThrow(/season\/\[season\]\/goals\.json\.sql: a query under data\/season\/\[season\] must return a season_id column$/);
+    } finally {
+      await rm(data, { recursive: true, force: true });
+      await rm(cache, { recursive: true, force: true });
+    }
   });
 });

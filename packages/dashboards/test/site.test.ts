@@ -9,7 +9,7 @@ import type { App } from '@insightxi/service-kit';
 import type { Connection } from 'mariadb';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, visit, type Visit } from '../src/lib/browser.ts';
+import { launchBrowser, rendered, visit, type Visit } from '../src/lib/browser.ts';
 import { BuildError, buildSite, type BuildReport } from '../src/lib/build.ts';
 import { ensureChromium } from '../src/lib/chromium.ts';
 import { runCommand, startPreview } from '../src/lib/commands.ts';
@@ -100,14 +100,22 @@ afterAll(async () => {
 });
 
 describe('the built site', () => {
-  it('has every page, each with its data under 2 MB', () => {
-    expect(report.pages.map((p) => p.page).sort()).toEqual(['index', ...PAGES.map((p) => p.path)].sort());
+  it('has every page, a page per season for the per-season dashboards, each with its data under 2 MB', async () => {
+    const [seasons] = await sql().query<{ n: number }[]>('SELECT COUNT(DISTINCT season_id) AS n FROM fixtures WHERE deleted_at IS NULL');
+    const kinds = new Map<string, number>();
+    for (const { page } of report.pages) kinds.set(page.replace(/\/\d+$/, '/[season]'), (kinds.get(page.replace(/\/\d+$/, '/[season]')) ?? 0) + 1);
+    const perSeason = PAGES.filter((p) => p.perSeason);
+    expect(Object.fromEntries(kinds)).toEqual(Object.fromEntries([
+      ['index', 1],
+      ...PAGES.filter((p) => !p.perSeason).map((p) => [p.path, 1]),
+      ...perSeason.map((p) => [`${p.path}/index`, 1]),
+      ...perSeason.map((p) => [`${p.path}/[season]`, Number(seasons?.n)]),
+    ]));
     for (const page of report.pages) expect(page.bytes, page.page).toBeLessThanOrEqual(PAGE_DATA_LIMIT_BYTES);
-    expect(report.pages.find((p) => p.page === 'league-table')?.files.map((f) => f.name).sort()).toEqual([
-      'data/league-table.json',
-      'data/points-race.json',
-      'data/seasons.json',
-    ]);
+    const { season_id } = await seasonOf('Superliga', '2025/2026');
+    expect(report.pages.find((p) => p.page === `league-table/${season_id}`)?.files.map((f) => f.name).sort()).toEqual(
+      [...['knockout-ties', 'league-table', 'points-race', 'stage-race', 'stage-tables'].map((name) => `data/season/${season_id}/${name}.json`), 'data/seasons.json'],
+    );
   });
 
   it.each([{ path: '', name: 'InsightXI dashboards' }, ...PAGES])('/$path loads with no console error and no request leaving the machine', async ({ path, name }) => {
@@ -121,48 +129,57 @@ describe('the built site', () => {
       await page.close();
     }
   });
+
+  it.each(PAGES.filter((p) => p.perSeason))('/$path/<season> loads with no console error and no request leaving the machine', async ({ path, name }) => {
+    const { season_id } = await seasonOf('Superliga', '2025/2026');
+    const { page, consoleErrors, outsideRequests } = await open(`${path}/${season_id}`);
+    try {
+      expect(consoleErrors).toEqual([]);
+      expect(outsideRequests).toEqual([]);
+      expect(await texts(page, 'h1')).toContain(name);
+      expect(await page.$$('.observablehq--error')).toHaveLength(0);
+    } finally {
+      await page.close();
+    }
+  });
 });
 
 describe('league-table', () => {
-  it('shows the same top three as league_table in SQL, for a season in the address and for the default one', async () => {
-    const { league_id, season_id } = await seasonOf('Superliga', '2025/2026');
-    const asked = await open(`league-table?league=${league_id}&season=${season_id}`);
+  it('shows the same top three as league_table in SQL, for a season picked on the landing page', async () => {
+    const landing = await open('league-table');
     try {
-      expect((await texts(asked.page, 'table.standings tbody td.team')).slice(0, 3)).toEqual(await topThree(season_id));
+      // The first league alphabetically; its seasons newest first, the current one marked.
+      expect(new URL(landing.page.url()).pathname).toBe('/league-table/');
+      const [current] = await sql().query<{ id: number; name: string }[]>("SELECT s.id, s.name FROM seasons s JOIN leagues l ON l.id = s.league_id WHERE l.name = 'Bundesliga' AND s.is_current");
+      expect(await texts(landing.page, 'ul.seasons li')).toContain(`${current?.name ?? ''} (current)`);
+      await Promise.all([landing.page.waitForNavigation({ waitUntil: 'networkidle0' }), landing.page.click(`ul.seasons a[href="./${current?.id ?? 0}"]`)]);
+      await rendered(landing.page);
+      expect(new URL(landing.page.url()).pathname).toBe(`/league-table/${current?.id ?? 0}`);
+      expect((await texts(landing.page, 'table.standings tbody td.team')).slice(0, 3)).toEqual(await topThree(current?.id ?? 0));
     } finally {
-      await asked.page.close();
-    }
-    const byDefault = await open('league-table');
-    try {
-      // The page writes its choice into the address.
-      const chosen = Number(new URL(byDefault.page.url()).searchParams.get('season'));
-      const [current] = await sql().query<{ id: number }[]>("SELECT s.id FROM seasons s JOIN leagues l ON l.id = s.league_id WHERE l.name = 'Bundesliga' AND s.is_current");
-      expect(chosen).toBe(current?.id);
-      expect((await texts(byDefault.page, 'table.standings tbody td.team')).slice(0, 3)).toEqual(await topThree(chosen));
-    } finally {
-      await byDefault.page.close();
+      await landing.page.close();
     }
   });
 
-  it('follows the league filter: another league, its current season, its table, in the address', async () => {
-    const { page } = await open('league-table');
+  it('follows the league filter: another league is its current season\'s page, with its table', async () => {
+    const { season_id } = await seasonOf('Superliga', '2025/2026');
+    const { page } = await open(`league-table/${season_id}`);
     try {
-      const { league_id } = await seasonOf('Premiership', '2026/2027');
+      const premiership = await seasonOf('Premiership', '2026/2027');
       // Inputs.select's options carry their index as value.
       const leagues = await texts(page, '.filters form:first-of-type option');
-      await page.select('.filters form:first-of-type select', String(leagues.indexOf('Premiership')));
-      await page.waitForFunction((id) => new URL(location.href).searchParams.get('league') === String(id), {}, league_id);
-      const season = Number(new URL(page.url()).searchParams.get('season'));
-      expect(season).toBe((await seasonOf('Premiership', '2026/2027')).season_id);
-      await page.waitForFunction((first) => document.querySelector('table.standings tbody td.team')?.textContent === first, {}, (await topThree(season))[0]);
+      await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.select('.filters form:first-of-type select', String(leagues.indexOf('Premiership')))]);
+      await rendered(page);
+      expect(new URL(page.url()).pathname).toBe(`/league-table/${premiership.season_id}`);
+      expect((await texts(page, 'table.standings tbody td.team')).slice(0, 3)).toEqual(await topThree(premiership.season_id));
     } finally {
       await page.close();
     }
   });
 
   it('draws the points race: the top three in colour, every other team in grey', async () => {
-    const { league_id, season_id } = await seasonOf('Superliga', '2025/2026');
-    const { page } = await open(`league-table?league=${league_id}&season=${season_id}`);
+    const { season_id } = await seasonOf('Superliga', '2025/2026');
+    const { page } = await open(`league-table/${season_id}`);
     try {
       expect(await page.$$('svg g.points-race-leaders path')).toHaveLength(3);
       const [teams] = await sql().query<{ n: number }[]>('SELECT COUNT(*) AS n FROM league_table WHERE season_id = ?', [season_id]);
@@ -186,10 +203,10 @@ describe('charts have as many marks as their query has rows', () => {
   });
 
   it('team: one bar per finished match of the team in team-matches.json.sql', async () => {
-    const { league_id, season_id } = await seasonOf('Superliga', '2025/2026');
+    const { season_id } = await seasonOf('Superliga', '2025/2026');
     const [team] = await sql().query<{ id: number }[]>("SELECT id FROM teams WHERE name = 'FC København'");
-    const rows = (await queryRows('team-matches.json.sql')).filter((r) => r[0] === season_id && r[1] === team?.id);
-    const { page } = await open(`team?league=${league_id}&season=${season_id}&team=${team?.id ?? 0}`);
+    const rows = (await queryRows('season/[season]/team-matches.json.sql')).filter((r) => r[0] === season_id && r[1] === team?.id);
+    const { page } = await open(`team/${season_id}?team=${team?.id ?? 0}`);
     try {
       expect(rows.length).toBe(22);
       expect(await page.$$('svg g.team-results rect')).toHaveLength(rows.length);
@@ -215,11 +232,12 @@ describe('charts have as many marks as their query has rows', () => {
 
 describe('pages whose data does not exist yet', () => {
   it('players says so plainly, naming what is missing, and draws no empty chart', async () => {
-    const { page } = await open('players');
+    const { season_id } = await seasonOf('Superliga', '2025/2026');
+    const { page } = await open(`players/${season_id}`);
     try {
       const notes = await texts(page, '.not-yet');
       expect(notes).toHaveLength(1);
-      expect(notes[0]).toMatch(/^No player statistics yet: player_season_stats and players do not exist in this database\./);
+      expect(notes[0]).toMatch(/^No player statistics yet: player_season_stats does not exist in this database\./);
       expect(await page.$$('main svg')).toHaveLength(0);
     } finally {
       await page.close();
@@ -227,12 +245,12 @@ describe('pages whose data does not exist yet', () => {
   });
 
   it('match shows the score by period and the other meetings of the two teams, and says which detail is still missing', async () => {
-    const { league_id, season_id } = await seasonOf('Superliga', '2025/2026');
+    const { season_id } = await seasonOf('Superliga', '2025/2026');
     const [derby] = await sql().query<{ fixture_id: number }[]>(
       "SELECT fixture_id FROM fixture_results WHERE season_id = ? AND home_team = 'FC København' AND away_team = 'Brøndby IF'",
       [season_id],
     );
-    const { page } = await open(`match?league=${league_id}&season=${season_id}&fixture=${derby?.fixture_id ?? 0}`);
+    const { page } = await open(`match/${season_id}?fixture=${derby?.fixture_id ?? 0}`);
     try {
       expect(await texts(page, '.scoreboard .score')).toEqual(['3–3']);
       expect((await texts(page, '.scoreboard .meta')).join(' ')).toContain('1st half 1–1 · 2nd half 2–2');
@@ -240,9 +258,9 @@ describe('pages whose data does not exist yet', () => {
         "SELECT COUNT(*) AS n FROM fixture_results WHERE state IN ('FT', 'AET', 'FT_PEN') AND fixture_id <> ? AND home_team IN ('FC København', 'Brøndby IF') AND away_team IN ('FC København', 'Brøndby IF') AND home_team <> away_team",
         [derby?.fixture_id ?? 0],
       );
-      expect(await page.$$('table.standings tbody tr')).toHaveLength(meetings?.n ?? -1);
+      expect(await page.$$('table.standings tbody tr')).toHaveLength(Math.min(10, Number(meetings?.n)));
       const notes = (await texts(page, '.not-yet')).join('\n');
-      expect(notes).toContain('No match events yet: fixture_events, players and types do not exist');
+      expect(notes).toContain('No match events yet: fixture_events and types do not exist');
       expect(notes).toContain('No lineups yet');
       expect(notes).toContain('No team statistics yet');
     } finally {
@@ -265,7 +283,7 @@ describe('make dashboards-shots', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  });
+   }, 300_000);
 });
 
 describe('make dashboards (preview)', () => {
@@ -275,13 +293,19 @@ describe('make dashboards (preview)', () => {
     try {
       let page = '';
       for (let attempt = 0; attempt < 100 && !page.includes('League table'); attempt++) {
-        page = await fetch(`http://127.0.0.1:${port}/league-table`).then((r) => r.text(), () => '');
+        page = await fetch(`http://127.0.0.1:${port}/league-table/`).then((r) => r.text(), () => '');
         if (!page.includes('League table')) await new Promise((resolve) => setTimeout(resolve, 200));
       }
       expect(page).toContain('League table');
       const seasons = (await fetch(`http://127.0.0.1:${port}/_file/data/seasons.json`).then((r) => r.json())) as { available: boolean; rows: unknown[] };
       expect(seasons.available).toBe(true);
       expect(seasons.rows.length).toBe(18);
+      // A per-season file: the loader gets --season=<id> and answers with that season's rows only.
+      const { season_id } = await seasonOf('Superliga', '2025/2026');
+      const matches = (await fetch(`http://127.0.0.1:${port}/_file/data/season/${season_id}/matches.json`).then((r) => r.json())) as { columns: string[]; rows: unknown[][] };
+      const column = matches.columns.indexOf('season_id');
+      expect(matches.rows.length).toBeGreaterThan(100);
+      expect(new Set(matches.rows.map((r) => r[column]))).toEqual(new Set([season_id]));
     } finally {
       child.kill('SIGTERM');
     }
@@ -292,9 +316,9 @@ describe('builds that cannot be published', () => {
   it('a page with more data than allowed fails the build, naming the page', async () => {
     const output = await mkdtemp(join(tmpdir(), 'dashboards-big-'));
     try {
-      const error = await buildSite({ databaseUrl: sample?.analyst.url ?? '', output, pageLimitBytes: 200 * 1024 }).catch((e: unknown) => e);
+      const error = await buildSite({ databaseUrl: sample?.analyst.url ?? '', output, pageLimitBytes: 64 * 1024 }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(BuildError);
-      expect((error as Error).message).toMatch(/^pages over 0\.2 MB of data \(aggregate in SQL\): match 0\.\d\d MB, team 0\.\d\d MB$/);
+      expect((error as Error).message).toMatch(/^pages over 0\.1 MB of data \(aggregate in SQL\): match\/\d+ 0\.\d\d MB(, match\/\d+ 0\.\d\d MB)*$/);
     } finally {
       await rm(output, { recursive: true, force: true });
     }
@@ -394,10 +418,10 @@ describe('the image build\'s prepare step', () => {
   });
 });
 
-// Match detail (issue 16) and data_freshness (issue 19) are not in the schema yet. Tables shaped as
-// the dashboards' queries expect them are added here where they are still absent, so that the code
-// of the pages that wait for them runs now and they light up when the real tables arrive (once
-// they exist, these tests read the real ones and show whether the queries still fit).
+// Match detail (issue 16) and data_freshness (issue 19) may not be in the schema yet. Tables with
+// the real ones' columns (their migrations' names) are added here where they are still absent, so
+// that the code of the pages that wait for them runs now; once the real tables exist these tests
+// read them, and every count below comes from the page's own query, so they hold for either.
 describe('when match detail and data_freshness arrive', () => {
   let app: App | undefined;
   let dir: string | undefined;
@@ -405,22 +429,21 @@ describe('when match detail and data_freshness arrive', () => {
 
   const STAND_INS: Record<string, string[]> = {
     types: ['CREATE TABLE types (id INT PRIMARY KEY, name VARCHAR(64) NOT NULL)', "INSERT INTO types VALUES (14, 'Goal'), (19, 'Yellowcard'), (18, 'Substitution')"],
-    players: ['CREATE TABLE players (id INT PRIMARY KEY, name VARCHAR(191) NOT NULL)', "INSERT INTO players VALUES (1, 'Viktor Claesson'), (2, 'Ohi Omoijuanfo'), (3, 'Lukas Lerager'), (4, 'Nicolai Vallys')"],
     fixture_events: [
-      'CREATE TABLE fixture_events (id INT PRIMARY KEY, fixture_id INT, minute INT, extra_minute INT NULL, team_id INT, type_id INT, player_id INT NULL, related_player_id INT NULL)',
-      'INSERT INTO fixture_events VALUES (1, :f, 12, NULL, :h, 14, 1, 3), (2, :f, 30, NULL, :a, 14, 2, NULL), (3, :f, 45, 2, :h, 19, 3, NULL), (4, :f, 61, NULL, :a, 18, 4, 2)',
+      'CREATE TABLE fixture_events (id BIGINT PRIMARY KEY, fixture_id INT, period_id INT, minute INT, extra_minute INT NULL, team_id INT, type_id INT, player_name VARCHAR(191), related_player_name VARCHAR(191))',
+      "INSERT INTO fixture_events VALUES (1, :f, 1, 12, NULL, :h, 14, 'Viktor Claesson', 'Lukas Lerager'), (2, :f, 1, 30, NULL, :a, 14, 'Ohi Omoijuanfo', NULL), (3, :f, 1, 45, 2, :h, 19, 'Lukas Lerager', NULL), (4, :f, 2, 61, NULL, :a, 18, 'Nicolai Vallys', 'Ohi Omoijuanfo')",
     ],
     fixture_lineups: [
-      'CREATE TABLE fixture_lineups (fixture_id INT, team_id INT, player_id INT, starting_xi BOOLEAN, jersey_number INT)',
-      'INSERT INTO fixture_lineups VALUES (:f, :h, 1, 1, 10), (:f, :h, 3, 1, 12), (:f, :a, 2, 1, 9), (:f, :a, 4, 0, 7)',
+      'CREATE TABLE fixture_lineups (id BIGINT PRIMARY KEY, fixture_id INT, team_id INT, type_id INT, jersey_number INT, player_name VARCHAR(191), formation_position INT NULL)',
+      "INSERT INTO fixture_lineups VALUES (1, :f, :h, 11, 10, 'Viktor Claesson', 1), (2, :f, :h, 11, 12, 'Lukas Lerager', 2), (3, :f, :a, 11, 9, 'Ohi Omoijuanfo', 1), (4, :f, :a, 12, 7, 'Nicolai Vallys', NULL)",
     ],
     fixture_team_stats: [
-      'CREATE TABLE fixture_team_stats (fixture_id INT, team_id INT, possession INT, shots INT, shots_on_target INT, corners INT, fouls INT)',
-      'INSERT INTO fixture_team_stats VALUES (:f, :h, 58, 14, 6, 7, 11), (:f, :a, 42, 9, 5, 3, 14)',
+      'CREATE TABLE fixture_team_stats (season_id INT, fixture_id INT, team_id INT, possession INT, shots INT, shots_on_target INT, corners INT, fouls INT)',
+      'INSERT INTO fixture_team_stats VALUES (:s, :f, :h, 58, 14, 6, 7, 11), (:s, :f, :a, 42, 9, 5, 3, 14)',
     ],
     player_season_stats: [
-      'CREATE TABLE player_season_stats (season_id INT, team_id INT, player_id INT, appearances INT, minutes INT, goals INT, assists INT, yellow_cards INT, red_cards INT)',
-      'INSERT INTO player_season_stats VALUES (:s, :h, 1, 20, 1650, 9, 4, 2, 0), (:s, :a, 2, 22, 1880, 12, 1, 5, 1), (:s, :h, 3, 18, 1400, 1, 6, 7, 0)',
+      'CREATE TABLE player_season_stats (season_id INT, team_id INT, team VARCHAR(191), player_id INT, player VARCHAR(191), appearances INT, minutes INT, goals INT, assists INT, yellow_cards INT, red_cards INT)',
+      "INSERT INTO player_season_stats VALUES (:s, :h, 'FC København', 1, 'Viktor Claesson', 20, 1650, 9, 4, 2, 0), (:s, :a, 'Brøndby IF', 2, 'Ohi Omoijuanfo', 22, 1880, 12, 1, 5, 1), (:s, :h, 'FC København', 3, 'Lukas Lerager', 18, 1400, 1, 6, 7, 0)",
     ],
     goals: ['CREATE TABLE goals (fixture_id INT, minute INT)', 'INSERT INTO goals VALUES (:f, 12), (:f, 30), (:f, 47), (:f, 66), (:f, 88), (:f, 93)'],
     data_freshness: [
@@ -466,33 +489,57 @@ describe('when match detail and data_freshness arrive', () => {
     return found;
   }
 
-  it('match shows the events on a timeline, both lineups and the statistics side by side', async () => {
-    const { page } = await detailPage(`match?league=${derby?.league_id ?? 0}&season=${derby?.season_id ?? 0}&fixture=${derby?.fixture_id ?? 0}`);
+  /** Rows of a per-season query for one season, as objects. */
+  async function seasonRows(name: string, seasonId: number): Promise<Record<string, unknown>[]> {
+    const file = parseSqlFile(name, await readFile(join(DATA_DIR, 'season', '[season]', name), 'utf8'));
+    const output = await runQuery(sql(), file);
+    if (!output.available) throw new Error(`${name}: not available`);
+    return output.rows.map((row) => Object.fromEntries(output.columns.map((c, i) => [c, row[i]]))).filter((r) => r.season_id === seasonId);
+  }
+
+  it('match shows the events on a timeline (a dot per event row), both starting elevens and the statistics side by side', async () => {
+    const seasonId = derby?.season_id ?? 0;
+    const fixtureId = derby?.fixture_id ?? 0;
+    const events = (await seasonRows('match-events.json.sql', seasonId)).filter((r) => r.fixture_id === fixtureId);
+    const starters = (await seasonRows('match-lineups.json.sql', seasonId)).filter((r) => r.fixture_id === fixtureId && Number(r.starting_xi) === 1);
+    const statistics = (await seasonRows('match-statistics.json.sql', seasonId)).filter((r) => r.fixture_id === fixtureId);
+    const { page } = await detailPage(`match/${seasonId}?fixture=${fixtureId}`);
     try {
       expect(await texts(page, '.not-yet')).toEqual([]);
-      expect(await page.$$('svg g.match-events circle')).toHaveLength(4);
-      expect(await texts(page, '.lineup li')).toEqual(['10 Viktor Claesson', '12 Lukas Lerager', '9 Ohi Omoijuanfo']);
-      expect(await page.$$('svg g.match-statistics rect')).toHaveLength(10);
+      expect(events.length).toBeGreaterThan(0);
+      expect(await page.$$('svg g.match-events circle')).toHaveLength(events.length);
+      expect(await texts(page, '.lineup li')).toEqual(
+        [derby?.home, derby?.away].flatMap((team) => starters.filter((r) => r.team_id === team).map((r) => `${String(r.jersey_number)} ${String(r.player)}`)),
+      );
+      const measures = ['possession', 'shots', 'shots_on_target', 'corners', 'fouls'];
+      expect(await page.$$('svg g.match-statistics rect')).toHaveLength(statistics.flatMap((r) => measures.filter((m) => r[m] !== null)).length);
     } finally {
       await page.close();
     }
   });
 
-  it('players ranks scorers, assisters, minutes and cards', async () => {
-    const { page } = await detailPage(`players?league=${derby?.league_id ?? 0}&season=${derby?.season_id ?? 0}`);
+  it('players ranks scorers, assisters, minutes and cards: a bar per player of the ranking', async () => {
+    const seasonId = derby?.season_id ?? 0;
+    const players = await seasonRows('player-season-stats.json.sql', seasonId);
+    const { page } = await detailPage(`players/${seasonId}`);
     try {
       expect(await texts(page, '.not-yet')).toEqual([]);
       expect(await page.$$('main svg g[aria-label="bar"]')).toHaveLength(4);
-      expect((await texts(page, 'svg g[aria-label="text"] text')).slice(0, 3)).toEqual(['12', '9', '1']);
+      const scorers = players.filter((p) => Number(p.goals) > 0);
+      expect(await page.$$eval('main .card:first-child svg g[aria-label="bar"] rect', (bars) => bars.length)).toBe(Math.min(15, scorers.length));
+      const topGoals = scorers.map((p) => Number(p.goals)).sort((a, b) => b - a).slice(0, 3).map(String);
+      expect((await texts(page, 'main .card:first-child svg g[aria-label="text"] text')).slice(0, 3)).toEqual(topGoals);
     } finally {
       await page.close();
     }
   });
 
   it('trends draws goals by minute band, and data-health the data_freshness view', async () => {
+    const bands = new Set((await queryRows('goals-by-minute.json.sql')).filter((r) => r[0] === derby?.league_id).map((r) => r[2]));
     const trends = await detailPage(`trends?league=${derby?.league_id ?? 0}`);
     try {
-      expect(await trends.page.$$('svg g.goals-by-minute rect')).toHaveLength(6);
+      expect(bands.size).toBeGreaterThan(0);
+      expect(await trends.page.$$('svg g.goals-by-minute rect')).toHaveLength(bands.size);
     } finally {
       await trends.page.close();
     }

@@ -40,4 +40,19 @@ describe('page data sizes', () => {
     expect(oversized(pages, 1024).map((p) => p.page)).toEqual(['more/page', 'team']);
     expect(PAGE_DATA_LIMIT_BYTES).toBe(2 * 1024 * 1024);
   });
+
+  it('prints the season pages of a kind as one line, the largest of them', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'sizes-'));
+    await mkdir(join(dir, 'match'));
+    await writeFile(join(dir, 'match.html'), register('data/seasons.json', 1024));
+    await writeFile(join(dir, 'match', '7.html'), register('data/season/7/matches.json', 10 * 1024));
+    await writeFile(join(dir, 'match', '12.html'), register('data/season/12/matches.json', 30 * 1024));
+    const pages = await pageDataSizes(dir);
+    expect(pages.map((p) => p.page)).toEqual(['match', 'match/12', 'match/7']);
+    expect(formatSizes(pages)).toEqual([
+      'page                                data  largest file',
+      'match                             1.0 KB  data/seasons.json (1.0 KB)',
+      'match/[season] (largest: 12)     30.0 KB  data/season/12/matches.json (30.0 KB), of 2 seasons',
+    ]);
+  });
 });

@@ -8,7 +8,8 @@
 //   - every port agrees: listener, target, container PORT, Dockerfile, compose URLs, the metrics
 //     collector's scrape; every health path is a route the services serve;
 //   - every variable a service's config requires reaches its task; CD ships only this
-//     repository's main through one environment-bound role.
+//     repository's main through one environment-bound role, which may only start the release
+//     (the release task in AWS, alone allowed to pass the released roles, deploys).
 // checkWiring returns one sentence per problem; none means the wiring holds.
 import { parse as parseYaml } from 'yaml';
 import type { CodeFacts } from './code-facts.ts';
@@ -246,8 +247,8 @@ function checkUrlsAndPorts(model: InfraModel): string[] {
   if (textOf(stack.service_ports) !== '${local.service_ports}') problems.push('the network must get the stack\'s service_ports');
   const scheduler = textOf(moduleCall(model.files, STACK, 'scheduler').tasks);
   if (!/security_group_id\s*=\s*module\.network\.security_group_ids\[kind\]/.test(scheduler)) problems.push('the scheduled tasks must each run in their own security group');
-  const deploy = first(resourceIn(model.files, `${MODULES}/ecs`, 'aws_ssm_parameter', 'deploy'));
-  if (!/securityGroups\s*=\s*\[var\.security_group_ids\[kind\]\]/.test(textOf(deploy.value))) problems.push('the migration and smoke tasks CD runs must each run in their own security group');
+  const releaseConfig = textOf(localsOf(model.files, `${MODULES}/ecs`).release_config);
+  if (!/securityGroups\s*=\s*\[var\.security_group_ids\[kind\]\]/.test(releaseConfig)) problems.push('the migration and smoke tasks the release runs must each run in their own security group');
 
   // The collector scrapes the service's own port, at a path the services serve.
   const ecs = textOf(localsOf(model.files, `${MODULES}/ecs`).collector_config);
@@ -399,15 +400,65 @@ function checkDelivery(model: InfraModel, sources: Sources): string[] {
   const sub = conditions.find((c) => textOf(c.variable).endsWith(':sub'));
   if (sub?.test !== 'StringEquals' || textOf(sub.values) !== '["repo:${var.github_repository}:environment:${var.github_environment}"]')
     problems.push(`the deploy role must trust only jobs in the repository's environment (sub repo:<repo>:environment:<env>), found ${textOf(sub?.values)}`);
-  const oidcCall = moduleCall(model.files, STACK, 'github_oidc');
-  const runnable = [...textOf(oidcCall.run_task_families).matchAll(/task_families\[\\?"([^"\\]+)\\?"\]/g)].map((m) => group(m, 1)).sort();
-  if (runnable.join(',') !== 'migrate,smoke') problems.push(`the deploy role may run the migration and smoke tasks only (found ${runnable.join(', ') || 'none'})`);
-  const script = sources.read('.github/scripts/ecs-deploy.sh');
-  for (const kind of [...script.matchAll(/run_one_shot ([\w-]+)/g)].map((m) => group(m, 1))) {
-    if (!['migrate', 'smoke'].includes(kind)) problems.push(`ecs-deploy.sh runs ${kind}, which the deploy role may not`);
-  }
+  problems.push(...checkReleasePowers(model, sources));
   const ecr = first(resourceIn(model.files, `${MODULES}/ecr`, 'aws_ecr_repository'));
   if (ecr.image_tag_mutability !== 'IMMUTABLE') problems.push(`ECR tags must be immutable (found ${textOf(ecr.image_tag_mutability)})`);
+  return problems;
+}
+
+interface Statement {
+  sid: string;
+  actions: string[];
+  /** The resources as written: a list's items, or one expression. */
+  resources: string;
+}
+
+function policy(model: InfraModel, module: string, name: string): Statement[] {
+  const document = blocks(model.files, 'data', 'aws_iam_policy_document').find((d) => d.dir === `${MODULES}/${module}` && d.address === `aws_iam_policy_document.${name}`);
+  return nested(document?.body ?? {}, 'statement').map((s) => ({ sid: textOf(s.sid), actions: strings(s.actions), resources: textOf(s.resources) }));
+}
+
+const granting = (statements: Statement[], action: string) => statements.filter((s) => s.actions.includes(action) || s.actions.includes(`${action.split(':')[0] ?? ''}:*`) || s.actions.includes('*'));
+
+/**
+ * Who may deploy what. GitHub's deploy role only starts the release state machine with a SHA; the
+ * machine runs only the release task (its command and role fixed, GIT_SHA its one override) and
+ * passes only the release task's roles; the release task runs only the migration and smoke tasks
+ * and passes only the released families' roles, never its own.
+ */
+function checkReleasePowers(model: InfraModel, sources: Sources): string[] {
+  const problems: string[] = [];
+  const deploy = policy(model, 'github-oidc', 'deploy');
+  for (const s of granting(deploy, 'iam:PassRole')) problems.push(`the deploy role may pass no role (statement ${s.sid} passes ${s.resources}): the release task passes the released families' roles inside AWS`);
+  for (const s of deploy.filter((st) => st.actions.some((a) => a.startsWith('ecs:')))) {
+    problems.push(`the deploy role may run no ECS task and deploy nothing itself (statement ${s.sid}: ${s.actions.join(', ')} on ${s.resources})`);
+  }
+  const starts = granting(deploy, 'states:StartExecution');
+  if (starts.length !== 1 || starts[0]?.resources !== '["${var.release_state_machine_arn}"]') problems.push(`the deploy role may start the release state machine and nothing else (found ${starts.map((s) => s.resources).join(', ') || 'none'})`);
+  if (textOf(moduleCall(model.files, STACK, 'github_oidc').release_state_machine_arn) !== '${module.ecs.release_state_machine_arn}') problems.push('the deploy role must be given the stack\'s release state machine');
+
+  const ecs = `${MODULES}/ecs`;
+  const machinePolicy = policy(model, 'ecs', 'release_machine');
+  const machineRuns = granting(machinePolicy, 'ecs:RunTask').map((s) => s.resources);
+  if (machineRuns.join() !== '["${local.ecs_arn}:task-definition/${var.name}-release:*"]') problems.push(`the release state machine may run the release task only (found ${machineRuns.join(', ') || 'none'})`);
+  const machinePasses = granting(machinePolicy, 'iam:PassRole').map((s) => s.resources);
+  if (machinePasses.join() !== JSON.stringify(['${aws_iam_role.execution["release"].arn}', '${aws_iam_role.release.arn}'])) problems.push(`the release state machine may pass the release task's roles only (found ${machinePasses.join(', ') || 'none'})`);
+  const definition = textOf(first(resourceIn(model.files, ecs, 'aws_sfn_state_machine', 'release')).definition);
+  if (!/TaskDefinition\s*=\s*aws_ecs_task_definition\.task\["release"\]\.arn/.test(definition)) problems.push('the release state machine must run the release task\'s revision that Terraform registered');
+  const overrides = /Overrides\s*=\s*\{([\s\S]*?)\n\s*\}\n/.exec(definition)?.[1] ?? '';
+  if (!/ContainerOverrides\s*=\s*\[\{\s*Name\s*=\s*"release",\s*Environment\s*=\s*\[\{\s*Name\s*=\s*"GIT_SHA",\s*"Value\.\$"\s*=\s*"\$\.sha"\s*\}\]\s*\}\]/.test(overrides) || /Command|RoleArn|Cpu|Memory/.test(overrides))
+    problems.push(`the release state machine may override the release task's GIT_SHA only, never its command or roles (found ${overrides.trim() || 'no overrides'})`);
+
+  const release = policy(model, 'ecs', 'release');
+  const releaseRuns = granting(release, 'ecs:RunTask').map((s) => s.resources);
+  const runKinds = [...(releaseRuns.join().matchAll(/for kind in \[([^\]]*)\]/g))].flatMap((m) => [...group(m, 1).matchAll(/"([^"]+)"/g)].map((k) => group(k, 1))).sort();
+  if (releaseRuns.length !== 1 || !releaseRuns[0]?.includes('task-definition/${var.name}-${kind}:*') || runKinds.join() !== 'migrate,smoke') problems.push(`the release task may run the migration and smoke tasks only (found ${releaseRuns.join(', ') || 'none'})`);
+  const releasePasses = granting(release, 'iam:PassRole').map((s) => s.resources);
+  const released = textOf(localsOf(model.files, ecs).released_kinds);
+  if (releasePasses.join() !== '${local.released_role_arns}' || !released.includes('if kind != "release"')) problems.push(`the release task may pass the released families' roles only, never its own (found ${releasePasses.join(', ') || 'none'}; released_kinds ${released})`);
+
+  const script = sources.read('.github/scripts/ecs-deploy.sh');
+  for (const call of script.match(/\baws (ecs|iam) [\w-]+/g) ?? []) problems.push(`ecs-deploy.sh calls ${call}, which the deploy role may not: the release task does that`);
   return problems;
 }
 

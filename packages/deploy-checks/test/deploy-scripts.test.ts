@@ -1,5 +1,6 @@
-// .github/scripts run against a stand-in AWS CLI (support/fake-aws.mjs): the deploy's order,
-// its rollbacks, and the rotation of a secret without a 401.
+// .github/scripts run against a stand-in AWS CLI (support/fake-aws.mjs): the deploy starting the
+// release in AWS and reporting its outcome (the release itself is packages/release's, tested
+// there), and the rotation of a secret without a 401.
 import { execFile } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,11 +27,18 @@ interface Call {
   id?: string;
   value?: string;
   unstable?: string[];
+  command?: string;
+  status?: string;
+  group?: string;
+  machine?: string;
+  input?: unknown;
 }
 
 const tdArn = (kind: string, revision: number) => `arn:aws:ecs:eu-west-1:1:task-definition/insightxi-dev-${kind}:${revision}`;
 
-function initialState(overrides: { exitCodes?: Record<string, number>; unstableKinds?: string[] } = {}) {
+const MACHINE = 'arn:aws:states:eu-west-1:1:stateMachine:insightxi-dev-release';
+
+function initialState(overrides: { exitCodes?: Record<string, number>; unstableKinds?: string[]; releaseStatuses?: string[] } = {}) {
   const taskDefinitions = Object.fromEntries(
     KINDS.map((kind) => [tdArn(kind, 1), { family: `insightxi-dev-${kind}`, containerDefinitions: [{ name: kind, image: `${REGISTRY}/insightxi-dev/${IMAGE_OF[kind] ?? kind}:${OLD_SHA}` }] }]),
   );
@@ -40,7 +48,10 @@ function initialState(overrides: { exitCodes?: Record<string, number>; unstableK
       services: Object.fromEntries(SERVICES.map((s) => [s, `insightxi-dev-${s}`])),
       families: Object.fromEntries(KINDS.map((k) => [k, `insightxi-dev-${k}`])),
       tasks: Object.fromEntries(['migrate', 'smoke'].map((k) => [k, { subnets: ['subnet-1'], securityGroups: [`sg-${k}`] }])),
+      release_state_machine: MACHINE,
     },
+    releaseStatuses: overrides.releaseStatuses ?? ['RUNNING', 'RUNNING', 'SUCCEEDED'],
+    releaseLog: ['running now: insightxi-dev-database arn:…:1', `deployed ${SHA}`],
     taskDefinitions,
     running: Object.fromEntries(SERVICES.map((s) => [s, tdArn(s, 1)])),
     tasks: {},
@@ -80,57 +91,42 @@ async function runScript(script: string, args: string[], state: ReturnType<typeo
   return { ...result, calls, state: finalState };
 }
 
-const deploy = (state: ReturnType<typeof initialState>) => runScript('ecs-deploy.sh', [], state, { GIT_SHA: SHA, REGISTRY, AWS_REGION: 'eu-west-1' });
 const index = (calls: Call[], predicate: (c: Call) => boolean) => calls.findIndex(predicate);
-const imageOf = (state: ReturnType<typeof initialState>, arn: string | undefined) => state.taskDefinitions[arn ?? '']?.containerDefinitions[0]?.image ?? '';
+const deploy = (state: ReturnType<typeof initialState>, sha = SHA) => runScript('ecs-deploy.sh', [], state, { GIT_SHA: sha, AWS_REGION: 'eu-west-1', POLL_SECONDS: '0' });
 
 describe('ecs-deploy.sh', () => {
-  it('migrates first, deploys every service on the commit\'s images, waits, then smoke-tests', async () => {
-    const { code, calls, state, output } = await deploy(initialState());
+  it('starts the release state machine with the commit, waits until it ends, prints the release task\'s log', async () => {
+    const { code, calls, output } = await deploy(initialState());
     expect(code, output).toBe(0);
-    const migrate = index(calls, (c) => c.call === 'run-task' && c.kind === 'migrate');
-    const firstUpdate = index(calls, (c) => c.call === 'update-service');
-    const smoke = index(calls, (c) => c.call === 'run-task' && c.kind === 'smoke');
-    const stable = index(calls, (c) => c.call === 'wait-stable');
-    expect(migrate).toBeGreaterThanOrEqual(0);
-    expect(migrate).toBeLessThan(firstUpdate);
-    expect(firstUpdate).toBeLessThan(stable);
-    expect(stable).toBeLessThan(smoke);
-    expect(calls[migrate]?.image).toBe(`${REGISTRY}/insightxi-dev/migrate:${SHA}`);
-    expect(calls[smoke]?.image).toBe(`${REGISTRY}/insightxi-dev/orchestrator:${SHA}`);
-    for (const service of SERVICES) expect(imageOf(state, state.running[service]), service).toBe(`${REGISTRY}/insightxi-dev/${service}:${SHA}`);
-    // The scheduled tasks run their family's latest revision: it is this commit's.
-    for (const kind of ['sync-trigger', 'retention']) {
-      const last = calls.filter((c) => c.call === 'register' && c.kind === kind).at(-1);
-      expect(last?.image, kind).toBe(`${REGISTRY}/insightxi-dev/${IMAGE_OF[kind] ?? kind}:${SHA}`);
+    const start = calls.filter((c) => c.call === 'start-execution');
+    expect(start).toEqual([expect.objectContaining({ machine: MACHINE, input: { sha: SHA } })]);
+    expect(calls.filter((c) => c.call === 'describe-execution').map((c) => c.status)).toEqual(['RUNNING', 'RUNNING', 'SUCCEEDED']);
+    expect(calls.find((c) => c.call === 'filter-log-events')?.group).toBe('/ecs/insightxi-dev/release');
+    expect(output).toContain('running now: insightxi-dev-database');
+    expect(output.trim().endsWith(`deployed ${SHA}`)).toBe(true);
+  });
+
+  it('calls nothing that deploys (no ECS or IAM call), whatever the outcome', async () => {
+    const allowed = ['ssm get-parameter', 'stepfunctions start-execution', 'stepfunctions describe-execution', 'logs filter-log-events'];
+    for (const state of [initialState(), initialState({ releaseStatuses: ['FAILED'] })]) {
+      const { calls } = await deploy(state);
+      const invoked = [...new Set(calls.filter((c) => c.call === 'invoked').map((c) => c.command ?? ''))];
+      expect(invoked.sort()).toEqual([...allowed].sort());
     }
-    expect(output).toContain(`deployed ${SHA}`);
   });
 
-  it('a failing migration stops the deploy before any service changes', async () => {
-    const { code, calls, output } = await deploy(initialState({ exitCodes: { migrate: 1 } }));
+  it.each(['FAILED', 'TIMED_OUT', 'ABORTED'])('a release that ends %s fails the job, after printing why', async (status) => {
+    const { code, output } = await deploy(initialState({ releaseStatuses: ['RUNNING', status] }));
     expect(code).toBe(1);
-    expect(output).toContain('the migrations failed; nothing was deployed');
-    expect(calls.filter((c) => c.call === 'update-service')).toEqual([]);
+    expect(output).toContain(`::error::the release of ${SHA} ended ${status}`);
+    expect(output).toContain('running now: insightxi-dev-database');
   });
 
-  it('services that do not settle on the new revision go back to the previous one, without a smoke test', async () => {
-    const { code, calls, state, output } = await deploy(initialState({ unstableKinds: ['database'] }));
-    expect(code).toBe(1);
-    expect(output).toContain('did not become stable');
-    for (const service of SERVICES) expect(state.running[service], service).toBe(tdArn(service, 1));
-    expect(calls.some((c) => c.call === 'run-task' && c.kind === 'smoke')).toBe(false);
-  });
-
-  it('a failing smoke test (readiness or the tiny sync) rolls every service back, scheduled tasks included', async () => {
-    const { code, calls, state, output } = await deploy(initialState({ exitCodes: { smoke: 1 } }));
-    expect(code).toBe(1);
-    expect(output).toContain('the smoke test failed');
-    for (const service of SERVICES) expect(state.running[service], service).toBe(tdArn(service, 1));
-    for (const kind of ['sync-trigger', 'retention']) {
-      const last = calls.filter((c) => c.call === 'register' && c.kind === kind).at(-1);
-      expect(last?.image, kind).toBe(`${REGISTRY}/insightxi-dev/${IMAGE_OF[kind] ?? kind}:${OLD_SHA}`);
-    }
+  it('refuses anything but a full commit SHA before calling AWS', async () => {
+    const { code, calls, output } = await deploy(initialState(), 'main');
+    expect(code).toBe(2);
+    expect(output).toContain('GIT_SHA must be a full 40-character commit SHA');
+    expect(calls).toEqual([]);
   });
 });
 

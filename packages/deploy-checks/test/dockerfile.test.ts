@@ -8,11 +8,11 @@ import { readRepoFile, repoRoot } from '../src/repo.ts';
 
 const { args, stages } = parseDockerfile(readRepoFile('Dockerfile'));
 const services = ['orchestrator', 'sportmonks', 'database'];
-const targets = [...services, 'migrate', 'sim', 'dashboards'];
+const targets = [...services, 'migrate', 'release', 'sim', 'dashboards'];
 const instructions = (target: string) => chain(stages, target).flatMap((s) => s.instructions);
 
 describe('Dockerfile', () => {
-  it('has a target per service, the migration, the simulator and the dashboards', () => {
+  it('has a target per service, the migration, the release task, the simulator and the dashboards', () => {
     const names = stages.map((s) => s.name);
     for (const target of targets) expect(names).toContain(target);
   });
@@ -59,6 +59,14 @@ describe('Dockerfile', () => {
     expect(effective(stages, 'migrate', 'CMD')).toBe('["node", "dist/insightxi-db.mjs", "migrate", "--dir", "prisma/migrations"]');
     expect(TARGETS.database.entries['insightxi-db']).toBe('../../packages/mysql/src/cli.ts');
     expect(TARGETS.database.assets).toEqual(['prisma/migrations']);
+  });
+
+  it('the release image runs the bundled release command once, with no health check', () => {
+    expect(chain(stages, 'release').map((s) => s.name)).toEqual(['runtime', 'release']);
+    expect(effective(stages, 'release', 'HEALTHCHECK')).toBe('NONE');
+    expect(effective(stages, 'release', 'CMD')).toBe('["node", "dist/release.mjs"]');
+    expect(instructions('release').filter((i) => i.keyword === 'COPY').map((i) => i.args)).toContain('--from=build /out/release /app');
+    expect(TARGETS.release).toEqual({ dir: 'packages/release', entries: { release: 'src/cli.ts' }, assets: [] });
   });
 
   it('installs from the frozen lockfile, generates the Prisma client, then bundles each service and writes the RDS CA bundle', () => {

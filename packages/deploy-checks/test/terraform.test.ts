@@ -308,7 +308,7 @@ describe('ECS', () => {
     expect(main).toContain('valueFrom = secret.key == "" ? secret.arn : "${secret.arn}:${secret.key}::"');
     expect(main).toContain('healthcheck.mjs');
     expect(main).toContain('logDriver = "awslogs"');
-    expect(main).toContain('task_role_arn            = contains(keys(local.metered), each.key) ? aws_iam_role.task[each.key].arn : null');
+    expect(main).toContain('task_role_arn            = each.key == "release" ? aws_iam_role.release.arn : contains(keys(local.metered), each.key) ? aws_iam_role.task[each.key].arn : null');
     for (const group of blocks(files, 'resource', 'aws_cloudwatch_log_group').filter(inModule('ecs'))) expect(group.body.retention_in_days, group.address).toBe('${var.log_retention_days}');
     // Every secret a task reads is named by an ARN, never a value.
     expect(main).not.toMatch(/secretString|secret_string\s*=/);
@@ -355,7 +355,10 @@ describe('ECS', () => {
     const policy = only(blocks(files, 'data', 'aws_iam_policy_document').filter((d) => d.dir === modulePath('ecs') && d.address.endsWith('.execution')), 'execution policy');
     expect(policy.body.for_each).toBe('${local.tasks}');
     const bySid = new Map(nested(policy.body, 'statement').map((s) => [s.sid, s]));
-    expect(text(bySid.get('ReadOwnSecrets') ?? {}, 'resources')).toContain('each.value.secrets');
+    // A dynamic statement: the release task reads no secret, and a statement without resources is invalid.
+    const readSecrets = nested(nested(policy.body, 'dynamic')[0] ?? {}, 'statement')[0] ?? {};
+    expect(text(readSecrets, 'for_each')).toContain('each.value.secrets');
+    expect(nested(readSecrets, 'content')[0]).toMatchObject({ sid: 'ReadOwnSecrets', actions: ['secretsmanager:GetSecretValue'], resources: '${statement.value}' });
     expect(text(bySid.get('WriteOwnLogs') ?? {}, 'resources')).toContain('aws_cloudwatch_log_group.task[each.key].arn');
     expect(text(bySid.get('PullOwnImage') ?? {}, 'resources')).toContain('var.repository_arns[each.value.image]');
   });
@@ -502,7 +505,7 @@ describe('IAM', () => {
     const provider = resource('aws_iam_openid_connect_provider', 'github-oidc');
     expect(provider.url).toBe('https://${local.oidc_host}');
     expect(provider.client_id_list).toEqual(['sts.amazonaws.com']);
-    expect(readRepoFile(`${modulePath('github-oidc')}/main.tf`)).toContain('oidc_host     = "token.actions.githubusercontent.com"');
+    expect(readRepoFile(`${modulePath('github-oidc')}/main.tf`)).toContain('oidc_host    = "token.actions.githubusercontent.com"');
     const assume = only(
       blocks(files, 'data', 'aws_iam_policy_document').filter((d) => d.dir === modulePath('github-oidc') && d.address.endsWith('.assume')),
       'assume policy',
@@ -517,19 +520,41 @@ describe('IAM', () => {
     expect(environment(PROD).github_environment).toBe('prod');
   });
 
-  it('the deploy role can push images and deploy these services, nothing else', () => {
+  it('the deploy role can push images and start the release, nothing else: no ECS call, no role to pass', () => {
     const deploy = only(
       blocks(files, 'data', 'aws_iam_policy_document').filter((d) => d.dir === modulePath('github-oidc') && d.address.endsWith('.deploy')),
       'deploy policy',
     );
-    const actions = nested(deploy.body, 'statement').flatMap((s) => strings(s.actions));
-    expect(actions).toEqual(expect.arrayContaining(['ecr:PutImage', 'ecs:UpdateService', 'ecs:RunTask', 'iam:PassRole']));
-    for (const action of actions) expect(action).toMatch(/^(ecr|ecs|iam:PassRole|ssm:GetParameter|logs:GetLogEvents)/);
     const bySid = new Map(nested(deploy.body, 'statement').map((s) => [s.sid, s]));
-    expect(bySid.get('DeployServices')?.resources).toBe('${var.service_arns}');
+    expect([...bySid.keys()].sort()).toEqual(['EcrLogin', 'PushImages', 'ReadDeployConfig', 'ReadReleaseLog', 'StartRelease', 'WatchRelease']);
+    for (const action of [...bySid.values()].flatMap((s) => strings(s.actions))) expect(action).toMatch(/^(ecr:|ssm:GetParameter$|states:(StartExecution|DescribeExecution)$|logs:FilterLogEvents$)/);
     expect(bySid.get('PushImages')?.resources).toBe('${var.repository_arns}');
-    expect(bySid.get('RunMigrationAndSmoke')?.resources).toBe('${local.run_task_arns}');
-    expect(readRepoFile(`${modulePath('github-oidc')}/main.tf`)).toContain('run_task_arns = [for f in var.run_task_families :');
+    expect(bySid.get('StartRelease')?.resources).toEqual(['${var.release_state_machine_arn}']);
+    expect(bySid.get('WatchRelease')?.resources).toEqual(['${local.release_executions}']);
+  });
+
+  it('the release task, started only by the state machine, deploys: registers, passes the released roles, runs migrate and smoke, updates the services', () => {
+    const release = only(blocks(files, 'data', 'aws_iam_policy_document').filter((d) => d.dir === modulePath('ecs') && d.address === 'aws_iam_policy_document.release'), 'release policy');
+    const bySid = new Map(nested(release.body, 'statement').map((s) => [s.sid, s]));
+    expect([...bySid.keys()].sort()).toEqual(['DeployServices', 'PassReleasedRoles', 'RunMigrationAndSmoke', 'TaskDefinitions', 'WatchTasks']);
+    expect(strings(bySid.get('DeployServices')?.actions).sort()).toEqual(['ecs:DescribeServices', 'ecs:UpdateService']);
+    expect(text(bySid.get('DeployServices') ?? {}, 'resources')).toContain('aws_ecs_service.service');
+    const machine = resource('aws_sfn_state_machine', 'ecs');
+    expect(machine.role_arn).toBe('${aws_iam_role.release_machine.arn}');
+    expect(text(machine, 'definition')).toContain('arn:${local.partition}:states:::ecs:runTask.sync');
+    // The machine gives up (and stops the task) before the CD job's own timeout.
+    const timeout = Number(/TimeoutSeconds\s*=\s*(\d+)/.exec(text(machine, 'definition'))?.[1]);
+    const cd = readRepoFile('.github/workflows/cd.yml');
+    const jobMinutes = Number(/name: Release[\s\S]*?timeout-minutes: (\d+)/.exec(cd)?.[1]);
+    // …and after the release's own deadlines, so that it is never cut off in the middle of a rollback.
+    const cli = readRepoFile('packages/release/src/cli.ts');
+    const minutes = [...cli.matchAll(/timeoutMs: (\d+) \* MINUTE/g)].map((m) => Number(m[1]));
+    expect(minutes).toHaveLength(2);
+    expect(timeout).toBeGreaterThan(2 * ((minutes[0] ?? 0) + (minutes[1] ?? 0)) * 60);
+    expect(timeout).toBeLessThan(jobMinutes * 60);
+    // The release task's revision is Terraform's (image_tag), and it reaches only HTTPS out.
+    expect(readRepoFile(`${modulePath('network')}/main.tf`)).toContain('release      = "Release task CD starts: HTTPS out only (the ECS API)"');
+    expect(moduleCall('github_oidc').release_state_machine_arn).toBe('${module.ecs.release_state_machine_arn}');
   });
 
   it('analysts may only forward ports through the door, read its coordinates and the analyst password', () => {

@@ -34,6 +34,8 @@ const dropLine = (containing: string) => (text: string) => {
 const NETWORK = 'infra/modules/network/main.tf';
 const ECS = 'infra/modules/ecs/main.tf';
 const STACK = 'infra/modules/stack/main.tf';
+const OIDC = 'infra/modules/github-oidc/main.tf';
+const RELEASE = 'infra/modules/ecs/release.tf';
 
 const BREAKS: { name: string; edits: Record<string, (text: string) => string>; says: RegExp }[] = [
   {
@@ -147,9 +149,49 @@ const BREAKS: { name: string; edits: Record<string, (text: string) => string>; s
     says: /trust only jobs in the repository's environment/,
   },
   {
-    name: 'the deploy role may run the sync trigger too',
-    edits: { [STACK]: once('run_task_families    = [module.ecs.task_families["migrate"], module.ecs.task_families["smoke"]]', 'run_task_families    = values(module.ecs.task_families)') },
-    says: /the deploy role may run the migration and smoke tasks only/,
+    name: 'the deploy role may pass the services\' roles again',
+    edits: { [OIDC]: once('  statement {\n    sid       = "StartRelease"', '  statement {\n    sid       = "PassTaskRoles"\n    actions   = ["iam:PassRole"]\n    resources = ["arn:aws:iam::*:role/${var.name}-*"]\n  }\n\n  statement {\n    sid       = "StartRelease"') },
+    says: /the deploy role may pass no role \(statement PassTaskRoles passes/,
+  },
+  {
+    name: 'the deploy role may run the sync trigger itself',
+    edits: { [OIDC]: once('  statement {\n    sid       = "StartRelease"', '  statement {\n    sid       = "RunSyncTrigger"\n    actions   = ["ecs:RunTask"]\n    resources = ["arn:aws:ecs:*:*:task-definition/${var.name}-sync-trigger:*"]\n  }\n\n  statement {\n    sid       = "StartRelease"') },
+    says: /the deploy role may run no ECS task and deploy nothing itself \(statement RunSyncTrigger: ecs:RunTask/,
+  },
+  {
+    name: 'the deploy role may start any state machine',
+    edits: { [OIDC]: once('resources = [var.release_state_machine_arn]', 'resources = ["*"]') },
+    says: /the deploy role may start the release state machine and nothing else/,
+  },
+  {
+    name: 'the release state machine may pass a service\'s role',
+    edits: { [RELEASE]: once('resources = [aws_iam_role.execution["release"].arn, aws_iam_role.release.arn]', 'resources = [aws_iam_role.execution["release"].arn, aws_iam_role.release.arn, aws_iam_role.execution["database"].arn]') },
+    says: /the release state machine may pass the release task's roles only/,
+  },
+  {
+    name: 'the release state machine may run any family',
+    edits: { [RELEASE]: once('resources = ["${local.ecs_arn}:task-definition/${var.name}-release:*"]', 'resources = ["${local.ecs_arn}:task-definition/*"]') },
+    says: /the release state machine may run the release task only/,
+  },
+  {
+    name: 'the release state machine lets its caller choose the command',
+    edits: { [RELEASE]: once('ContainerOverrides = [{ Name = "release", Environment', 'ContainerOverrides = [{ Name = "release", "Command.$" = "$.command", Environment') },
+    says: /the release state machine may override the release task's GIT_SHA only/,
+  },
+  {
+    name: 'the release task may run every family, the sync trigger included',
+    edits: { [RELEASE]: once('for kind in ["migrate", "smoke"] : "${local.ecs_arn}', 'for kind in ["migrate", "smoke", "sync-trigger"] : "${local.ecs_arn}') },
+    says: /the release task may run the migration and smoke tasks only/,
+  },
+  {
+    name: 'the release task may pass its own role (and so start itself with another image)',
+    edits: { [ECS]: once('released_kinds = [for kind, _ in local.tasks : kind if kind != "release"]', 'released_kinds = [for kind, _ in local.tasks : kind]') },
+    says: /the release task may pass the released families' roles only, never its own/,
+  },
+  {
+    name: 'the deploy script goes back to deploying with the CLI itself',
+    edits: { '.github/scripts/ecs-deploy.sh': once('echo "release of ${GIT_SHA}: ${execution}"', 'echo "release of ${GIT_SHA}: ${execution}"\naws ecs update-service --cluster "$DEPLOY_NAME" --service "$DEPLOY_NAME-database" --force-new-deployment') },
+    says: /ecs-deploy.sh calls aws ecs update-service, which the deploy role may not/,
   },
   {
     name: 'image tags become mutable again',
@@ -195,11 +237,6 @@ const BREAKS: { name: string; edits: Record<string, (text: string) => string>; s
     name: 'compose\'s MySQL stops requiring TLS',
     edits: { 'docker-compose.yml': dropLine('--require-secure-transport=ON') },
     says: /compose mysql must require TLS/,
-  },
-  {
-    name: 'the deploy script runs a task the deploy role may not',
-    edits: { '.github/scripts/ecs-deploy.sh': once('if ! run_one_shot smoke "${deployed[smoke]}"; then', 'if ! run_one_shot sync-trigger "${deployed[sync-trigger]}" || ! run_one_shot smoke "${deployed[smoke]}"; then') },
-    says: /ecs-deploy.sh runs sync-trigger, which the deploy role may not/,
   },
   {
     name: 'dev\'s metrics collector follows latest, a tag that moves',
@@ -265,7 +302,7 @@ describe('the wiring', () => {
       /alb output service_urls must be http:\/\/<alb>:<port>/,
       /the target groups must probe var.health_check_path/,
       /orchestrator: PORT must be its own port/,
-      /the migration and smoke tasks CD runs must each run in their own security group/,
+      /the migration and smoke tasks the release runs must each run in their own security group/,
       /each ECS service must register its own port in its own target group/,
       /the network must get the stack's service_ports/,
       /the scheduled tasks must each run in their own security group/,

@@ -96,7 +96,7 @@ describe('ci.yml', () => {
   });
 
   it('builds every image target and validates Terraform', () => {
-    expect(ci.jobs.images?.strategy?.matrix.target).toEqual(['orchestrator', 'sportmonks', 'database', 'migrate', 'sim', 'dashboards']);
+    expect(ci.jobs.images?.strategy?.matrix.target).toEqual(['orchestrator', 'sportmonks', 'database', 'migrate', 'release', 'sim', 'dashboards']);
     expect(ci.jobs.infra?.steps?.map((s) => s.run)).toContain('make infra-check');
   });
 });
@@ -125,19 +125,17 @@ describe('cd.yml', () => {
 
   it('builds each image once and tags it with the commit SHA only (tags are immutable; no latest)', () => {
     const images = cd.jobs.images;
-    expect(images?.strategy?.matrix.image).toEqual(['orchestrator', 'sportmonks', 'database', 'dashboards', 'migrate']);
+    expect(images?.strategy?.matrix.image).toEqual(['orchestrator', 'sportmonks', 'database', 'dashboards', 'migrate', 'release']);
     const build = images?.steps?.find((s) => s.uses?.startsWith('docker/build-push-action@'));
     expect(String(build?.with?.tags)).toBe('${{ steps.ecr.outputs.registry }}/${{ vars.DEPLOY_NAME }}/${{ matrix.image }}:${{ needs.target.outputs.sha }}');
     expect(build?.with?.push).toBe(true);
   });
 
-  it('the deploy script migrates, deploys, waits, smoke-tests, and rolls back on failure', () => {
-    const script = readRepoFile('.github/scripts/ecs-deploy.sh');
-    const order = ['run_one_shot migrate', 'update-service', 'wait_for_revisions', 'run_one_shot smoke'];
-    const positions = order.map((needle) => script.indexOf(needle));
-    expect(positions.every((p) => p >= 0)).toBe(true);
-    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(script.match(/\n {2}roll_back\n/g)).toHaveLength(2);
+  it('the deploy job starts the release in AWS with the commit and waits for it; it needs no registry login', () => {
+    const run = cd.jobs.deploy?.steps?.find((s) => s.run !== undefined);
+    expect(run?.run).toBe('bash .github/scripts/ecs-deploy.sh');
+    expect(run?.env).toEqual({ DEPLOY_NAME: '${{ vars.DEPLOY_NAME }}', GIT_SHA: '${{ needs.target.outputs.sha }}' });
+    expect(cd.jobs.deploy?.steps?.some((s) => s.uses?.startsWith('aws-actions/amazon-ecr-login@'))).toBe(false);
   });
 
   it.each(['ecs-deploy.sh', 'ecs-lib.sh', 'rotate-secret.sh'])('%s is valid bash', (name) => {

@@ -35,7 +35,7 @@ if (values.help) {
   --host H            SIM_HOST            default 0.0.0.0
   --seed N            SIM_SEED            default 42
   --scale N           SIM_SCALE           default 1 (25 → ≥ 100,000 fixtures)
-  --leagues N         SIM_LEAGUES         default 6
+  --leagues N         SIM_LEAGUES         default 9
   --seasons N         SIM_SEASONS         default 3
   --token T           SIM_API_TOKEN       default demo
   --denied-leagues L  SIM_DENIED_LEAGUES  comma-separated league ids

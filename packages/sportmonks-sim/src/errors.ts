@@ -23,11 +23,9 @@ export function forbidden(): ApiError {
   };
 }
 
+/** Word for word what SportMonks answers (shared/docs/sportmonks-details.md §6.2). */
 export function includeNotInPlan(name: string): ApiError {
-  return {
-    status: 403,
-    body: { message: `You do not have access to the "${name}" include with your current subscription.`, code: 5002, link: DOCS },
-  };
+  return { status: 403, body: { message: `You do not have access to the '${name}' include`, code: 5002, link: `${DOCS}/other-exceptions` } };
 }
 
 export const NOT_FOUND: ApiError = { status: 404, body: { message: 'The requested endpoint does not exist' } };

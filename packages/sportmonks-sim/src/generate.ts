@@ -1,9 +1,10 @@
 // Builds the world from a seed: leagues, seasons, teams, venues, fixtures and, for each
 // fixture, the plan of what happens to it (played, postponed, moved, cancelled, deleted…).
 import { DEFAULT_LEAGUES, extraLeague, madeUpClub, type LeagueSeed } from './names.ts';
-import { createRng, intBetween, pick, poisson, shuffle } from './random.ts';
+import { createRng, intBetween, pick, poisson } from './random.ts';
+import { StructureBuilder, type Outcome, type Placement } from './structure.ts';
 import { DAY, HOUR, MINUTE, formatDate } from './time.ts';
-import { Phase, type FixtureRec, type LeagueRec, type RoundRec, type SeasonRec, type TeamRec, type VenueApi } from './model.ts';
+import { Phase, type FixtureRec, type LeagueRec, type SeasonRec, type TeamRec, type VenueApi } from './model.ts';
 
 export interface FixturePlan {
   fixture: FixtureRec;
@@ -48,41 +49,6 @@ export interface GenerateOptions {
 interface Club {
   team: TeamRec;
   city: string;
-}
-
-const KICKOFF_SLOTS = [
-  -5 * HOUR, // Friday 19:00
-  12.5 * HOUR,
-  15 * HOUR,
-  15 * HOUR,
-  15 * HOUR,
-  17.5 * HOUR,
-  DAY + 13 * HOUR,
-  DAY + 15.5 * HOUR,
-  2 * DAY + 19 * HOUR, // Monday 19:00
-];
-
-function firstSaturdayOnOrAfter(ms: number): number {
-  const day = new Date(ms).getUTCDay();
-  return ms + ((6 - day + 7) % 7) * DAY;
-}
-
-/** Circle method: every pair meets once; the second half mirrors it with home and away swapped. */
-function doubleRoundRobin(teamIds: number[]): [number, number][][] {
-  const n = teamIds.length;
-  const ring = [...teamIds];
-  const firstHalf: [number, number][][] = [];
-  for (let r = 0; r < n - 1; r++) {
-    const pairs: [number, number][] = [];
-    for (let i = 0; i < n / 2; i++) {
-      const a = ring[i] as number;
-      const b = ring[n - 1 - i] as number;
-      pairs.push((r + i) % 2 === 0 ? [a, b] : [b, a]);
-    }
-    firstHalf.push(pairs);
-    ring.splice(1, 0, ring.pop() as number);
-  }
-  return [...firstHalf, ...firstHalf.map((pairs) => pairs.map(([h, a]): [number, number] => [a, h]))];
 }
 
 export function generate(options: GenerateOptions): Generated {
@@ -156,7 +122,7 @@ export function generate(options: GenerateOptions): Generated {
   }
 
   for (const seed of leagueSeeds) {
-    const size = seed.teams ? 12 : 2 * intBetween(rng, 6, 10);
+    const size = seed.size ?? (seed.teams ? 12 : 2 * intBetween(rng, 6, 10));
     const clubs: Club[] = [];
     for (let i = 0; i < size + 2; i++) {
       let club = seed.teams?.[i];
@@ -168,16 +134,15 @@ export function generate(options: GenerateOptions): Generated {
       clubs.push(makeClub(seed, club));
     }
     pools.set(seed.id, clubs);
-    leagues.push({ id: seed.id, countryId: seed.countryId, name: seed.name, shortCode: seed.shortCode, seasons: [] });
+    leagues.push({ id: seed.id, countryId: seed.countryId, name: seed.name, shortCode: seed.shortCode, format: seed.format, seasons: [] });
   }
 
   let seasonId = 21_600;
-  let stageId = 77_470_000;
-  let roundId = 340_000;
   let fixtureId = 19_140_000;
   const nextFixtureId = (): number => (fixtureId += intBetween(rng, 1, 3));
 
-  const newFixture = (season: SeasonRec, round: RoundRec, homeId: number, awayId: number, kickoffMs: number): FixtureRec => {
+  const newFixture = (place: Placement, homeId: number, awayId: number, kickoffMs: number): FixtureRec => {
+    const season = place.stage.season;
     const home = teams.get(homeId);
     const away = teams.get(awayId);
     const goals = [
@@ -188,7 +153,11 @@ export function generate(options: GenerateOptions): Generated {
       id: nextFixtureId(),
       index: fixtures.length,
       season,
-      round,
+      stage: place.stage,
+      round: place.round,
+      group: place.group,
+      aggregate: place.aggregate,
+      leg: place.leg,
       venueId: rng() < 0.03 ? null : (home?.api.venue_id ?? null),
       homeId,
       awayId,
@@ -199,6 +168,8 @@ export function generate(options: GenerateOptions): Generated {
       goals,
       h1: [0, 0],
       h2: [0, 0],
+      decider: null,
+      et: [0, 0],
       resultInfo: null,
       deleted: false,
       erroneous: false,
@@ -209,10 +180,20 @@ export function generate(options: GenerateOptions): Generated {
       scoresJson: null,
     };
     fixtures.push(fixture);
-    round.fixtures.push(fixture);
+    place.round?.fixtures.push(fixture);
+    place.stage.fixtures.push(fixture);
     season.fixtures.push(fixture);
     return fixture;
   };
+  const planOf = new Map<FixtureRec, FixturePlan>();
+  const placed = (place: Placement, homeId: number, awayId: number, kickoffMs: number): FixtureRec => {
+    const fixture = newFixture(place, homeId, awayId, kickoffMs);
+    const plan: FixturePlan = { fixture, publishedKickoffMs: kickoffMs, kickoffMs };
+    plans.push(plan);
+    planOf.set(fixture, plan);
+    return fixture;
+  };
+  const structure = new StructureBuilder(rng, placed);
 
   for (let y = 0; y < options.seasonsPerLeague; y++) {
     const year = currentYear - (options.seasonsPerLeague - 1 - y);
@@ -221,7 +202,6 @@ export function generate(options: GenerateOptions): Generated {
       const pool = pools.get(league.id) ?? [];
       const out = new Set([(2 * y) % pool.length, (2 * y + 1) % pool.length]);
       const clubIds = pool.filter((_, i) => !out.has(i)).map((c) => c.team.api.id);
-      const seasonStart = firstSaturdayOnOrAfter(Date.UTC(year, league.id === 271 || league.id === 501 ? 6 : 7, league.id === 271 || league.id === 501 ? 20 : 1));
       const season: SeasonRec = {
         id: seasonId,
         league,
@@ -230,50 +210,31 @@ export function generate(options: GenerateOptions): Generated {
         endDate: '',
         isCurrent,
         finished: !isCurrent,
-        stage: { id: stageId, season: undefined as unknown as SeasonRec },
+        stages: [],
         rounds: [],
         teamIds: [...clubIds].sort((a, b) => a - b),
         fixtures: [],
         version: 0,
       };
-      season.stage.season = season;
       seasonId += intBetween(rng, 1, 40);
-      stageId += intBetween(rng, 1, 9);
       league.seasons.push(season);
       seasons.push(season);
-
-      const schedule = doubleRoundRobin(shuffle(rng, clubIds));
-      let weekMs = seasonStart;
-      for (const [r, pairs] of schedule.entries()) {
-        if (r > 0) weekMs += 7 * DAY;
-        const date = new Date(weekMs);
-        // A winter break: nothing between Christmas and mid-January.
-        if (date.getUTCMonth() === 11 && date.getUTCDate() >= 20) weekMs += 4 * 7 * DAY;
-        const round: RoundRec = { id: roundId, season, name: String(r + 1), startDate: '', endDate: '', fixtures: [] };
-        roundId += intBetween(rng, 1, 6);
-        season.rounds.push(round);
-        for (const [homeId, awayId] of pairs) {
-          const kickoff = weekMs + pick(rng, KICKOFF_SLOTS);
-          const fixture = newFixture(season, round, homeId, awayId, kickoff);
-          plans.push({ fixture, publishedKickoffMs: kickoff, kickoffMs: kickoff });
-        }
-        const times = round.fixtures.map((f) => f.kickoffMs);
-        round.startDate = formatDate(Math.min(...times));
-        round.endDate = formatDate(Math.max(...times));
-      }
-      season.startDate = season.rounds[0]?.startDate ?? formatDate(seasonStart);
-      season.endDate = season.rounds.at(-1)?.endDate ?? formatDate(seasonStart);
+      structure.openSeason(season, league.format, clubIds, year);
+      season.startDate = formatDate(Math.min(...season.fixtures.map((f) => f.kickoffMs)));
+      season.endDate = season.stages.map((s) => s.plannedEndDate).sort().at(-1) ?? season.startDate;
     }
   }
 
   const seasonPlans = new Map<SeasonRec, FixturePlan[]>();
+  // The mess happens to league fixtures, never to a knockout leg or a cup (whose draws keep to their dates).
   for (const plan of plans) {
+    if (plan.fixture.round === null || plan.fixture.season.league.format === 'cup') continue;
     const list = seasonPlans.get(plan.fixture.season) ?? [];
     list.push(plan);
     seasonPlans.set(plan.fixture.season, list);
   }
 
-  const erroneous: { season: SeasonRec; like: FixturePlan; deletedAtMs: number; offsetMs: number }[] = [];
+  const erroneous: { like: FixturePlan; deletedAtMs: number; offsetMs: number }[] = [];
   let placeholderId = 990_000;
   const placeholderTeam = (label: string): number => {
     const id = placeholderId++;
@@ -320,7 +281,7 @@ export function generate(options: GenerateOptions): Generated {
     }
     for (let i = 0; i < 2; i++) {
       const like = choose(past);
-      if (like) erroneous.push({ season, like, deletedAtMs: Math.min(like.kickoffMs, startMs) - intBetween(rng, 12, 240) * HOUR, offsetMs: DAY });
+      if (like) erroneous.push({ like, deletedAtMs: Math.min(like.kickoffMs, startMs) - intBetween(rng, 12, 240) * HOUR, offsetMs: DAY });
     }
     if (!season.isCurrent) {
       const cancelled = choose(past);
@@ -358,13 +319,25 @@ export function generate(options: GenerateOptions): Generated {
       placeholder.fixture.placeholderIds = [placeholderTeam('TBC Home'), placeholderTeam('TBC Away')];
     }
     const duplicated = choose(within(5 * DAY, 10 * DAY));
-    if (duplicated) erroneous.push({ season, like: duplicated, deletedAtMs: startMs + intBetween(rng, 1, 50) * HOUR, offsetMs: 2 * HOUR });
+    if (duplicated) erroneous.push({ like: duplicated, deletedAtMs: startMs + intBetween(rng, 1, 50) * HOUR, offsetMs: 2 * HOUR });
   }
 
+  // Stages whose teams depend on results already in when the clock starts are drawn now.
+  const outcome = (f: FixtureRec): Outcome => {
+    const plan = planOf.get(f);
+    if (!plan) return { settledAt: null, played: false };
+    const gone = plan.cancelledAtMs ?? plan.deletedAtMs;
+    if (gone !== undefined) return { settledAt: gone, played: false };
+    if (plan.postponedAtMs !== undefined && plan.rescheduledAtMs === undefined) return { settledAt: null, played: false };
+    return { settledAt: plan.kickoffMs + MATCH.endMs(f), played: true };
+  };
+  structure.drawSettled(seasons, startMs, outcome);
+
   // Fixtures created in error get the newest ids, as they would upstream.
-  for (const { season, like, deletedAtMs, offsetMs } of erroneous) {
+  for (const { like, deletedAtMs, offsetMs } of erroneous) {
     const kickoff = like.kickoffMs + offsetMs;
-    const fixture = newFixture(season, like.fixture.round, like.fixture.homeId, like.fixture.awayId, kickoff);
+    const { stage, round, group, aggregate, leg } = like.fixture;
+    const fixture = newFixture({ stage, round, group, aggregate, leg }, like.fixture.homeId, like.fixture.awayId, kickoff);
     fixture.erroneous = true;
     fixture.updatedMs = Math.min(kickoff, deletedAtMs) - 5 * DAY;
     plans.push({ fixture, publishedKickoffMs: kickoff, kickoffMs: kickoff, deletedAtMs });
@@ -381,8 +354,17 @@ export const MATCH = {
   halfTimeMs: 47 * MINUTE,
   secondHalfMs: 62 * MINUTE,
   fullTimeMs: 110 * MINUTE,
+  /** Extra time ends 35 minutes after full time; a shoot-out takes 15 more. */
+  extraTimeEndMs: 145 * MINUTE,
+  penaltiesEndMs: 160 * MINUTE,
+  /** When the match is over, extra time and a shoot-out included. */
+  endMs(f: FixtureRec): number {
+    if (!f.decider) return MATCH.fullTimeMs;
+    return f.decider.penalties ? MATCH.penaltiesEndMs : MATCH.extraTimeEndMs;
+  },
   /** When a goal in `minute` is scored, counted from kick-off. */
   goalAtMs(minute: number): number {
+    if (minute > 90) return MATCH.fullTimeMs + (minute - 90) * MINUTE + 30_000;
     return minute <= 45 ? minute * MINUTE : (62 + (minute - 46)) * MINUTE + 30_000;
   },
 };

@@ -1,19 +1,78 @@
 // The `include` parameter: `;` separates includes, `.` nests, `:` selects fields of the last one.
 
-export type Kind = 'fixture' | 'team' | 'venue' | 'league' | 'season' | 'stage' | 'round' | 'state' | 'score' | 'standing' | 'detail';
+export type Kind =
+  | 'fixture'
+  | 'team'
+  | 'venue'
+  | 'league'
+  | 'season'
+  | 'stage'
+  | 'round'
+  | 'group'
+  | 'aggregate'
+  | 'state'
+  | 'score'
+  | 'standing'
+  | 'detail'
+  | 'continent'
+  | 'country'
+  | 'type'
+  | 'event'
+  | 'lineup'
+  | 'lineupdetail'
+  | 'formation'
+  | 'statistic'
+  | 'fixturereferee'
+  | 'player'
+  | 'referee'
+  | 'squad'
+  | 'topscorer';
 
 export const INCLUDES: Record<Kind, Record<string, Kind>> = {
-  fixture: { participants: 'team', scores: 'score', state: 'state', venue: 'venue', league: 'league', season: 'season', stage: 'stage', round: 'round' },
+  fixture: {
+    participants: 'team',
+    scores: 'score',
+    state: 'state',
+    venue: 'venue',
+    league: 'league',
+    season: 'season',
+    stage: 'stage',
+    round: 'round',
+    group: 'group',
+    aggregate: 'aggregate',
+    events: 'event',
+    lineups: 'lineup',
+    formations: 'formation',
+    statistics: 'statistic',
+    referees: 'fixturereferee',
+  },
   team: { venue: 'venue' },
   venue: {},
   league: { seasons: 'season' },
   season: { league: 'league', stages: 'stage', rounds: 'round', teams: 'team', fixtures: 'fixture' },
-  stage: { league: 'league', season: 'season', rounds: 'round', fixtures: 'fixture' },
+  stage: { league: 'league', season: 'season', rounds: 'round', groups: 'group', aggregates: 'aggregate', fixtures: 'fixture' },
   round: { league: 'league', season: 'season', stage: 'stage', fixtures: 'fixture' },
+  group: { stage: 'stage', fixtures: 'fixture' },
+  aggregate: { stage: 'stage', fixtures: 'fixture' },
   state: {},
   score: {},
-  standing: { participant: 'team', details: 'detail', league: 'league', season: 'season', stage: 'stage', round: 'round' },
+  standing: { participant: 'team', details: 'detail', league: 'league', season: 'season', stage: 'stage', group: 'group', round: 'round' },
   detail: {},
+  continent: {},
+  country: { continent: 'continent' },
+  // Types take no includes upstream ("a total of 0 nested includes").
+  type: {},
+  event: { player: 'player', type: 'type' },
+  lineup: { player: 'player', details: 'lineupdetail' },
+  lineupdetail: { type: 'type' },
+  formation: {},
+  statistic: { type: 'type' },
+  fixturereferee: { referee: 'referee', type: 'type' },
+  // The response key of detailedPosition is lower-cased, as SportMonks sends some keys.
+  player: { country: 'country', nationality: 'country', position: 'type', detailedPosition: 'type' },
+  referee: {},
+  squad: { player: 'player', team: 'team' },
+  topscorer: { player: 'player', participant: 'team' },
 };
 
 export const MAX_INCLUDE_DEPTH = 3;

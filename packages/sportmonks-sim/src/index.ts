@@ -6,3 +6,6 @@ export type { ClockAdvance } from './world.ts';
 export type { FixtureChange } from './change-log.ts';
 export { DETAIL_TYPES } from './serialize.ts';
 export { STATES, type StateApi } from './states.ts';
+export type { DetailDataset, DetailDatasetOptions } from './detail/dataset.ts';
+export type { PlayerApi, RefereeApi } from './detail/people.ts';
+export { EVENT, LINEUP, POSITION, REFEREE_ROLE, STAT, TOPSCORER } from './detail/type-ids.ts';

@@ -1,5 +1,6 @@
 // The simulator's world: records in SportMonks' own field names where they never change,
 // and small mutable records (with cached JSON) where the clock changes them.
+import type { Format } from './names.ts';
 
 export interface VenueApi {
   id: number;
@@ -44,17 +45,49 @@ export interface LeagueRec {
   countryId: number;
   name: string;
   shortCode: string;
+  format: Format;
   seasons: SeasonRec[];
 }
 
 export interface StageRec {
   id: number;
   season: SeasonRec;
+  name: string;
+  /** 223 group stage (leagues too), 224 knock-out, 225 qualifying. */
+  typeId: number;
+  sortOrder: number;
+  /** Every team of the stage; empty until it is drawn. */
+  teamIds: number[];
+  rounds: RoundRec[];
+  groups: GroupRec[];
+  aggregates: AggregateRec[];
+  fixtures: FixtureRec[];
+  /** Stages that must be over before this one is drawn (its teams depend on their results). */
+  after: StageRec[];
+  /** The stage whose final table this one's tables start from (split seasons carry points over). */
+  carriesFrom: StageRec | null;
+  /** The last planned day, drawn or not: the season's end date. */
+  plannedEndDate: string;
+}
+
+export interface GroupRec {
+  id: number;
+  stage: StageRec;
+  name: string;
+  teamIds: number[];
+}
+
+/** A two-legged tie. */
+export interface AggregateRec {
+  id: number;
+  stage: StageRec;
+  legs: [FixtureRec, FixtureRec];
 }
 
 export interface RoundRec {
   id: number;
   season: SeasonRec;
+  stage: StageRec;
   name: string;
   startDate: string;
   endDate: string;
@@ -69,7 +102,8 @@ export interface SeasonRec {
   endDate: string;
   isCurrent: boolean;
   finished: boolean;
-  stage: StageRec;
+  /** In creation order; ids run the other way (upstream's stage list is not in sort_order). */
+  stages: StageRec[];
   rounds: RoundRec[];
   teamIds: number[];
   fixtures: FixtureRec[];
@@ -88,14 +122,30 @@ export const enum Phase {
   FirstHalf = 1,
   HalfTime = 2,
   SecondHalf = 3,
-  Finished = 4,
+  ExtraTime = 4,
+  Penalties = 5,
+  Finished = 6,
+}
+
+/** How a knockout match that is level after 90 minutes (on the day or on aggregate) is decided. */
+export interface Decider {
+  /** Goals in minutes 91–120. */
+  extraTime: Goal[];
+  /** Shoot-out kicks scored [home, away]; null when extra time settles it. */
+  penalties: [number, number] | null;
 }
 
 export interface FixtureRec {
   id: number;
   index: number;
   season: SeasonRec;
-  round: RoundRec;
+  stage: StageRec;
+  /** Null for knockout legs, as upstream. */
+  round: RoundRec | null;
+  group: GroupRec | null;
+  aggregate: AggregateRec | null;
+  /** "1/1", "1/2" or "2/2". */
+  leg: string;
   venueId: number | null;
   homeId: number;
   awayId: number;
@@ -107,6 +157,9 @@ export interface FixtureRec {
   goals: Goal[];
   h1: [number, number];
   h2: [number, number];
+  decider: Decider | null;
+  /** Extra-time goals so far. */
+  et: [number, number];
   resultInfo: string | null;
   deleted: boolean;
   /** Created in error: never played, deleted at some point. */

@@ -1,10 +1,16 @@
 // Club, town and league names: real ones for the two free-plan leagues, made up elsewhere.
 
+/** How a season is played; plain leagues are a double round-robin in one stage. */
+export type Format = 'league' | 'split-stages' | 'split-groups' | 'playoff-4' | 'playoff-semis' | 'cup';
+
 export interface LeagueSeed {
   id: number;
   name: string;
   countryId: number;
   shortCode: string;
+  format: Format;
+  /** Teams per season when fixed by the format (otherwise 12 for real clubs, 12–20 made up). */
+  size?: number;
   teams?: [string, string, string][];
 }
 
@@ -43,13 +49,37 @@ const SCOTTISH: [string, string, string][] = [
   ["Queen's Park", 'QPK', 'Glasgow'],
 ];
 
+/** Clubs of the second tiers that meet in the play-offs. */
+const SCOTTISH_CHAMPIONSHIP: [string, string, string][] = [
+  ['Partick Thistle', 'PAR', 'Glasgow'],
+  ['Raith Rovers', 'RAI', 'Kirkcaldy'],
+  ['Airdrieonians', 'AIR', 'Airdrie'],
+  ['Ayr United', 'AYR', 'Ayr'],
+  ['Greenock Morton', 'MOR', 'Greenock'],
+  ['Dunfermline Athletic', 'DUN', 'Dunfermline'],
+];
+
+const DANISH_FIRST_DIVISION: [string, string, string][] = [
+  ['Esbjerg fB', 'EFB', 'Esbjerg'],
+  ['AC Horsens', 'ACH', 'Horsens'],
+  ['FC Fredericia', 'FRE', 'Fredericia'],
+  ['Kolding IF', 'KIF', 'Kolding'],
+  ['HB Køge', 'HBK', 'Køge'],
+  ['Hobro IK', 'HIK', 'Hobro'],
+];
+
+// The four free-plan competitions first (271 and 501 stay the first two), then four plain
+// leagues and one made-up cup with a group stage.
 export const DEFAULT_LEAGUES: LeagueSeed[] = [
-  { id: 271, name: 'Superliga', countryId: 320, shortCode: 'DNK SL', teams: DANISH },
-  { id: 501, name: 'Premiership', countryId: 1161, shortCode: 'SCO P', teams: SCOTTISH },
-  { id: 8, name: 'Premier League', countryId: 462, shortCode: 'UK PL' },
-  { id: 82, name: 'Bundesliga', countryId: 11, shortCode: 'GER BL' },
-  { id: 564, name: 'La Liga', countryId: 32, shortCode: 'ESP PL' },
-  { id: 384, name: 'Serie A', countryId: 251, shortCode: 'ITA SA' },
+  { id: 271, name: 'Superliga', countryId: 320, shortCode: 'DNK SL', format: 'split-stages', teams: DANISH },
+  { id: 501, name: 'Premiership', countryId: 1161, shortCode: 'SCO P', format: 'split-groups', teams: SCOTTISH },
+  { id: 513, name: 'Premiership Play-Offs', countryId: 1161, shortCode: 'SCO PO', format: 'playoff-4', size: 4, teams: SCOTTISH_CHAMPIONSHIP },
+  { id: 1659, name: 'Superliga Play-offs', countryId: 320, shortCode: 'DNK PO', format: 'playoff-semis', size: 4, teams: DANISH_FIRST_DIVISION },
+  { id: 8, name: 'Premier League', countryId: 462, shortCode: 'UK PL', format: 'league', size: 20 },
+  { id: 82, name: 'Bundesliga', countryId: 11, shortCode: 'GER BL', format: 'league', size: 18 },
+  { id: 564, name: 'La Liga', countryId: 32, shortCode: 'ESP PL', format: 'league', size: 20 },
+  { id: 384, name: 'Serie A', countryId: 251, shortCode: 'ITA SA', format: 'league', size: 20 },
+  { id: 1999, name: 'Atlantic Cup', countryId: 462, shortCode: 'ATL C', format: 'cup', size: 16 },
 ];
 
 const EXTRA_COUNTRIES = [17, 20, 38, 44, 47, 59, 125, 146, 190, 266, 320, 462];
@@ -61,6 +91,7 @@ export function extraLeague(n: number): LeagueSeed {
     name: `Division ${n + 1}`,
     countryId: EXTRA_COUNTRIES[n % EXTRA_COUNTRIES.length] ?? 17,
     shortCode: `DIV ${n + 1}`,
+    format: 'league',
   };
 }
 

@@ -46,3 +46,9 @@ export const ClockNow = Type.Object({
   formatted: Type.String({ description: 'The same as SportMonks writes datetimes: YYYY-MM-DD HH:MM:SS.' }),
 });
 export type ClockNow = Static<typeof ClockNow>;
+
+export const DetailQuery = Type.Object(
+  { lineupDetails: Type.Optional(Type.Union([Type.Literal('0'), Type.Literal('1')], { description: '1 adds lineups.details to every fixture.' })) },
+  { additionalProperties: false },
+);
+export type DetailQuery = Static<typeof DetailQuery>;

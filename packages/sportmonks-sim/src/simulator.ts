@@ -11,6 +11,9 @@ import { parseQuery, type QueryInput } from './query.ts';
 import { RateLimiter, type Budget } from './rate-limit.ts';
 import { recordChanges, type FixtureChange } from './change-log.ts';
 import { registerControlRoutes } from './control.ts';
+import { detailSnapshot, type DetailDataset, type DetailDatasetOptions } from './detail/dataset.ts';
+import { MatchDetails } from './detail/store.ts';
+import { DEFAULT_LEAGUES } from './names.ts';
 import { Serializer } from './serialize.ts';
 import { VersionedCache } from './versioned-cache.ts';
 import { World, type ClockAdvance } from './world.ts';
@@ -23,7 +26,7 @@ export interface SimulatorOptions {
   seed?: number;
   /** Multiplies the number of leagues; 25 gives ≥ 100,000 fixtures. Default 1. */
   scale?: number;
-  /** Leagues before scaling. Default 6 (the first two are 271 Superliga and 501 Premiership). */
+  /** Leagues before scaling. Default 9: 271 Superliga, 501 Premiership, their play-offs 513 and 1659, four plain leagues and a cup. */
   leagues?: number;
   /** Seasons per league, the last one current. Default 3. */
   seasonsPerLeague?: number;
@@ -31,7 +34,7 @@ export interface SimulatorOptions {
   token?: string;
   /** Leagues the plan does not cover: 403 when asked for directly, left out of lists. */
   deniedLeagues?: number[];
-  /** Includes the plan does not cover (by name, at any depth): asking for one fails the whole call with 403 (code 5002). */
+  /** Includes the plan does not cover (a name matches at any depth, a dotted path only there): asking for one fails the whole call with 403 (code 5002). */
   deniedIncludes?: string[];
   /** Calls per entity per simulated hour. Default 3000. */
   budgetPerHour?: number;
@@ -60,6 +63,8 @@ export interface Simulator {
   port: number;
   app: FastifyInstance;
   dataset(): Dataset;
+  /** Ground truth of match detail, players, squads, referees and top scorers (also `GET /__sim/detail`). */
+  detail(options?: DetailDatasetOptions): DetailDataset;
   /** Moves simulated time forward and applies what happens meanwhile. */
   advanceClock(ms: number): ClockAdvance;
   /** Simulated now, unix ms. */
@@ -73,13 +78,17 @@ export interface Simulator {
   close(): Promise<void>;
 }
 
+const MAX_CACHED_PAGE_BYTES = 512 * 1024;
 const RATE_LIMIT_LINK = 'https://docs.sportmonks.com/football/api/rate-limit';
 const BAD_GATEWAY_HTML = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>';
 
-function findInclude(tree: IncludeTree, names: ReadonlySet<string>): string | undefined {
+/** The first include the plan lacks: listed by name (any depth) or by dotted path (`lineups.details`). */
+function findInclude(tree: IncludeTree, names: ReadonlySet<string>, prefix = ''): string | undefined {
   for (const [name, node] of tree) {
+    const path = `${prefix}${name}`;
     if (names.has(name)) return name;
-    const nested = findInclude(node.children, names);
+    if (names.has(path)) return path;
+    const nested = findInclude(node.children, names, `${path}.`);
     if (nested !== undefined) return nested;
   }
   return undefined;
@@ -97,11 +106,12 @@ export function buildSimulator(options: SimulatorOptions = {}): Omit<Simulator, 
   const deniedIncludes = new Set(options.deniedIncludes ?? []);
   const world = new World({
     seed,
-    leagueCount: Math.max(1, Math.round((options.leagues ?? 6) * (options.scale ?? 1))),
+    leagueCount: Math.max(1, Math.round((options.leagues ?? DEFAULT_LEAGUES.length) * (options.scale ?? 1))),
     seasonsPerLeague: Math.max(1, options.seasonsPerLeague ?? 3),
     clock: options.clock,
   });
-  const ser = new Serializer(world);
+  const details = new MatchDetails(world);
+  const ser = new Serializer(world, details);
   const changes: readonly FixtureChange[] = options.changeLog === true ? recordChanges(world, ser) : [];
   const faults = new FaultPlan(seed, options.faults);
   const limiter = new RateLimiter(budget);
@@ -218,6 +228,7 @@ export function buildSimulator(options: SimulatorOptions = {}): Omit<Simulator, 
       const ctx: RequestContext = {
         world,
         ser,
+        details,
         q,
         params: request.params as Record<string, string | undefined>,
         denied,
@@ -243,7 +254,8 @@ export function buildSimulator(options: SimulatorOptions = {}): Omit<Simulator, 
             (outcome.message === undefined ? '' : `"message":${JSON.stringify(outcome.message)},`),
         );
       }
-      if (cacheable) pages.set(cacheKey, pageVersion, head);
+      // Pages of match detail run to megabytes: caching 512 of them would cost more memory than building them costs time.
+      if (cacheable && head.length <= MAX_CACHED_PAGE_BYTES) pages.set(cacheKey, pageVersion, head);
     }
 
     const left = limiter.spend(entity, now);
@@ -274,6 +286,10 @@ export function buildSimulator(options: SimulatorOptions = {}): Omit<Simulator, 
     world.tick();
     return snapshot(world, ser);
   };
+  const detail = (detailOptions?: DetailDatasetOptions): DetailDataset => {
+    world.tick();
+    return detailSnapshot(world, ser, details, detailOptions);
+  };
   const advanceClock = (ms: number): ClockAdvance => world.advance(ms);
   const copyStats = (): SimulatorStats => structuredClone(stats);
   const setFaults = (next: FaultOptions): void => {
@@ -281,11 +297,12 @@ export function buildSimulator(options: SimulatorOptions = {}): Omit<Simulator, 
     bursts.clear();
   };
 
-  registerControlRoutes(app, { dataset, advanceClock, now: () => world.now(), stats: copyStats, faults: () => faults.current, setFaults });
+  registerControlRoutes(app, { dataset, detail, advanceClock, now: () => world.now(), stats: copyStats, faults: () => faults.current, setFaults });
 
   return {
     app,
     dataset,
+    detail,
     advanceClock,
     now: () => world.now(),
     stats: copyStats,

@@ -1,6 +1,8 @@
-// League tables from the fixtures: 3/1/0 points, ordered by points, goal difference, goals
-// scored, then team id (SportMonks applies head-to-head rules we don't model).
-import type { FixtureRec, RoundRec, SeasonRec } from './model.ts';
+// League tables from the fixtures: one per table stage, or per group where the stage has groups.
+// 3/1/0 points, ordered by points, goal difference, goals scored, then team id (SportMonks
+// applies head-to-head rules we don't model). A stage that carries points over (a split) starts
+// from each team's final record in the stage before it.
+import type { FixtureRec, GroupRec, RoundRec, SeasonRec, StageRec } from './model.ts';
 import { FINAL_STANDING } from './states.ts';
 
 export interface StandingRecord {
@@ -17,27 +19,45 @@ export interface StandingRow {
   id: number;
   teamId: number;
   season: SeasonRec;
+  stage: StageRec;
+  group: GroupRec | null;
   roundId: number;
   position: number;
   result: 'up' | 'down' | 'equal';
   record: StandingRecord;
 }
 
+/** A played match as the table sees it. */
+export interface Result {
+  homeId: number;
+  awayId: number;
+  home: number;
+  away: number;
+}
+
+/** One table of a season: a table stage, or one group of it. `index` keeps standing ids apart. */
+export interface Table {
+  index: number;
+  stage: StageRec;
+  group: GroupRec | null;
+  teamIds: number[];
+}
+
+const TABLE_STAGE_TYPE = 223;
+
 function emptyRecord(): StandingRecord {
   return { played: 0, won: 0, drawn: 0, lost: 0, goalsFor: 0, goalsAgainst: 0, points: 0 };
 }
 
-function table(season: SeasonRec, fixtures: FixtureRec[]): Map<number, StandingRecord> {
-  const records = new Map<number, StandingRecord>(season.teamIds.map((id) => [id, emptyRecord()]));
-  for (const fixture of fixtures) {
-    const home = records.get(fixture.homeId);
-    const away = records.get(fixture.awayId);
+export function records(teamIds: number[], results: Result[], start?: Map<number, StandingRecord>): Map<number, StandingRecord> {
+  const table = new Map<number, StandingRecord>(teamIds.map((id) => [id, { ...(start?.get(id) ?? emptyRecord()) }]));
+  for (const r of results) {
+    const home = table.get(r.homeId);
+    const away = table.get(r.awayId);
     if (!home || !away) continue;
-    const homeGoals = fixture.h1[0] + fixture.h2[0];
-    const awayGoals = fixture.h1[1] + fixture.h2[1];
     for (const [rec, scored, conceded] of [
-      [home, homeGoals, awayGoals],
-      [away, awayGoals, homeGoals],
+      [home, r.home, r.away],
+      [away, r.away, r.home],
     ] as const) {
       rec.played++;
       rec.goalsFor += scored;
@@ -51,39 +71,69 @@ function table(season: SeasonRec, fixtures: FixtureRec[]): Map<number, StandingR
       } else rec.lost++;
     }
   }
-  return records;
+  return table;
 }
 
-function order(records: Map<number, StandingRecord>): number[] {
-  return [...records.entries()]
-    .sort(([idA, a], [idB, b]) =>
-      b.points - a.points ||
-      b.goalsFor - b.goalsAgainst - (a.goalsFor - a.goalsAgainst) ||
-      b.goalsFor - a.goalsFor ||
-      idA - idB,
-    )
+/** Team ids from first to last. */
+export function rank(table: Map<number, StandingRecord>): number[] {
+  return [...table.entries()]
+    .sort(([idA, a], [idB, b]) => b.points - a.points || b.goalsFor - b.goalsAgainst - (a.goalsFor - a.goalsAgainst) || b.goalsFor - a.goalsFor || idA - idB)
     .map(([id]) => id);
 }
 
-/** The table of the season, or as it stood after `upToRound` (its fixtures and earlier rounds'). */
-export function computeStandings(season: SeasonRec, upToRound?: RoundRec): StandingRow[] {
-  const limit = upToRound ? season.rounds.indexOf(upToRound) : season.rounds.length;
-  const counted = season.fixtures.filter((f) => !f.deleted && FINAL_STANDING.has(f.stateId) && season.rounds.indexOf(f.round) <= limit);
-  const lastRoundIndex = Math.max(-1, ...counted.map((f) => season.rounds.indexOf(f.round)));
-  const lastRound = season.rounds[Math.max(0, lastRoundIndex)];
-  const now = table(season, counted);
-  const before = order(table(season, counted.filter((f) => f.round !== lastRound)));
-  return order(now).map((teamId, i) => {
+/** The score of a fixture as played so far (extra time included). */
+export function resultOf(f: FixtureRec): Result {
+  return { homeId: f.homeId, awayId: f.awayId, home: f.h1[0] + f.h2[0] + f.et[0], away: f.h1[1] + f.h2[1] + f.et[1] };
+}
+
+const counts = (f: FixtureRec): boolean => !f.deleted && FINAL_STANDING.has(f.stateId);
+
+/** Every team's record over a stage's counted fixtures, plus what it carried in. */
+function stageRecords(stage: StageRec): Map<number, StandingRecord> {
+  const carried = stage.carriesFrom ? stageRecords(stage.carriesFrom) : undefined;
+  return records(stage.teamIds, stage.fixtures.filter(counts).map(resultOf), carried);
+}
+
+/** The season's tables in stage order: stages of type 223 that have been drawn, split by group. */
+export function tablesOf(season: SeasonRec): Table[] {
+  const tables: Table[] = [];
+  const stages = [...season.stages].sort((a, b) => a.sortOrder - b.sortOrder);
+  for (const stage of stages) {
+    if (stage.typeId !== TABLE_STAGE_TYPE || stage.fixtures.length === 0) continue;
+    if (stage.groups.length === 0) tables.push({ index: tables.length, stage, group: null, teamIds: stage.teamIds });
+    for (const group of stage.groups) tables.push({ index: tables.length, stage, group, teamIds: group.teamIds });
+  }
+  return tables;
+}
+
+function tableRows(season: SeasonRec, table: Table, upToRound?: RoundRec): StandingRow[] {
+  const { stage, group } = table;
+  const roundIndex = (f: FixtureRec): number => (f.round ? stage.rounds.indexOf(f.round) : -1);
+  const limit = upToRound ? stage.rounds.indexOf(upToRound) : stage.rounds.length;
+  const counted = stage.fixtures.filter((f) => counts(f) && (group === null || f.group === group) && roundIndex(f) <= limit);
+  const lastRoundIndex = Math.max(-1, ...counted.map(roundIndex));
+  const lastRound = stage.rounds[Math.max(0, lastRoundIndex)];
+  const carried = stage.carriesFrom ? stageRecords(stage.carriesFrom) : undefined;
+  const now = records(table.teamIds, counted.map(resultOf), carried);
+  const before = rank(records(table.teamIds, counted.filter((f) => f.round !== lastRound).map(resultOf), carried));
+  return rank(now).map((teamId, i) => {
     const previous = before.indexOf(teamId);
-    const result = lastRoundIndex < 0 || previous === i ? 'equal' : previous > i ? 'up' : 'down';
     return {
-      id: season.id * 100 + season.teamIds.indexOf(teamId),
+      id: (season.id * 10 + table.index) * 100 + season.teamIds.indexOf(teamId),
       teamId,
       season,
+      stage,
+      group,
       roundId: lastRound?.id ?? 0,
       position: i + 1,
-      result,
+      result: lastRoundIndex < 0 || previous === i ? 'equal' : previous > i ? 'up' : 'down',
       record: now.get(teamId) ?? emptyRecord(),
     };
   });
+}
+
+/** Every table of the season, or the tables of `upToRound`'s stage as they stood after that round. */
+export function computeStandings(season: SeasonRec, upToRound?: RoundRec): StandingRow[] {
+  const tables = tablesOf(season).filter((t) => !upToRound || t.stage === upToRound.stage);
+  return tables.flatMap((table) => tableRows(season, table, upToRound));
 }

@@ -2,9 +2,11 @@
 // the indexes the API reads. Plain TypeScript, no HTTP.
 import { SimClock, type ClockOptions } from './clock.ts';
 import { generate, MATCH, type FixturePlan, type Generated } from './generate.ts';
-import { Phase, type ChangedIds, type ClockEvent, type FixtureRec, type LeagueRec, type RoundRec, type SeasonRec, type TeamRec, type VenueApi } from './model.ts';
+import { Phase, type AggregateRec, type ChangedIds, type ClockEvent, type FixtureRec, type GroupRec, type LeagueRec, type RoundRec, type SeasonRec, type StageRec, type TeamRec, type VenueApi } from './model.ts';
 import { STATE } from './states.ts';
+import { cancelledGoal, minuteCorrectionAtMs } from './detail/var.ts';
 import { computeStandings, type StandingRow } from './standings.ts';
+import { decidedBy, winnerOf } from './knockout.ts';
 import { formatDate, formatDateTime, HOUR } from './time.ts';
 
 export interface WorldOptions {
@@ -43,7 +45,9 @@ export class World {
   readonly venueById = new Map<number, VenueApi>();
   readonly fixtureById = new Map<number, FixtureRec>();
   readonly roundById = new Map<number, RoundRec>();
-  readonly stageById = new Map<number, SeasonRec>();
+  readonly stageById = new Map<number, StageRec>();
+  readonly groupById = new Map<number, GroupRec>();
+  readonly aggregateById = new Map<number, AggregateRec>();
   /** Live fixtures by UTC day of kick-off ("YYYY-MM-DD"). */
   private readonly byDay = new Map<string, Set<FixtureRec>>();
   private readonly events: ClockEvent[] = [];
@@ -59,7 +63,10 @@ export class World {
   /** Told of every fixture an event changes, deleted ones included (the simulator's change log). */
   onFixtureChange: ((atMs: number, fixture: FixtureRec) => void) | null = null;
 
+  readonly seed: number;
+
   constructor(options: WorldOptions) {
+    this.seed = options.seed;
     this.clock = new SimClock(options.clock);
     const startMs = this.clock.startMs;
     const generated: Generated = generate({ seed: options.seed, leagueCount: options.leagueCount, seasonsPerLeague: options.seasonsPerLeague, startMs });
@@ -72,7 +79,11 @@ export class World {
     for (const league of this.leagues) this.leagueById.set(league.id, league);
     for (const season of this.seasons) {
       this.seasonById.set(season.id, season);
-      this.stageById.set(season.stage.id, season);
+      for (const stage of season.stages) {
+        this.stageById.set(stage.id, stage);
+        for (const group of stage.groups) this.groupById.set(group.id, group);
+        for (const aggregate of stage.aggregates) this.aggregateById.set(aggregate.id, aggregate);
+      }
       for (const round of season.rounds) this.roundById.set(round.id, round);
     }
     for (const venue of this.venues) this.venueById.set(venue.id, venue);
@@ -100,6 +111,11 @@ export class World {
 
   now(): number {
     return this.clock.now();
+  }
+
+  /** The simulated time the world was last brought up to: what every answer describes. */
+  tickedAt(): number {
+    return this.lastTickMs;
   }
 
   /** Applies every event due by now; returns what changed since the last tick. */
@@ -272,6 +288,17 @@ export class World {
         half[goal.home ? 0 : 1]++;
       });
     }
+    // A goal VAR cancels counts for two minutes, then the score drops back.
+    const cancelled = cancelledGoal(this.seed, fixture);
+    if (cancelled) {
+      const half = cancelled.minute <= 45 ? fixture.h1 : fixture.h2;
+      const side = cancelled.home ? 0 : 1;
+      step(cancelled.scoredAtMs, () => half[side]++);
+      step(cancelled.cancelledAtMs, () => half[side]--);
+    }
+    // A card's minute corrected after the match: nothing here changes, but the fixture does.
+    const corrected = minuteCorrectionAtMs(this.seed, fixture);
+    if (corrected !== null) step(corrected, () => undefined);
     step(MATCH.halfTimeMs, () => {
       fixture.stateId = STATE.HT;
       fixture.phase = Phase.HalfTime;
@@ -280,9 +307,28 @@ export class World {
       fixture.stateId = STATE.INPLAY_2ND_HALF;
       fixture.phase = Phase.SecondHalf;
     });
+    const decider = fixture.decider;
+    if (!decider) {
+      step(MATCH.fullTimeMs, () => { this.finish(fixture); });
+      return;
+    }
+    // Level when it has to have a winner: extra time, then perhaps a shoot-out.
     step(MATCH.fullTimeMs, () => {
-      this.finish(fixture);
+      fixture.stateId = STATE.INPLAY_ET;
+      fixture.phase = Phase.ExtraTime;
     });
+    for (const goal of decider.extraTime) {
+      step(MATCH.goalAtMs(goal.minute), () => {
+        fixture.et[goal.home ? 0 : 1]++;
+      });
+    }
+    if (decider.penalties) {
+      step(MATCH.extraTimeEndMs, () => {
+        fixture.stateId = STATE.INPLAY_PENALTIES;
+        fixture.phase = Phase.Penalties;
+      });
+    }
+    step(MATCH.endMs(fixture), () => { this.finish(fixture); });
   }
 
   private finishAtOnce(fixture: FixtureRec): void {
@@ -290,19 +336,19 @@ export class World {
       const half = goal.minute <= 45 ? fixture.h1 : fixture.h2;
       half[goal.home ? 0 : 1]++;
     }
+    for (const goal of fixture.decider?.extraTime ?? []) fixture.et[goal.home ? 0 : 1]++;
     this.finish(fixture);
-    fixture.updatedMs = fixture.kickoffMs + MATCH.fullTimeMs;
+    fixture.updatedMs = fixture.kickoffMs + MATCH.endMs(fixture);
   }
 
   private finish(fixture: FixtureRec): void {
-    fixture.stateId = STATE.FT;
+    const decided = decidedBy(fixture);
+    fixture.stateId = decided.stateId;
     fixture.phase = Phase.Finished;
-    const home = fixture.h1[0] + fixture.h2[0];
-    const away = fixture.h1[1] + fixture.h2[1];
     const homeTeam = this.teams.get(fixture.homeId);
     const awayTeam = this.teams.get(fixture.awayId);
-    fixture.resultInfo =
-      home === away ? 'Game ended in draw.' : `${(home > away ? homeTeam : awayTeam)?.api.name ?? 'Unknown'} won after full-time.`;
+    const winner = winnerOf(fixture);
+    fixture.resultInfo = winner === null ? 'Game ended in draw.' : `${(winner === fixture.homeId ? homeTeam : awayTeam)?.api.name ?? 'Unknown'} ${decided.wonAfter}`;
     for (const team of [homeTeam, awayTeam]) {
       if (team && fixture.kickoffMs > team.lastPlayedMs) {
         team.lastPlayedMs = fixture.kickoffMs;

@@ -103,7 +103,7 @@ describe('includes', () => {
     const p = await page(sim, '/v3/football/fixtures?include=participants.venue&per_page=1');
     const participant = (p.data?.[0]?.participants as Record<string, unknown>[])[0];
     expect(participant?.venue).toHaveProperty('capacity');
-    const unknown = await call(sim, '/v3/football/fixtures?include=lineups');
+    const unknown = await call(sim, '/v3/football/fixtures?include=sidelined');
     expect(unknown.status).toBe(400);
     expect(unknown.body.code).toBe(5001);
     const deep = await call(sim, '/v3/football/fixtures?include=round.stage.season.league');

@@ -37,19 +37,40 @@ try {
 
   const connection = await mariadb.createConnection({ ...connectionConfig(stack.databaseUrl), bigIntAsNumber: true, decimalAsNumber: true });
   try {
-    const [season] = await connection.query<{ season_id: number; league: string; season: string }[]>(
-      'SELECT season_id, MAX(league) AS league, MAX(season) AS season FROM league_table GROUP BY season_id ORDER BY season_id LIMIT 1',
+    console.log('\nCompetition structure stored:');
+    console.table(
+      await connection.query(
+        `SELECT (SELECT COUNT(*) FROM types) AS types, (SELECT COUNT(*) FROM countries) AS countries, (SELECT COUNT(*) FROM stages) AS stages,
+                (SELECT COUNT(*) FROM rounds) AS rounds, (SELECT COUNT(*) FROM stage_groups) AS stage_groups, (SELECT COUNT(*) FROM aggregates) AS knockout_ties`,
+      ),
     );
-    if (season) {
-      console.log(`\nleague_table: ${season.league} ${season.season} (top 5):`);
+    // A split league (more than one league stage in the season), at its current stage; else any current table.
+    const [table] = await connection.query<{ stage_id: number; league: string; season: string; stage: string }[]>(
+      `SELECT lt.stage_id, MAX(lt.league) AS league, MAX(lt.season) AS season, MAX(lt.stage) AS stage
+         FROM league_table lt JOIN stages s ON s.id = lt.stage_id
+        WHERE s.is_current
+        GROUP BY lt.stage_id, s.season_id
+        ORDER BY (SELECT COUNT(*) FROM stages o WHERE o.season_id = s.season_id AND o.type_id = 223) DESC, lt.stage_id
+        LIMIT 1`,
+    );
+    if (table) {
+      console.log(`\nleague_table: ${table.league} ${table.season}, current stage "${table.stage}":`);
       console.table(
         await connection.query(
-          `SELECT position, team, played, won, drawn, lost, goals_for, goals_against, goal_difference, points
-             FROM league_table WHERE season_id = ? ORDER BY position LIMIT 5`,
-          [season.season_id],
+          `SELECT group_name, position, team, played, won, drawn, lost, goal_difference, points, carries_points
+             FROM league_table WHERE stage_id = ? ORDER BY group_name, position`,
+          [table.stage_id],
         ),
       );
     }
+    console.log('\nknockout_ties (the latest decided tie):');
+    console.table(
+      await connection.query(
+        `SELECT league, season, stage, tie, first_leg_score, second_leg_score,
+                CONCAT(team_a_goals, '-', team_b_goals) AS aggregate_score, detail, winner
+           FROM knockout_ties ORDER BY winner_team_id IS NULL, second_leg_starting_at DESC LIMIT 1`,
+      ),
+    );
     console.log('\nfixture_results (five most recent finished):');
     console.table(
       await connection.query(

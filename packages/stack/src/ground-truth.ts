@@ -27,6 +27,12 @@ const line = (...values: unknown[]) => values.map((v) => (v === undefined || v =
 export function expectedRows(dataset: Dataset): Record<string, string[]> {
   const sorted = (rows: string[]) => rows.sort();
   return {
+    types: sorted(dataset.types.map((t) => line(t.id, t.name))),
+    countries: sorted(dataset.countries.map((c) => line(c.id, c.name))),
+    stages: sorted(dataset.stages.map((s) => line(s.id, s.season_id, s.type_id, s.name))),
+    rounds: sorted(dataset.rounds.map((r) => line(r.id, r.stage_id, r.name))),
+    stage_groups: sorted(dataset.groups.map((g) => line(g.id, g.stage_id, g.name))),
+    aggregates: sorted(dataset.aggregates.map((a) => line(a.id, a.stage_id, a.result, a.winner_participant_id))),
     fixture_states: sorted(dataset.states.map((s) => line(s.id, s.developer_name))),
     leagues: sorted(dataset.leagues.map((l) => line(l.id, l.name))),
     seasons: sorted(dataset.seasons.map((s) => line(s.id, s.league_id, s.name, s.is_current ? 1 : 0, s.finished ? 1 : 0))),
@@ -58,6 +64,12 @@ export function expectedScoreRows(dataset: Dataset): string[] {
 }
 
 const QUERIES: Record<string, string> = {
+  types: "SELECT CONCAT_WS('|', id, name) AS l FROM types",
+  countries: "SELECT CONCAT_WS('|', id, name) AS l FROM countries",
+  stages: "SELECT CONCAT_WS('|', id, season_id, IFNULL(type_id, ''), name) AS l FROM stages",
+  rounds: "SELECT CONCAT_WS('|', id, stage_id, name) AS l FROM rounds",
+  stage_groups: "SELECT CONCAT_WS('|', id, stage_id, name) AS l FROM stage_groups",
+  aggregates: "SELECT CONCAT_WS('|', id, stage_id, IFNULL(result, ''), IFNULL(winner_team_id, '')) AS l FROM aggregates",
   fixture_states: "SELECT CONCAT_WS('|', id, developer_name) AS l FROM fixture_states",
   leagues: "SELECT CONCAT_WS('|', id, name) AS l FROM leagues",
   seasons: "SELECT CONCAT_WS('|', id, league_id, name, is_current, finished) AS l FROM seasons",

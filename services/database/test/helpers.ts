@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import type { Fixture, FixtureState, League, Season, Standing, Team, Venue } from '@insightxi/contracts';
+import type { Country, Fixture, FixtureState, League, Season, Standing, Team, TypeEntry, Venue } from '@insightxi/contracts';
 import { createTestDatabase, type TestDatabase } from '@insightxi/mysql';
+import { createBulkWriter } from '../src/bulk/writer.ts';
 import { openDatabase, type Database } from '../src/db.ts';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../prisma/migrations', import.meta.url));
@@ -20,10 +21,27 @@ export function urlAs(databaseUrl: string, user: string, password: string): stri
   return url.toString();
 }
 
-/** A freshly migrated database of this test file's own, and the service's pool on it. */
+export function country(id: number, name = `Country ${id}`): Country {
+  return { id, continentId: 1, name, officialName: null, fifaName: null, iso2: null, iso3: null, latitude: null, longitude: null, imagePath: null };
+}
+
+export function typeEntry(id: number, developerName: string, modelType = 'period'): TypeEntry {
+  return { id, name: developerName, code: developerName.toLowerCase(), developerName, modelType, statGroup: null };
+}
+
+/** The dictionary rows the sample records below name: their country and their score types. */
+export const REFERENCE = {
+  countries: [country(462, 'United Kingdom')],
+  types: [typeEntry(1, '1ST_HALF'), typeEntry(1525, 'CURRENT')],
+};
+
+/** A freshly migrated database of this test file's own with REFERENCE written, and the service's pool on it. */
 export async function migratedDatabase(prefix: string): Promise<TestContext> {
   const testDb = await createTestDatabase({ prefix, migrationsDir: MIGRATIONS_DIR });
   const db = openDatabase({ url: testDb.url, poolSize: 8 });
+  const writer = createBulkWriter(db.pool, { chunkSize: 100 });
+  await writer.write('countries', { records: REFERENCE.countries });
+  await writer.write('types', { records: REFERENCE.types });
   return {
     testDb,
     db,

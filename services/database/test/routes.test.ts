@@ -3,7 +3,7 @@ import type { BulkResult, Fixture } from '@insightxi/contracts';
 import type { App } from '@insightxi/service-kit';
 import { createTestDatabase, type TestDatabase } from '@insightxi/mysql';
 import { AUTH, testApp } from './app-helpers.ts';
-import { fixture, league, MIGRATIONS_DIR, season, state, STATES, team, venue } from './helpers.ts';
+import { fixture, league, MIGRATIONS_DIR, REFERENCE, season, state, STATES, team, venue } from './helpers.ts';
 
 let testDb: TestDatabase;
 let app: App;
@@ -11,6 +11,8 @@ let app: App;
 beforeAll(async () => {
   testDb = await createTestDatabase({ prefix: 'routes', migrationsDir: MIGRATIONS_DIR });
   app = await testApp(testDb.url, { chunkSize: 50 });
+  await bulk('countries', { records: REFERENCE.countries });
+  await bulk('types', { records: REFERENCE.types });
 });
 afterAll(async () => {
   await app.close();

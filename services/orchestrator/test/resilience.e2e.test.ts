@@ -2,7 +2,7 @@
 // run must still end with the simulator's exact dataset and the counts of an uninterrupted run.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunCounters, SyncRunSummary } from '@insightxi/contracts';
-import { actualRows, expectedRows, startE2E, type E2E } from './support/e2e.ts';
+import { actualRows, DATA_TABLES, expectedRows, startE2E, type E2E } from './support/e2e.ts';
 
 let e2e: E2E;
 let reference: RunCounters;
@@ -10,7 +10,7 @@ let reference: RunCounters;
 const exact = ({ upstreamCalls: _u, rateLimitWaitMs: _w, ...rest }: RunCounters) => rest;
 
 async function wipe(): Promise<void> {
-  for (const table of ['fixture_scores', 'standings', 'fixtures', 'teams', 'venues', 'seasons', 'leagues', 'fixture_states', 'quarantine']) {
+  for (const table of DATA_TABLES) {
     await e2e.sql.query(`DELETE FROM \`${table}\``);
   }
 }

@@ -4,6 +4,11 @@ import type { SyncRunSummary } from '@insightxi/contracts';
 import { actualRows, expectedRows, startE2E, type E2E } from './support/e2e.ts';
 
 let e2e: E2E;
+
+/** SportMonks' standing detail types: overall played, won, drawn, lost, scored, conceded. */
+const OVERALL = [129, 130, 131, 132, 133, 134];
+const detail = (standing: Record<string, unknown>, type: number): unknown =>
+  (standing.details as { type_id: number; value: unknown }[] | undefined)?.find((d) => d.type_id === type)?.value;
 let firstRun: SyncRunSummary;
 
 beforeAll(async () => {
@@ -41,17 +46,18 @@ describe('sync/all against the simulator', () => {
     expect(firstRun.counters.fetched).toBe(firstRun.counters.created + firstRun.counters.unchanged + firstRun.counters.updated);
   });
 
-  it('the league_table view equals the simulator standings for every finished season', async () => {
+  it('the league_table view equals the simulator standings row by row for every finished stage and group', async () => {
     const dataset = e2e.stack.simulator?.dataset();
     if (!dataset) throw new Error('no simulator');
-    const finished = new Set(dataset.seasons.filter((s) => s.finished === true).map((s) => s.id as number));
+    const finished = new Set(dataset.stages.filter((s) => s.finished === true).map((s) => s.id as number));
     expect(finished.size).toBeGreaterThan(0);
     const expected = dataset.standings
-      .filter((s) => finished.has(s.season_id as number))
-      .map((s) => `${String(s.season_id)}|${String(s.participant_id)}|${String(s.position)}|${String(s.points)}`)
+      .filter((s) => finished.has(s.stage_id as number))
+      .map((s) => [s.season_id, s.stage_id, s.group_id ?? '', s.position, s.participant_id, s.points, ...OVERALL.map((type) => detail(s, type))].join('|'))
       .sort();
     const rows = await e2e.sql.query<{ l: string }[]>(
-      `SELECT CONCAT_WS('|', season_id, team_id, position, points) AS l FROM league_table WHERE season_id IN (${[...finished].join(',')})`,
+      `SELECT CONCAT_WS('|', season_id, stage_id, IFNULL(group_id, ''), position, team_id, points, played, won, drawn, lost, goals_for, goals_against) AS l
+         FROM league_table WHERE stage_id IN (${[...finished].join(',')})`,
     );
     expect(rows.map((r) => r.l).sort()).toEqual(expected);
   });
@@ -82,15 +88,28 @@ describe('sync/all against the simulator', () => {
     expect(summary.counters.unchanged).toBe(summary.counters.fetched);
   }, 180_000);
 
+  it('/sync/stages reads the structure the schedules brought (stages with their rounds, groups and ties) and finds it unchanged', async () => {
+    const summary = (await e2e.post('/sync/stages?seasons=all&force=true&wait=true')).body as SyncRunSummary;
+    expect(summary.status).toBe('succeeded');
+    const [stored] = await e2e.sql.query<{ n: number | bigint }[]>(
+      'SELECT (SELECT COUNT(*) FROM stages) + (SELECT COUNT(*) FROM rounds) + (SELECT COUNT(*) FROM stage_groups) + (SELECT COUNT(*) FROM aggregates) AS n',
+    );
+    expect(summary.counters).toMatchObject({ created: 0, updated: 0, quarantined: 0, fetched: Number(stored?.n), unchanged: Number(stored?.n) });
+    // One call a season, none for its rounds, groups or ties.
+    const [seasons] = await e2e.sql.query<{ n: number | bigint }[]>('SELECT COUNT(*) AS n FROM seasons');
+    expect(summary.counters.upstreamCalls).toBe(Number(seasons?.n) + 1);
+  }, 180_000);
+
   it('incremental: after the clock moves, picks up the changed fixtures and rewrites nothing else', async () => {
     const sim = e2e.stack.simulator;
     if (!sim) throw new Error('no simulator');
     const before = new Map((await e2e.sql.query<{ id: number; u: string }[]>("SELECT id, DATE_FORMAT(updated_at, '%Y-%m-%d %H:%i:%s.%f') AS u FROM fixtures")).map((r) => [r.id, r.u]));
     const changed = sim.advanceClock(3 * 86_400_000);
     expect(changed.fixtureIds.length).toBeGreaterThan(0);
-    const today = new Date(sim.now()).toISOString().slice(0, 10);
     const from = new Date(sim.now() - 3 * 86_400_000).toISOString().slice(0, 10);
-    const res = await e2e.post(`/sync/fixtures?mode=incremental&from=${from}&to=${today}&wait=true`);
+    // Up to ten days ahead: a fixture created in error for next week is deleted in these three days.
+    const to = new Date(sim.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const res = await e2e.post(`/sync/fixtures?mode=incremental&from=${from}&to=${to}&wait=true`);
     expect(res.status).toBe(200);
     const summary = res.body as SyncRunSummary;
     expect(summary.status).toBe('succeeded');

@@ -1,15 +1,14 @@
 // One page of normalized records for a scope: plan the calls, take the next one the cursor
 // points at, validate and map what comes back, and say where the walk continues.
-import { chunks, type EntityRecords, type FetchPage, type FetchQuery, type RejectedRecord } from '@insightxi/contracts';
+import { STRUCTURE_ENTITIES, chunks, type EntityRecords, type FetchPage, type FetchQuery, type RejectedRecord, type RelatedRecords } from '@insightxi/contracts';
 import { TAIL_IDS, decodeCursor, encodeCursor, type WalkCursor, type WalkPosition } from './cursor.ts';
 import { NORMALIZERS, type NormalizeContext } from './mapping/normalize.ts';
-import { RawScheduleStage } from './mapping/raw.ts';
+import { readStructure, type SeasonStructure } from './mapping/structure.ts';
 import { INCLUDES, MULTI_IDS, idsPerJob, planJobs, type Job } from './plan.ts';
 import { BadScopeError, scopeOf, type EntityName, type Scope } from './scope.ts';
 import type { Envelope, Pagination } from './upstream/envelope.ts';
 import type { SportMonksClient } from './upstream/client.ts';
 import { FetchError } from './upstream/errors.ts';
-import { Value } from '@sinclair/typebox/value';
 
 /** SportMonks refuses offset paging once (page − 1) × per_page reaches this many rows. */
 export const OFFSET_CAP_ROWS = 20_000;
@@ -39,18 +38,12 @@ export function nextPosition(position: WalkPosition, pagination: Pagination | nu
   return position.job + 1 < jobCount ? { job: position.job + 1 } : null;
 }
 
-/** Stages → rounds → fixtures, in the order served; a stage we cannot read is rejected whole. */
-function scheduleFixtures(stages: unknown[], rejected: RejectedRecord[]): unknown[] {
-  const fixtures: unknown[] = [];
-  for (const stage of stages) {
-    if (!Value.Check(RawScheduleStage, stage)) {
-      rejected.push({ entity: 'fixtures', sourceId: rawIdOf(stage), reason: 'schedule stage without readable rounds/fixtures', payload: stage });
-      continue;
-    }
-    for (const round of stage.rounds ?? []) fixtures.push(...(round.fixtures ?? []));
-    fixtures.push(...(stage.fixtures ?? []));
+/** Adds the structure a call carried to the page's related records, but the page's own entity's. */
+function addRelated(related: RelatedRecords, structure: SeasonStructure, entity: EntityName): void {
+  for (const part of STRUCTURE_ENTITIES) {
+    if (part === entity || structure.related[part].length === 0) continue;
+    (related[part] ??= []).push(...(structure.related[part] as never[]));
   }
-  return fixtures;
 }
 
 /**
@@ -77,6 +70,7 @@ export class Fetcher {
 
     const data: EntityRecords[E][] = [];
     const rejected: RejectedRecord[] = [];
+    const related: RelatedRecords = {};
     const upstream = { calls: 0, waitedMs: 0, rateLimitRemaining: null as number | null, resetsInSeconds: null as number | null };
     let position: WalkPosition | null = { job: walk.job, upstreamCursor: walk.upstreamCursor, page: walk.page };
     let tail = walk.previousIds;
@@ -94,15 +88,27 @@ export class Fetcher {
         return answer.envelope;
       };
       const envelope = await call(job.path, params);
-      const raws = job.shape === 'schedule' ? await this.completeSchedule(scheduleFixtures(envelope.records, rejected), call) : envelope.records;
-      const pageIds = this.collect(entity, raws, new Set(tail), job.context, data, rejected);
+      let pageIds: number[];
+      if (job.shape === 'records') {
+        pageIds = this.collect(entity, envelope.records, new Set(tail), job.context, data, rejected);
+      } else {
+        const structure = readStructure(envelope.records, rejected);
+        addRelated(related, structure, entity);
+        if (job.shape === 'schedule') {
+          pageIds = this.collect(entity, await this.completeSchedule(structure.fixtures, call), new Set(tail), job.context, data, rejected);
+        } else {
+          const own = structure.related[entity as keyof RelatedRecords] as EntityRecords[E][];
+          data.push(...own);
+          pageIds = own.map((r) => r.id);
+        }
+      }
       if (pageIds.length > 0) tail = pageIds.slice(-TAIL_IDS);
       position = nextPosition(position, envelope.pagination, jobs.length, job.path);
       if (data.length + rejected.length > 0 || upstream.calls >= MAX_CALLS_PER_PAGE) break;
     }
 
     const next = position === null ? null : encodeCursor({ ...compact(entity, walk.scope, position), entity, previousIds: tail });
-    return { data, rejected, next, upstream };
+    return { data, rejected, next, upstream, ...(Object.keys(related).length > 0 ? { related } : {}) };
   }
 
   /**

@@ -9,8 +9,12 @@ export interface Job {
   /** Path after /v3. */
   path: string;
   params: Record<string, string>;
-  /** `schedule`: data are stages → rounds → fixtures. */
-  shape: 'records' | 'schedule';
+  /**
+   * `schedule`: data are stages → rounds → fixtures, and the stages, rounds and ties come along
+   * as the page's related records; `stages`: data are stages with their included rounds, groups
+   * and ties, and the page's records are the entity's part of that structure.
+   */
+  shape: 'records' | 'schedule' | 'stages';
   context: NormalizeContext;
 }
 
@@ -22,6 +26,9 @@ const POPULATE_PER_PAGE = '1000';
 export const INCLUDES: Partial<Record<EntityName, string>> = {
   fixtures: 'participants;scores',
   standings: 'details',
+  stages: 'rounds;groups;aggregates',
+  groups: 'groups',
+  aggregates: 'aggregates',
 };
 
 /** With an `ids` scope, each job fetches this many of them (in order). */
@@ -69,8 +76,27 @@ function fixtureJobs(scope: Scope): Job[] {
   return [paged('/football/fixtures', leagues, seasons, deleted)];
 }
 
+const paged = (path: string): Job => ({ path, params: { per_page: PER_PAGE }, shape: 'records', context: {} });
+
+/** A season's stages with the include that carries the entity (groups and ties have no endpoint of their own). */
+const stagesJob = (entity: EntityName, path: string): Job => ({ path, params: { include: INCLUDES[entity] ?? '' }, shape: 'stages', context: {} });
+const seasonStages = (entity: EntityName, scope: Scope): Job[] => (scope.seasons ?? []).map((id) => stagesJob(entity, `/football/stages/seasons/${id}`));
+
 export function planJobs(entity: EntityName, scope: Scope): Job[] {
   switch (entity) {
+    case 'types':
+      return [paged('/core/types')];
+    case 'countries':
+      return scope.ids ? scope.ids.map((id) => single(`/core/countries/${id}`)) : [paged('/core/countries')];
+    case 'stages':
+      if (scope.ids) return scope.ids.map((id) => stagesJob(entity, `/football/stages/${id}`));
+      return seasonStages(entity, scope);
+    case 'groups':
+    case 'aggregates':
+      return seasonStages(entity, scope);
+    case 'rounds':
+      if (scope.ids) return scope.ids.map((id) => single(`/football/rounds/${id}`));
+      return (scope.seasons ?? []).map((id) => single(`/football/rounds/seasons/${id}`));
     case 'states':
       return [populate('/football/states')];
     case 'leagues':

@@ -27,6 +27,8 @@ function idList(value: string | undefined): number[] | undefined {
 }
 
 const ONLY_FIXTURES = ['updated', 'deleted', 'from', 'to'] as const;
+/** SportMonks serves these by season (stages and rounds also by id). */
+const SEASON_SCOPED = new Set<EntityName>(['standings', 'stages', 'rounds', 'groups', 'aggregates']);
 
 export function scopeOf(entity: EntityName, query: Omit<FetchQuery, 'cursor'>): Scope {
   const scope: Scope = {};
@@ -54,5 +56,7 @@ export function validate(entity: EntityName, scope: Scope): void {
   if (scope.updated !== undefined && (scope.ids ?? scope.seasons ?? scope.from) !== undefined) {
     throw new BadScopeError('updated=latest takes no other scope');
   }
-  if (entity === 'standings' && scope.seasons === undefined) throw new BadScopeError('standings need seasons');
+  if (SEASON_SCOPED.has(entity) && scope.seasons === undefined && (entity === 'standings' || entity === 'groups' || entity === 'aggregates' || scope.ids === undefined)) {
+    throw new BadScopeError(`${entity} need seasons`);
+  }
 }

@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeFixture, normalizeStanding, normalizeState, normalizeTeam, normalizeVenue, normalizeSeason, normalizeLeague } from '../src/mapping/normalize.ts';
+import {
+  normalizeAggregate,
+  normalizeCountry,
+  normalizeFixture,
+  normalizeLeague,
+  normalizeRound,
+  normalizeSeason,
+  normalizeStage,
+  normalizeStanding,
+  normalizeState,
+  normalizeTeam,
+  normalizeType,
+  normalizeVenue,
+} from '../src/mapping/normalize.ts';
 
 const participant = (id: number, location: 'home' | 'away', extra: Record<string, unknown> = {}) => ({
   id,
@@ -131,6 +144,35 @@ describe('fixtures', () => {
   it('flags every record of a deleted-filter query as deleted', () => {
     const out = normalizeFixture(fixture({ state_id: 5 }), { deleted: true });
     expect(out.ok && out.record.deleted).toBe(true);
+  });
+});
+
+describe('core and structure records', () => {
+  it('reads types with or without stat_group (2023 payloads have none)', () => {
+    expect(normalizeType({ id: 14, name: 'Goal', code: 'goal', developer_name: 'GOAL', model_type: 'event', stat_group: null })).toEqual({
+      ok: true,
+      record: { id: 14, name: 'Goal', code: 'goal', developerName: 'GOAL', modelType: 'event', statGroup: null },
+    });
+    expect(normalizeType({ id: 42, name: 'Shots Total', code: 'shots-total', developer_name: 'SHOTS_TOTAL', model_type: 'statistic' })).toMatchObject({ ok: true, record: { statGroup: null } });
+    expect(normalizeType({ id: 1, code: 'x' })).toEqual({ ok: false, reason: expect.stringContaining('/name') as string });
+  });
+
+  it('reads countries with string coordinates', () => {
+    const out = normalizeCountry({ id: 320, continent_id: 1, name: 'Denmark', official_name: 'Kingdom of Denmark', fifa_name: 'DEN', iso2: 'DK', iso3: 'DNK', latitude: '56.15', longitude: '10.21', borders: ['DEU'], image_path: 'dk.png' });
+    expect(out.ok && out.record).toEqual({ id: 320, continentId: 1, name: 'Denmark', officialName: 'Kingdom of Denmark', fifaName: 'DEN', iso2: 'DK', iso3: 'DNK', latitude: 56.15, longitude: 10.21, imagePath: 'dk.png' });
+  });
+
+  it('keeps stage dates null until they are known, and numbers rounds named as strings', () => {
+    const stage = normalizeStage({ id: 77457694, league_id: 271, season_id: 19686, type_id: 223, name: 'Championship Round', sort_order: 3, finished: false, is_current: false, starting_at: null, ending_at: null });
+    expect(stage.ok && stage.record).toMatchObject({ typeId: 223, sortOrder: 3, startingAt: null, endingAt: null });
+    const round = normalizeRound({ id: 274247, league_id: 271, season_id: 19686, stage_id: 77457696, name: '22', finished: true, is_current: false, starting_at: '2022-12-11', ending_at: '2022-12-12' });
+    expect(round.ok && round.record).toMatchObject({ name: '22', number: 22 });
+    expect(normalizeRound({ id: 5, league_id: 271, season_id: 19686, name: 'Final' })).toEqual({ ok: false, reason: expect.stringContaining('/stageId') as string });
+  });
+
+  it('reads an aggregate as SCH25 shows it: result first-leg home team first, the winner', () => {
+    const out = normalizeAggregate({ id: 58589, league_id: 2, season_id: 23619, stage_id: 77471316, name: 'Manchester City vs Real Madrid', fixture_ids: [19380879, 19380880], result: '3-6', detail: 'After Full Time', winner_participant_id: 3468 });
+    expect(out.ok && out.record).toEqual({ id: 58589, leagueId: 2, seasonId: 23619, stageId: 77471316, name: 'Manchester City vs Real Madrid', result: '3-6', detail: 'After Full Time', winnerTeamId: 3468 });
   });
 });
 

@@ -155,6 +155,23 @@ describe('errors', () => {
     await limited.close();
   });
 
+  it('refuses a season-bound walk without seasons with 400 naming what it needs', async () => {
+    for (const entity of ['stages', 'groups', 'aggregates', 'standings'] as const) {
+      const { status, body } = await getPage(fetcher.app, entity, {});
+      expect({ entity, status, message: body.message }).toEqual({ entity, status: 400, message: `${entity} need seasons` });
+    }
+    expect((await getPage(fetcher.app, 'stages', { seasons: 'x' })).status).toBe(400);
+  });
+
+  it('reads the core dictionaries page by page', async () => {
+    const types = await getPage(fetcher.app, 'types', {});
+    expect(types.status).toBe(200);
+    expect(types.body.data).toHaveLength(50);
+    expect(types.body.next).not.toBeNull();
+    const countries = await getPage(fetcher.app, 'countries', {});
+    expect(countries.body.data.length).toBeGreaterThan(0);
+  });
+
   it('refuses a cursor of another entity with 400', async () => {
     const first = await getPage(fetcher.app, 'states', {});
     const { status } = await getPage(fetcher.app, 'fixtures', { cursor: first.body.next ?? 'x' });

@@ -15,9 +15,9 @@ export interface Tally {
 const OWNER: Record<string, { table: string; field: number }> = {
   fixture_scores: { table: 'fixtures', field: 1 },
 };
-
+/** Quarantine rows name the entity as the API does; the table differs for states and groups. */
 /** Quarantine rows name the entity as the API does; the table differs for states only. */
-export const TABLE_OF_ENTITY: Record<string, string> = { states: 'fixture_states' };
+export const TABLE_OF_ENTITY: Record<string, string> = { states: 'fixture_states', groups: 'stage_groups' };
 
 const EXAMPLES_PER_TABLE = 3;
 

@@ -62,3 +62,20 @@ export function seasonNames(seasons: SeasonOption[], leagueId: number | null): s
   const names = seasons.filter((s) => leagueId === null || s.league_id === leagueId).map((s) => s.season);
   return [...new Set(names)].sort((a, b) => b.localeCompare(a));
 }
+
+/**
+ * Where a season page of the same kind lives, seen from a season page (/match/123 → ./456): the
+ * address's other choices kept, the league and season dropped (the path says them).
+ */
+export function seasonHref(seasonId: number | null, search: string): string {
+  const params = new URLSearchParams(search);
+  params.delete('league');
+  params.delete('season');
+  const text = params.toString();
+  return `./${seasonId ?? ''}${text === '' ? '' : `?${text}`}`;
+}
+
+/** The league a season belongs to, or null when the season is not known. */
+export function leagueOf(seasons: SeasonOption[], seasonId: number): number | null {
+  return seasons.find((s) => s.season_id === seasonId)?.league_id ?? null;
+}

@@ -21,6 +21,7 @@ export async function buildSiteServer(options: SiteServerOptions): Promise<App> 
     readiness: { site: () => access(join(root, 'index.html')) },
   });
   // Framework links pages without ".html" (/league-table); `current` may not exist before the first build.
-  await app.register(fastifyStatic, { root, suppressWarning: true, extensions: ['html'], wildcard: true, cacheControl: true, maxAge: '5m' });
+  // A per-season dashboard is a folder (/team/ and /team/<season>): /team redirects to /team/.
+  await app.register(fastifyStatic, { root, suppressWarning: true, extensions: ['html'], redirect: true, wildcard: true, cacheControl: true, maxAge: '5m' });
   return app;
 }

@@ -18,7 +18,7 @@ const REGISTER_FILE = /registerFile\("[^"]*",\s*(\{[^}]*\})\)/g;
 export function registeredFiles(html: string): { name: string; bytes: number }[] {
   return [...html.matchAll(REGISTER_FILE)].map((match) => {
     const info = JSON.parse(match[1] ?? '{}') as { name?: string; size?: number };
-    return { name: (info.name ?? '').replace(/^\.\//, ''), bytes: info.size ?? 0 };
+    return { name: (info.name ?? '').replace(/^(\.\.?\/)+/, ''), bytes: info.size ?? 0 };
   });
 }
 
@@ -39,14 +39,31 @@ export async function pageDataSizes(outputDir: string): Promise<PageData[]> {
 
 const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-/** One line per page, largest file named: what `make dashboards-build` prints. */
+/**
+ * Season pages (league-table/23614 …) as one line per kind, the largest of them: the limit is
+ * about the largest page, and a line per season would bury the rest.
+ */
+export function largestPerKind(pages: PageData[]): (PageData & { of: number })[] {
+  const kinds = new Map<string, PageData[]>();
+  for (const page of pages) {
+    const kind = page.page.replace(/\/\d+$/, '/[season]');
+    kinds.set(kind, [...(kinds.get(kind) ?? []), page]);
+  }
+  return [...kinds].map(([kind, list]) => {
+    const largest = list.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+    return { ...largest, page: kind === largest.page ? kind : `${kind} (largest: ${largest.page.split('/').at(-1) ?? ''})`, of: list.length };
+  });
+}
+
+/** One line per page (per kind of season page), largest file named: what `make dashboards-build` prints. */
 export function formatSizes(pages: PageData[]): string[] {
-  const width = Math.max(4, ...pages.map((p) => p.page.length));
+  const lines = largestPerKind(pages);
+  const width = Math.max(4, ...lines.map((p) => p.page.length));
   return [
     `${'page'.padEnd(width)}  ${'data'.padStart(10)}  largest file`,
-    ...pages.map((p) => {
+    ...lines.map((p) => {
       const largest = [...p.files].sort((a, b) => b.bytes - a.bytes)[0];
-      return `${p.page.padEnd(width)}  ${kilobytes(p.bytes).padStart(10)}  ${largest ? `${largest.name} (${kilobytes(largest.bytes)})` : '—'}`;
+      return `${p.page.padEnd(width)}  ${kilobytes(p.bytes).padStart(10)}  ${largest ? `${largest.name} (${kilobytes(largest.bytes)})` : '—'}${p.of > 1 ? `, of ${String(p.of)} seasons` : ''}`;
     }),
   ];
 }

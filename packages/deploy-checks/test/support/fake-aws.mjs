@@ -2,7 +2,8 @@
 // A stand-in for the AWS CLI, for the tests of .github/scripts: answers the calls the deploy and
 // rotation scripts make from a JSON state file (FAKE_AWS_STATE), changes it as AWS would, and
 // appends every call to FAKE_AWS_LOG. The state says how the scenario goes: `exitCodes` of one-shot
-// tasks by kind, `unstable` revisions (services never settle on them).
+// tasks by kind, `unstable` revisions (services never settle on them), the statuses a release
+// execution goes through (`releaseStatuses`) and the release task's log lines (`releaseLog`).
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 
 const statePath = process.env.FAKE_AWS_STATE;
@@ -25,6 +26,7 @@ const query = flags.query ?? '';
 const log = (entry) => appendFileSync(process.env.FAKE_AWS_LOG, `${JSON.stringify({ service, op, ...entry })}\n`);
 const save = () => writeFileSync(statePath, JSON.stringify(state, null, 2));
 const out = (text) => process.stdout.write(`${text}\n`);
+log({ call: 'invoked', command: `${service} ${op}` });
 
 const familyOf = (arn) => arn.replace(/^.*:task-definition\//, '').replace(/:\d+$/, '');
 const kindOf = (family) => Object.entries(state.config.families).find(([, f]) => f === family)?.[0];
@@ -116,8 +118,32 @@ function secretsmanager() {
   throw new Error(`fake aws: secretsmanager ${op} is not faked`);
 }
 
+function stepfunctions() {
+  switch (op) {
+    case 'start-execution': {
+      const arn = `${flags['state-machine-arn'].replace(':stateMachine:', ':execution:')}:${flags.name}`;
+      state.execution = { arn, input: JSON.parse(flags.input), statuses: [...state.releaseStatuses] };
+      log({ call: 'start-execution', machine: flags['state-machine-arn'], name: flags.name, input: state.execution.input });
+      save();
+      return out(arn);
+    }
+    case 'describe-execution': {
+      if (flags['execution-arn'] !== state.execution?.arn) throw new Error(`fake aws: no execution ${flags['execution-arn']}`);
+      const status = state.execution.statuses.length > 1 ? state.execution.statuses.shift() : state.execution.statuses[0];
+      log({ call: 'describe-execution', status });
+      save();
+      return out(status);
+    }
+  }
+  throw new Error(`fake aws: stepfunctions ${op} is not faked`);
+}
+
 if (service === 'ssm' && op === 'get-parameter') out(JSON.stringify(state.config));
 else if (service === 'ecs') ecs();
 else if (service === 'secretsmanager') secretsmanager();
-else if (service === 'logs') out(`a ${service} line`);
+else if (service === 'stepfunctions') stepfunctions();
+else if (service === 'logs' && op === 'filter-log-events') {
+  log({ call: 'filter-log-events', group: flags['log-group-name'] });
+  out((state.releaseLog ?? []).join('\t'));
+} else if (service === 'logs') out(`a ${service} line`);
 else throw new Error(`fake aws: ${service} ${op} is not faked`);

@@ -1,5 +1,6 @@
 // Fixtures and livescores.
 import { badRequest, forbidden, type ApiError } from '../errors.ts';
+import { MATCH } from '../generate.ts';
 import type { FixtureRec } from '../model.ts';
 import type { SortKey } from '../query.ts';
 import { isLive } from '../states.ts';
@@ -23,6 +24,7 @@ function fixtureFilter(ctx: RequestContext): (f: FixtureRec) => boolean {
   const leagues = filterValues(ctx, 'fixtureleagues');
   const states = filterValues(ctx, 'fixturestates');
   const seasons = filterValues(ctx, 'fixtureseasons');
+  const stages = filterValues(ctx, 'fixturestages');
   const { idAfter, deleted } = ctx.q;
   const denied = ctx.denied;
   return (f) =>
@@ -31,10 +33,11 @@ function fixtureFilter(ctx: RequestContext): (f: FixtureRec) => boolean {
     !denied.has(f.season.league.id) &&
     (leagues === null || leagues.has(f.season.league.id)) &&
     (states === null || states.has(f.stateId)) &&
-    (seasons === null || seasons.has(f.season.id));
+    (seasons === null || seasons.has(f.season.id)) &&
+    (stages === null || stages.has(f.stage.id));
 }
 
-const FIXTURE_FILTERS = ['fixtureleagues', 'fixturestates', 'fixtureseasons'];
+const FIXTURE_FILTERS = ['fixtureleagues', 'fixturestates', 'fixtureseasons', 'fixturestages'];
 
 function emitFixture(ctx: RequestContext): (f: FixtureRec) => string {
   return (f) => ctx.ser.fixture(f, ctx.q.include);
@@ -161,7 +164,7 @@ export const FIXTURE_ROUTES: Route[] = [
       const keep = fixtureFilter(ctx);
       const fixtures = ctx.world
         .fixturesOnDays(now - DAY, now + DAY)
-        .filter((f) => keep(f) && f.kickoffMs - 15 * MINUTE <= now && now <= f.kickoffMs + 125 * MINUTE);
+        .filter((f) => keep(f) && f.kickoffMs - 15 * MINUTE <= now && now <= f.kickoffMs + MATCH.endMs(f) + 15 * MINUTE);
       return list(ctx, 'fixture', fixtures, emitFixture(ctx));
     },
   },

@@ -1,5 +1,6 @@
 // What every endpoint handler gets and gives back, and the helpers they share.
 import { badRequest, forbidden, type ApiError } from '../errors.ts';
+import type { MatchDetails } from '../detail/store.ts';
 import type { CallFaults } from '../faults.ts';
 import type { Kind } from '../includes.ts';
 import type { SeasonRec, TeamRec } from '../model.ts';
@@ -10,6 +11,7 @@ import type { World } from '../world.ts';
 export interface RequestContext {
   world: World;
   ser: Serializer;
+  details: MatchDetails;
   q: ParsedQuery;
   params: Record<string, string | undefined>;
   denied: ReadonlySet<number>;
@@ -67,6 +69,14 @@ export function withSeason(ctx: RequestContext, then: (season: SeasonRec) => Out
   if (season === undefined) return { type: 'empty' };
   if ('status' in season) return errorOutcome(season);
   return then(season);
+}
+
+/** Runs `then` with the season and the numeric `teamId` of the path (a 400 when it is not a number). */
+export function withSeasonTeam(ctx: RequestContext, then: (season: SeasonRec, teamId: number) => Outcome): Outcome {
+  return withSeason(ctx, (season) => {
+    const teamId = idParam(ctx, 'teamId');
+    return typeof teamId === 'number' ? then(season, teamId) : errorOutcome(teamId);
+  });
 }
 
 export function teamsOf(world: World, season: SeasonRec): TeamRec[] {

@@ -1,45 +1,60 @@
 // League tables, schedules, stages and rounds of a season.
 import { forbidden } from '../errors.ts';
 import type { IncludeNode, IncludeTree } from '../includes.ts';
-import type { SeasonRec } from '../model.ts';
+import type { FixtureRec, SeasonRec, StageRec } from '../model.ts';
+import { byId, roundsByName } from '../serialize.ts';
 import type { StandingRow } from '../standings.ts';
+import { currentStages } from '../structure-json.ts';
+import type { World } from '../world.ts';
 import { list, single } from './answers.ts';
-import { errorOutcome, idParam, withSeason, type RequestContext, type Route } from './route.ts';
+import { errorOutcome, idParam, withSeason, withSeasonTeam, type RequestContext, type Route } from './route.ts';
 
-const SCHEDULE_TREE: IncludeTree = new Map([
-  [
-    'rounds',
-    {
-      fields: null,
-      children: new Map([
-        [
-          'fixtures',
-          {
-            fields: null,
-            children: new Map([
-              ['participants', { fields: null, children: new Map() }],
-              ['scores', { fields: null, children: new Map() }],
-            ]),
-          },
-        ],
-      ]),
-    },
-  ],
+const node = (children: IncludeTree = new Map()): IncludeNode => ({ fields: null, children });
+const SCHEDULE_FIXTURE_TREE: IncludeTree = new Map([
+  ['participants', node()],
+  ['scores', node()],
 ]);
+const NONE: IncludeTree = new Map();
 
-function schedule(ctx: RequestContext, season: SeasonRec, teamId: number | null): string {
-  if (teamId === null) return ctx.ser.stage(season, SCHEDULE_TREE);
-  const fixtureTree: IncludeTree = SCHEDULE_TREE.get('rounds')?.children.get('fixtures')?.children ?? new Map<string, IncludeNode>();
-  const base = ctx.ser.stage(season, new Map());
-  const rounds = season.rounds
+/**
+ * One stage of a schedule: the stage with its rounds (each with its fixtures), the fixtures
+ * outside any round (knockout legs, a single final), its aggregates and groups. A team's
+ * schedule keeps only what holds that team's fixtures.
+ */
+function scheduleStage(ctx: RequestContext, stage: StageRec, teamId: number | null): string | null {
+  // A fixture still waiting for its teams is not yet on a team's schedule.
+  const mine = (f: FixtureRec): boolean => !f.deleted && (teamId === null || (f.placeholderIds === null && (f.homeId === teamId || f.awayId === teamId)));
+  const fixturesJson = (fixtures: FixtureRec[]): string => fixtures.map((f) => ctx.ser.fixture(f, SCHEDULE_FIXTURE_TREE)).join(',');
+  const rounds = roundsByName(stage.rounds)
     .map((round) => {
-      const fixtures = round.fixtures.filter((f) => !f.deleted && (f.homeId === teamId || f.awayId === teamId));
-      if (fixtures.length === 0) return null;
-      const roundJson = ctx.ser.round(round, new Map());
-      return `${roundJson.slice(0, -1)},"fixtures":[${fixtures.map((f) => ctx.ser.fixture(f, fixtureTree)).join(',')}]}`;
+      const fixtures = round.fixtures.filter(mine);
+      if (teamId !== null && fixtures.length === 0) return null;
+      const roundJson = ctx.ser.round(round, NONE);
+      return `${roundJson.slice(0, -1)},"fixtures":[${fixturesJson(fixtures)}]}`;
     })
     .filter((r) => r !== null);
-  return `${base.slice(0, -1)},"rounds":[${rounds.join(',')}]}`;
+  const loose = stage.fixtures.filter((f) => f.round === null && mine(f));
+  if (teamId !== null && rounds.length === 0 && loose.length === 0) return null;
+  const aggregates = stage.aggregates.filter((a) => teamId === null || a.legs.some(mine));
+  const groups = stage.groups.filter((g) => teamId === null || g.teamIds.includes(teamId));
+  const base = ctx.ser.stage(stage, NONE);
+  return (
+    `${base.slice(0, -1)},"rounds":[${rounds.join(',')}],"fixtures":[${fixturesJson(loose)}]` +
+    `,"aggregates":[${aggregates.map((a) => ctx.ser.aggregate(a, NONE)).join(',')}]` +
+    `,"groups":[${groups.map((g) => ctx.ser.group(g, NONE)).join(',')}]}`
+  );
+}
+
+function schedule(ctx: RequestContext, season: SeasonRec, teamId: number | null): string[] {
+  return byId(season.stages)
+    .map((stage) => scheduleStage(ctx, stage, teamId))
+    .filter((s) => s !== null);
+}
+
+/** The current season's tables that are being played (the live table of a split league is its current stages'). */
+function liveStandings(world: World, season: SeasonRec): StandingRow[] {
+  const current = currentStages(season.stages);
+  return world.standings(season).filter((row) => current.has(row.stage));
 }
 
 export const TABLE_ROUTES: Route[] = [
@@ -79,7 +94,7 @@ export const TABLE_ROUTES: Route[] = [
       if (ctx.denied.has(id)) return errorOutcome(forbidden());
       const season = ctx.world.leagueById.get(id)?.seasons.find((s) => s.isCurrent);
       if (!season) return { type: 'empty' };
-      return list(ctx, 'standing', ctx.world.standings(season), (row: StandingRow) => ctx.ser.standing(row, ctx.q.include));
+      return list(ctx, 'standing', liveStandings(ctx.world, season), (row: StandingRow) => ctx.ser.standing(row, ctx.q.include));
     },
   },
   {
@@ -97,7 +112,7 @@ export const TABLE_ROUTES: Route[] = [
     kind: 'stage',
     filters: [],
     paged: false,
-    handle: (ctx) => withSeason(ctx, (season) => ({ type: 'data', data: `[${schedule(ctx, season, null)}]`, pagination: null })),
+    handle: (ctx) => withSeason(ctx, (season) => ({ type: 'data', data: `[${schedule(ctx, season, null).join(',')}]`, pagination: null })),
   },
   {
     path: '/v3/football/schedules/seasons/:seasonId/teams/:teamId',
@@ -106,11 +121,9 @@ export const TABLE_ROUTES: Route[] = [
     filters: [],
     paged: false,
     handle: (ctx) =>
-      withSeason(ctx, (season) => {
-        const teamId = idParam(ctx, 'teamId');
-        if (typeof teamId !== 'number') return errorOutcome(teamId);
+      withSeasonTeam(ctx, (season, teamId) => {
         if (!season.teamIds.includes(teamId)) return { type: 'empty' };
-        return { type: 'data', data: `[${schedule(ctx, season, teamId)}]`, pagination: null };
+        return { type: 'data', data: `[${schedule(ctx, season, teamId).join(',')}]`, pagination: null };
       }),
   },
   {
@@ -124,7 +137,7 @@ export const TABLE_ROUTES: Route[] = [
       if (typeof teamId !== 'number') return errorOutcome(teamId);
       const seasons = ctx.world.seasons.filter((s) => s.isCurrent && !ctx.denied.has(s.league.id) && s.teamIds.includes(teamId));
       if (seasons.length === 0) return { type: 'empty' };
-      return { type: 'data', data: `[${seasons.map((s) => schedule(ctx, s, teamId)).join(',')}]`, pagination: null };
+      return { type: 'data', data: `[${seasons.flatMap((s) => schedule(ctx, s, teamId)).join(',')}]`, pagination: null };
     },
   },
   {
@@ -133,7 +146,7 @@ export const TABLE_ROUTES: Route[] = [
     kind: 'stage',
     filters: [],
     paged: false,
-    handle: (ctx) => withSeason(ctx, (season) => list(ctx, 'stage', [season], (s) => ctx.ser.stage(s, ctx.q.include))),
+    handle: (ctx) => withSeason(ctx, (season) => list(ctx, 'stage', byId(season.stages), (s) => ctx.ser.stage(s, ctx.q.include))),
   },
   {
     path: '/v3/football/stages/:id',
@@ -144,9 +157,9 @@ export const TABLE_ROUTES: Route[] = [
     handle: (ctx) => {
       const id = idParam(ctx, 'id');
       if (typeof id !== 'number') return errorOutcome(id);
-      const season = ctx.world.stageById.get(id);
-      if (season && ctx.denied.has(season.league.id)) return errorOutcome(forbidden());
-      return single(ctx, 'stage', season, (s) => ctx.ser.stage(s, ctx.q.include));
+      const stage = ctx.world.stageById.get(id);
+      if (stage && ctx.denied.has(stage.season.league.id)) return errorOutcome(forbidden());
+      return single(ctx, 'stage', stage, (s) => ctx.ser.stage(s, ctx.q.include));
     },
   },
   {
@@ -155,7 +168,7 @@ export const TABLE_ROUTES: Route[] = [
     kind: 'round',
     filters: [],
     paged: false,
-    handle: (ctx) => withSeason(ctx, (season) => list(ctx, 'round', season.rounds, (r) => ctx.ser.round(r, ctx.q.include))),
+    handle: (ctx) => withSeason(ctx, (season) => list(ctx, 'round', roundsByName(season.rounds), (r) => ctx.ser.round(r, ctx.q.include))),
   },
   {
     path: '/v3/football/rounds/:id',

@@ -3,7 +3,16 @@
 // once per (run, page key).
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Pool } from 'mariadb';
-import { chunks, type BulkRequest, type BulkResult, type BulkSyncContext, type EntityRecords, type RejectedRecord } from '@insightxi/contracts';
+import {
+  STRUCTURE_ENTITIES,
+  chunks,
+  type BulkRequest,
+  type BulkResult,
+  type BulkSyncContext,
+  type EntityRecords,
+  type RejectedRecord,
+  type RelatedRecords,
+} from '@insightxi/contracts';
 import type { Entity } from '../entity.ts';
 import { SPECS } from '../entities/index.ts';
 import { unavailable } from '../errors.ts';
@@ -37,11 +46,32 @@ function emptyResult(): BulkResult {
   return { created: 0, updated: 0, unchanged: 0, failed: [], duplicatePage: false };
 }
 
-function add(total: BulkResult, part: ApplyResult): void {
+function add(total: BulkResult, part: ApplyResult, related?: Entity): void {
   total.created += part.created;
   total.updated += part.updated;
   total.unchanged += part.unchanged;
-  total.failed.push(...part.failed);
+  total.failed.push(...(related === undefined ? part.failed : part.failed.map((f) => ({ ...f, entity: related }))));
+}
+
+/**
+ * The season structure that came with a page (stages, then rounds, groups and ties: each names
+ * the ones before), landed before the page's records name them, and counted with them.
+ */
+async function landRelated(connection: Connection, related: RelatedRecords | undefined, total: BulkResult, now: Date): Promise<void> {
+  if (related === undefined) return;
+  for (const entity of STRUCTURE_ENTITIES) {
+    const records = related[entity] ?? [];
+    if (records.length > 0) add(total, await land(connection, entity, records, 'upsert', now), entity);
+  }
+}
+
+/** The failures of a page as quarantine rows, each with its own entity and the record it was. */
+function failedRecords<E extends Entity>(entity: E, records: readonly EntityRecords[E][], related: RelatedRecords | undefined, failed: BulkResult['failed']): RejectedRecord[] {
+  const payloadOf = (failure: BulkResult['failed'][number]): unknown => {
+    const list: readonly { id: number }[] = failure.entity === undefined ? records : (related?.[failure.entity as keyof RelatedRecords] ?? []);
+    return list.find((r) => r.id === failure.id) ?? null;
+  };
+  return failed.map((f) => ({ entity: f.entity ?? entity, sourceId: f.id, reason: f.reason, payload: payloadOf(f) }));
 }
 
 /** Applies records and, in the same transaction, resolves the quarantine rows of those that landed. */
@@ -55,8 +85,9 @@ async function land<E extends Entity>(connection: Connection, entity: E, records
 export function createBulkWriter(pool: Pool, options: BulkWriterOptions): BulkWriter {
   const clock = options.clock ?? (() => new Date());
 
-  async function writeChunks<E extends Entity>(entity: E, records: readonly EntityRecords[E][]): Promise<BulkResult> {
+  async function writeChunks<E extends Entity>(entity: E, records: readonly EntityRecords[E][], related: RelatedRecords | undefined): Promise<BulkResult> {
     const total = emptyResult();
+    if (related !== undefined) await inTransaction(pool, (connection) => landRelated(connection, related, total, clock()), options.retry);
     for (const chunk of chunks(records, options.chunkSize)) {
       const part = await inTransaction(pool, (connection) => land(connection, entity, chunk, 'upsert', clock()), options.retry);
       add(total, part);
@@ -65,7 +96,7 @@ export function createBulkWriter(pool: Pool, options: BulkWriterOptions): BulkWr
   }
 
   /** One attempt at a page: `NOT_YET` when the page follows a cursor the run has not reached. */
-  function applyPage<E extends Entity>(entity: E, records: readonly EntityRecords[E][], sync: BulkSyncContext): Promise<BulkResult | typeof NOT_YET> {
+  function applyPage<E extends Entity>(entity: E, records: readonly EntityRecords[E][], related: RelatedRecords | undefined, sync: BulkSyncContext): Promise<BulkResult | typeof NOT_YET> {
     return inTransaction(
       pool,
       async (connection) => {
@@ -74,12 +105,11 @@ export function createBulkWriter(pool: Pool, options: BulkWriterOptions): BulkWr
         if (await syncPageSteps.pageApplied(connection, sync)) return { ...emptyResult(), duplicatePage: true };
         if (sync.after !== undefined && cursor !== sync.after) return NOT_YET;
         const total = emptyResult();
+        await landRelated(connection, related, total, now);
         for (const chunk of chunks(records, options.chunkSize)) {
           add(total, await land(connection, entity, chunk, 'upsert', now));
         }
-        const byId = new Map(records.map((r) => [r.id, r]));
-        const failedRecords: RejectedRecord[] = total.failed.map((f) => ({ entity, sourceId: f.id, reason: f.reason, payload: byId.get(f.id) ?? null }));
-        await insertQuarantine(connection, sync.runId, [...(sync.rejected ?? []), ...failedRecords], now);
+        await insertQuarantine(connection, sync.runId, [...(sync.rejected ?? []), ...failedRecords(entity, records, related, total.failed)], now);
         await syncPageSteps.recordPage(connection, entity, sync, total, now);
         // A page with records that could not land leaves its seasons to be read again.
         if (total.failed.length === 0) await noteSeasonsCompleted(connection, entity, sync.runId, sync.seasonsCompleted ?? [], now);
@@ -90,10 +120,10 @@ export function createBulkWriter(pool: Pool, options: BulkWriterOptions): BulkWr
   }
 
   /** A page sent before its predecessor answered waits for it: pages of a run land in order. */
-  async function writePage<E extends Entity>(entity: E, records: readonly EntityRecords[E][], sync: BulkSyncContext): Promise<BulkResult> {
+  async function writePage<E extends Entity>(entity: E, records: readonly EntityRecords[E][], related: RelatedRecords | undefined, sync: BulkSyncContext): Promise<BulkResult> {
     const deadline = Date.now() + (options.orderWaitMs ?? DEFAULT_ORDER_WAIT_MS);
     for (;;) {
-      const result = await applyPage(entity, records, sync);
+      const result = await applyPage(entity, records, related, sync);
       if (result !== NOT_YET) return result;
       if (Date.now() >= deadline) {
         throw unavailable(`page ${sync.pageKey} of run ${sync.runId} follows a page that has not landed; send that one first`);
@@ -104,7 +134,7 @@ export function createBulkWriter(pool: Pool, options: BulkWriterOptions): BulkWr
 
   return {
     write(entity, request) {
-      return request.sync ? writePage(entity, request.records, request.sync) : writeChunks(entity, request.records);
+      return request.sync ? writePage(entity, request.records, request.related, request.sync) : writeChunks(entity, request.records, request.related);
     },
     writeOne(entity, record, mode) {
       return inTransaction(pool, (connection) => land(connection, entity, [record], mode, clock()), options.retry);

@@ -53,6 +53,11 @@ const fixtureFields = fieldSpec<Fixture>({
     { table: 'fixture_states', label: 'state', ids: (r) => [r.stateId] },
     { table: 'venues', label: 'venue', ids: (r) => [r.venueId] },
     { table: 'teams', label: 'team', ids: (r) => [r.homeTeamId, r.awayTeamId, ...r.scores.map((s) => s.teamId)] },
+    { table: 'stages', label: 'stage', ids: (r) => [r.stageId] },
+    { table: 'rounds', label: 'round', ids: (r) => [r.roundId] },
+    { table: 'stage_groups', label: 'group', ids: (r) => [r.groupId] },
+    { table: 'aggregates', label: 'aggregate', ids: (r) => [r.aggregateId] },
+    { table: 'types', label: 'score type', ids: (r) => r.scores.map((s) => s.typeId) },
   ],
   check(r) {
     const foreign = r.scores.find((s) => s.fixtureId !== r.id);

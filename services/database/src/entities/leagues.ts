@@ -5,5 +5,5 @@ export const leagueSpec = fieldSpec<League>({
   entity: 'leagues',
   table: 'leagues',
   fields: ['id', 'sportId', 'countryId', 'name', 'active', 'shortCode', 'imagePath', 'type', 'subType', 'category', 'hasJerseys', ['lastPlayedAt', dateTime]],
-  references: [],
+  references: [{ table: 'countries', label: 'country', ids: (r) => [r.countryId] }],
 });

@@ -9,5 +9,8 @@ export const standingSpec = fieldSpec<Standing>({
     { table: 'seasons', label: 'season', ids: (r) => [r.seasonId] },
     { table: 'leagues', label: 'league', ids: (r) => [r.leagueId] },
     { table: 'teams', label: 'team', ids: (r) => [r.teamId] },
+    { table: 'stages', label: 'stage', ids: (r) => [r.stageId] },
+    { table: 'rounds', label: 'round', ids: (r) => [r.roundId] },
+    { table: 'stage_groups', label: 'group', ids: (r) => [r.groupId] },
   ],
 });

@@ -5,5 +5,5 @@ export const venueSpec = fieldSpec<Venue>({
   entity: 'venues',
   table: 'venues',
   fields: ['id', 'countryId', 'cityId', 'name', 'address', 'zipcode', 'latitude', 'longitude', 'capacity', 'imagePath', 'cityName', 'surface', 'nationalTeam'],
-  references: [],
+  references: [{ table: 'countries', label: 'country', ids: (r) => [r.countryId] }],
 });

@@ -1,7 +1,7 @@
 // Reads and deletes of the synced entities through Prisma. Writes go through the bulk writer,
 // which owns the change detection. One table says which Prisma model holds each entity and how
 // its rows read back as records; a new entity is one line there (and its list filters, if any).
-import type { EntityRecords, FixtureListQuery, ListQuery, SeasonListQuery, StandingListQuery } from '@insightxi/contracts';
+import type { EntityRecords, FixtureListQuery, ListQuery, SeasonListQuery, StageListQuery, StandingListQuery, StructureListQuery, TypeListQuery } from '@insightxi/contracts';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import type { Entity } from '../entity.ts';
 import { conflict, notFound } from '../errors.ts';
@@ -9,11 +9,17 @@ import { SPECS } from '../entities/index.ts';
 import { pageQuery, toPage, type PageOf } from './paging.ts';
 
 export interface ListQueries {
+  types: TypeListQuery;
+  countries: ListQuery;
   states: ListQuery;
   leagues: ListQuery;
   seasons: SeasonListQuery;
   venues: ListQuery;
   teams: ListQuery;
+  stages: StageListQuery;
+  rounds: StructureListQuery;
+  groups: StructureListQuery;
+  aggregates: StructureListQuery;
   fixtures: FixtureListQuery;
   standings: StandingListQuery;
 }
@@ -57,14 +63,28 @@ function fixtureWhere(query: FixtureListQuery): Prisma.FixtureWhereInput {
   };
 }
 
+function structureWhere(query: StructureListQuery | StageListQuery): object {
+  return {
+    ...(query.league === undefined ? {} : { leagueId: query.league }),
+    ...(query.season === undefined ? {} : { seasonId: query.season }),
+    ...('stage' in query && query.stage !== undefined ? { stageId: query.stage } : {}),
+  };
+}
+
 /** The list filters beyond limit and cursor, by entity. */
 const FILTERS: { [E in Entity]?: (query: ListQueries[E]) => object } = {
+  types: (query) => (query.modelType === undefined ? {} : { modelType: query.modelType }),
   seasons: (query) => (query.league === undefined ? {} : { leagueId: query.league }),
+  stages: structureWhere,
+  rounds: structureWhere,
+  groups: structureWhere,
+  aggregates: structureWhere,
   fixtures: fixtureWhere,
   standings: (query) => ({
     ...(query.season === undefined ? {} : { seasonId: query.season }),
     ...(query.league === undefined ? {} : { leagueId: query.league }),
     ...(query.team === undefined ? {} : { teamId: query.team }),
+    ...(query.stage === undefined ? {} : { stageId: query.stage }),
   }),
 };
 
@@ -72,11 +92,17 @@ const FILTERS: { [E in Entity]?: (query: ListQueries[E]) => object } = {
 function sources(prisma: PrismaClient): Record<Entity, Source> {
   const source = (model: unknown, include?: object): Source => ({ model: model as Model, ...(include ? { include } : {}) });
   return {
+    types: source(prisma.type),
+    countries: source(prisma.country),
     states: source(prisma.fixtureState),
     leagues: source(prisma.league),
     seasons: source(prisma.season),
     venues: source(prisma.venue),
     teams: source(prisma.team),
+    stages: source(prisma.stage),
+    rounds: source(prisma.round),
+    groups: source(prisma.stageGroup),
+    aggregates: source(prisma.aggregate),
     fixtures: source(prisma.fixture, { scores: { orderBy: { id: 'asc' } } }),
     standings: source(prisma.standing),
   };

@@ -12,7 +12,10 @@ import {
   Page,
   RECORD_SCHEMAS,
   SeasonListQuery,
+  StageListQuery,
   StandingListQuery,
+  StructureListQuery,
+  TypeListQuery,
   type EntityRecords,
 } from '@insightxi/contracts';
 import type { ApplyResult } from '../bulk/apply.ts';
@@ -22,7 +25,12 @@ import type { ListQueries } from '../repositories/records.ts';
 
 /** The entities whose list takes filters besides limit and cursor. */
 const LIST_QUERIES: Partial<Record<Entity, TSchema>> = {
+  types: TypeListQuery,
   seasons: SeasonListQuery,
+  stages: StageListQuery,
+  rounds: StructureListQuery,
+  groups: StructureListQuery,
+  aggregates: StructureListQuery,
   fixtures: FixtureListQuery,
   standings: StandingListQuery,
 };

@@ -3,7 +3,7 @@
 // chunk, up to WRITES_IN_FLIGHT calls before the first answers. Each call names the stored
 // cursor it follows (`sync.after`) and the writer holds it until the run is there, so batches
 // land in plan order and a resumed run counts exactly like an uninterrupted one.
-import { chunks, type BulkSyncContext, type RunCounters, type SyncRun } from '@insightxi/contracts';
+import { STRUCTURE_ENTITIES, chunks, type BulkSyncContext, type RelatedRecords, type RunCounters, type SyncRun } from '@insightxi/contracts';
 import type { RunSettings } from '../config.ts';
 import { addCounters, zeroCounters } from './counters.ts';
 import { decodePosition, encodePosition, isAfter, pageKey, type RunPosition } from './cursor.ts';
@@ -47,6 +47,18 @@ export interface BatchWriterDeps {
   signal: AbortSignal;
   /** Called after every batch with the counters and position that are now committed. */
   onProgress?: ((counters: RunCounters, position: RunPosition) => void) | undefined;
+}
+
+/** The season structure the batch's pages carried, in one set (absent when none did). */
+export function relatedOf(batch: readonly PageItem[]): RelatedRecords | undefined {
+  const related: RelatedRecords = {};
+  for (const item of batch) {
+    for (const entity of STRUCTURE_ENTITIES) {
+      const records = item.page.related?.[entity];
+      if (records !== undefined && records.length > 0) (related[entity] ??= []).push(...(records as never[]));
+    }
+  }
+  return Object.keys(related).length > 0 ? related : undefined;
 }
 
 /** Lands a run's batches in order and keeps its committed counters and position. */
@@ -103,6 +115,7 @@ export class BatchWriter {
     const lastItem = batch.at(-1);
     if (first === undefined || lastItem === undefined) return;
     const records = batch.flatMap((item) => item.page.data);
+    const related = relatedOf(batch);
     const rejected = batch.flatMap((item) => item.page.rejected);
     for (const item of batch) if (item.page.rejected.length > 0) this.incomplete.add(item.position.step);
     const fetchSide = {
@@ -120,11 +133,13 @@ export class BatchWriter {
     let follows = after;
     for (const [c, part] of parts.entries()) {
       const last = c === parts.length - 1;
-      const add = addCounters(zeroCounters(), { ...(c === 0 ? fetchSide : {}), fetched: part.length, pages: last ? batch.length : 0 });
+      // The structure rides with the first chunk and is counted with it (fetched, then created/updated/unchanged).
+      const relatedCount = c === 0 && related ? Object.values(related).reduce((sum, list) => sum + list.length, 0) : 0;
+      const add = addCounters(zeroCounters(), { ...(c === 0 ? fetchSide : {}), fetched: part.length + relatedCount, pages: last ? batch.length : 0 });
       // Until the last chunk lands, a resume starts the batch again; its landed chunks come back as duplicates.
       const cursor = encodePosition(last ? lastItem.next : first.position);
       const sync: BulkSyncContext = { runId: this.run.id, pageKey: pageKey(first.position, c), after: follows, checkpoint: { cursor, add }, rejected: c === 0 ? rejected : [], ...(last ? seasonsCompleted : {}) };
-      landed = addCounters(landed, await this.landChunk(batch, c, part, sync));
+      landed = addCounters(landed, await this.landChunk(batch, c, part, c === 0 ? related : undefined, sync));
       follows = cursor;
     }
     this.countUnanswered(batch, -1);
@@ -137,10 +152,11 @@ export class BatchWriter {
   }
 
   /** One writer call; returns what it adds to the run's counters (the writer adds the same in the page's transaction). */
-  private async landChunk(batch: PageItem[], chunk: number, records: unknown[], sync: BulkSyncContext): Promise<RunCounters> {
+  private async landChunk(batch: PageItem[], chunk: number, records: unknown[], related: RelatedRecords | undefined, sync: BulkSyncContext): Promise<RunCounters> {
     const first = batch[0] as PageItem;
     const { add } = sync.checkpoint;
-    const result = await this.deps.retry(`write ${first.step.label}`, () => this.deps.writer.bulk(first.step.entity, { records, sync }, this.deps.ctx));
+    const request = { records, sync, ...(related ? { related } : {}) };
+    const result = await this.deps.retry(`write ${first.step.label}`, () => this.deps.writer.bulk(first.step.entity, request, this.deps.ctx));
     if (result.duplicatePage) {
       // Applied by an attempt whose answer was lost: the writer counted it then; only what we sent is known here.
       this.deps.log.warn({ runId: this.run.id, step: first.step.label, chunk }, 'page already applied by an earlier attempt');

@@ -1,7 +1,7 @@
 // Splits a run into steps: one fetcher walk each (entity + query), in dependency order,
 // per season and per date window of at most 100 days. The plan is stored with the run so
 // a resumed run walks exactly the same steps.
-import { ENTITIES, dateWindows, daysAround, type FetchQuery, type RunScope, type SeasonSync } from '@insightxi/contracts';
+import { ENTITIES, STRUCTURE_ENTITIES, dateWindows, daysAround, type FetchQuery, type RunScope, type SeasonSync } from '@insightxi/contracts';
 import type { EntityName, RunTarget } from './ports.ts';
 
 export interface PlanStep {
@@ -49,6 +49,7 @@ const dayMs = (day: string): number => Date.parse(`${day}T00:00:00Z`);
 function needsSeasons(target: RunTarget, scope: RunScope): boolean {
   if (scope.seasons !== undefined) return false;
   if (target === 'venues' || target === 'teams' || target === 'standings' || target === 'all') return true;
+  if ((STRUCTURE_ENTITIES as readonly string[]).includes(target)) return true;
   return target === 'fixtures' && scope.mode === 'full' && scope.from === undefined;
 }
 
@@ -56,8 +57,10 @@ const leagueFilter = (scope: RunScope): FetchQuery => (scope.leagues ? { leagues
 
 function fullSteps(entity: EntityName, scope: RunScope, seasons: number[]): PlanStep[] {
   switch (entity) {
+    case 'types':
+    case 'countries':
     case 'states':
-      return [{ entity, query: {}, label: 'states' }];
+      return [{ entity, query: {}, label: entity }];
     case 'leagues':
       return [{ entity, query: scope.leagues ? { ids: ids(scope.leagues) } : {}, label: 'leagues' }];
     case 'seasons':
@@ -65,6 +68,10 @@ function fullSteps(entity: EntityName, scope: RunScope, seasons: number[]): Plan
       return [{ entity, query: leagueFilter(scope), label: 'seasons' }];
     case 'venues':
     case 'teams':
+    case 'stages':
+    case 'rounds':
+    case 'groups':
+    case 'aggregates':
     case 'standings':
       return seasons.map((id) => ({ entity, query: { seasons: String(id) }, label: `${entity} season ${id}`, season: id }));
     case 'fixtures':
@@ -98,6 +105,16 @@ function incrementalSteps(scope: RunScope, today: string): PlanStep[] {
 }
 
 /**
+ * /sync/all reads a season's structure from the schedules its fixtures come from (no extra call);
+ * only when fixtures come by date window does it read each season's stages (rounds, groups and
+ * ties come with them).
+ */
+function includedInAll(entity: EntityName, scope: RunScope): boolean {
+  if (!(STRUCTURE_ENTITIES as readonly string[]).includes(entity)) return true;
+  return entity === 'stages' && scope.from !== undefined && scope.to !== undefined;
+}
+
+/**
  * Seasons named in the scope are always read; resolved ones (current or all) skip the steps
  * `frozen` says can no longer change, unless the scope forces a re-read. `frozen` is only
  * asked for when there is something it could skip.
@@ -114,7 +131,7 @@ export async function buildPlan(
   }
   const resolution = needsSeasons(target, scope) ? await resolveSeasons(scope.leagues ?? null, scope.allSeasons === true) : null;
   const seasons = scope.seasons ?? resolution?.seasons ?? [];
-  const entities = target === 'all' ? ENTITIES : [target];
+  const entities = target === 'all' ? ENTITIES.filter((entity) => includedInAll(entity, scope)) : [target];
   const all = entities.flatMap((entity) => fullSteps(entity, scope, seasons));
   const mayFreeze = resolution !== null && scope.force !== true && all.some((step) => step.season !== undefined);
   const isFrozen = mayFreeze ? await frozen() : () => false;

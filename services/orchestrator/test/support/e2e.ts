@@ -66,4 +66,21 @@ export async function startE2E(prefix: string, options: Omit<StackOptions, 'data
 // The ground truth in our tables' shape is shared with the chaos suite.
 export { actualRows, expectedRows } from '@insightxi/stack';
 
-export const DATA_TABLES = ['standings', 'fixture_scores', 'fixtures', 'teams', 'venues', 'seasons', 'leagues', 'fixture_states', 'quarantine'];
+/** Every synced table, each after the ones that reference it (the order a wipe deletes in). */
+export const DATA_TABLES = [
+  'standings',
+  'fixture_scores',
+  'fixtures',
+  'aggregates',
+  'stage_groups',
+  'rounds',
+  'stages',
+  'teams',
+  'venues',
+  'seasons',
+  'leagues',
+  'fixture_states',
+  'countries',
+  'types',
+  'quarantine',
+];

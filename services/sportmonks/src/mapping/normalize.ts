@@ -4,8 +4,14 @@
 import type { TSchema, Static } from '@sinclair/typebox';
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
 import {
+  Aggregate,
+  Country,
   Fixture,
   FixtureState,
+  Group,
+  Round,
+  Stage,
+  TypeEntry,
   League,
   Season,
   Standing,
@@ -16,7 +22,13 @@ import {
 } from '@insightxi/contracts';
 import { fromUnixSeconds, orNull, toBool, toDateOnly, toInt, toNumber, toUtcDateTime } from './convert.ts';
 import {
+  RawAggregate,
+  RawCountry,
   RawFixture,
+  RawGroup,
+  RawRound,
+  RawStage,
+  RawType,
   RawLeague,
   RawParticipant,
   RawScore,
@@ -30,9 +42,17 @@ import {
 
 export type Outcome<T> = { ok: true; record: T } | { ok: false; reason: string };
 
+/** The stage a round, group or tie was served inside: it gives the ids they leave out. */
+export interface ParentStage {
+  leagueId: number;
+  seasonId: number;
+  stageId: number;
+}
+
 export interface NormalizeContext {
   /** The records come from a `filters=deleted` query: all of them are deleted upstream. */
   deleted?: boolean;
+  parent?: ParentStage;
 }
 
 export type Normalizer<E extends keyof EntityRecords> = (raw: unknown, context?: NormalizeContext) => Outcome<EntityRecords[E]>;
@@ -48,6 +68,12 @@ function validator<T extends TSchema>(schema: T, what: string) {
     check.Check(value) ? { ok: true, record: value } : { ok: false, reason: `${what}: ${explain(check, value)}` };
 }
 
+const rawType = validator(RawType, 'not a SportMonks type');
+const rawCountry = validator(RawCountry, 'not a SportMonks country');
+const rawStage = validator(RawStage, 'not a SportMonks stage');
+const rawRound = validator(RawRound, 'not a SportMonks round');
+const rawGroup = validator(RawGroup, 'not a SportMonks group');
+const rawAggregate = validator(RawAggregate, 'not a SportMonks aggregate');
 const rawState = validator(RawState, 'not a SportMonks state');
 const rawLeague = validator(RawLeague, 'not a SportMonks league');
 const rawSeason = validator(RawSeason, 'not a SportMonks season');
@@ -60,6 +86,12 @@ const rawStanding = validator(RawStanding, 'not a SportMonks standing');
 const rawDetail = validator(RawStandingDetail, 'bad standing detail');
 
 const contract = {
+  types: validator(TypeEntry, 'does not fit our type record'),
+  countries: validator(Country, 'does not fit our country record'),
+  stages: validator(Stage, 'does not fit our stage record'),
+  rounds: validator(Round, 'does not fit our round record'),
+  groups: validator(Group, 'does not fit our group record'),
+  aggregates: validator(Aggregate, 'does not fit our aggregate record'),
   states: validator(FixtureState, 'does not fit our state record'),
   leagues: validator(League, 'does not fit our league record'),
   seasons: validator(Season, 'does not fit our season record'),
@@ -101,14 +133,54 @@ function fieldByField<E extends keyof EntityRecords>(
   readRaw: (raw: unknown) => Outcome<{ id: number }>,
   check: (record: unknown) => Outcome<EntityRecords[E]>,
   fields: FieldReads,
+  /** Values the context gives when the raw record leaves them out (a round's stage, from its parent). */
+  fallback: (context: NormalizeContext) => Record<string, unknown> = () => ({}),
 ): Normalizer<E> {
   const reads = Object.entries(fields).map(([key, read]) => (typeof read === 'function' ? { key, from: snakeCase(key), read } : { key, from: read[0], read: read[1] }));
-  return (raw) =>
+  return (raw, context = {}) =>
     then(readRaw(raw), (record) => {
       const values = record as Record<string, unknown> & { id: number };
-      return check(Object.fromEntries(reads.map(({ key, from, read }) => [key, read(values[from], values)])));
+      const given = fallback(context);
+      return check(Object.fromEntries(reads.map(({ key, from, read }) => [key, read(values[from], values) ?? given[key] ?? null])));
     });
 }
+
+/** The first number in a round's name ("1", "Round 12"), for ordering: SportMonks sorts the names as strings. */
+const roundNumber: Read = (value) => {
+  const digits = /\d+/.exec(String(value))?.[0];
+  return digits === undefined ? null : Number(digits);
+};
+const name: Read = (value) => (typeof value === 'number' ? String(value) : value);
+const parentIds = (context: NormalizeContext): Record<string, unknown> => ({ ...context.parent });
+
+export const normalizeType = fieldByField<'types'>(rawType, contract.types, {
+  id: same, name: same, code: text, developerName: text, modelType: text, statGroup: text,
+});
+
+export const normalizeCountry = fieldByField<'countries'>(rawCountry, contract.countries, {
+  id: same, continentId: int, name: same, officialName: text, fifaName: text, iso2: text, iso3: text,
+  latitude: number, longitude: number, imagePath: text,
+});
+
+export const normalizeStage = fieldByField<'stages'>(rawStage, contract.stages, {
+  id: same, leagueId: same, seasonId: same, typeId: id, name: same, sortOrder: int, finished: bool, isCurrent: bool,
+  startingAt: dateOnly, endingAt: dateOnly,
+});
+
+export const normalizeRound = fieldByField<'rounds'>(rawRound, contract.rounds, {
+  id: same, leagueId: id, seasonId: id, stageId: id, name, number: ['name', roundNumber], finished: bool, isCurrent: bool,
+  startingAt: dateOnly, endingAt: dateOnly,
+}, parentIds);
+
+export const normalizeGroup = fieldByField<'groups'>(rawGroup, contract.groups, {
+  id: same, leagueId: id, seasonId: id, stageId: id, name: same, finished: bool, isCurrent: bool,
+  startingAt: dateOnly, endingAt: dateOnly,
+}, parentIds);
+
+export const normalizeAggregate = fieldByField<'aggregates'>(rawAggregate, contract.aggregates, {
+  id: same, leagueId: id, seasonId: id, stageId: id, name: (value, raw) => orNull(value as string | null | undefined) ?? `Tie ${raw.id}`,
+  result: text, detail: text, winnerTeamId: ['winner_participant_id', id],
+}, parentIds);
 
 // Flags by state id for when they are absent.
 const LIVE = new Set([2, 3, 4, 6, 9, 21, 22, 23, 25]);
@@ -286,11 +358,17 @@ export const normalizeStanding: Normalizer<'standings'> = (raw) =>
   );
 
 export const NORMALIZERS: { [E in keyof EntityRecords]: Normalizer<E> } = {
+  types: normalizeType,
+  countries: normalizeCountry,
   states: normalizeState,
   leagues: normalizeLeague,
   seasons: normalizeSeason,
   venues: normalizeVenue,
   teams: normalizeTeam,
+  stages: normalizeStage,
+  rounds: normalizeRound,
+  groups: normalizeGroup,
+  aggregates: normalizeAggregate,
   fixtures: normalizeFixture,
   standings: normalizeStanding,
 };

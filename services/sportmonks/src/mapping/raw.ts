@@ -15,6 +15,86 @@ const Opt = <T extends TSchema>(schema: T) => Type.Optional(Type.Union([schema, 
 const Text = Type.String();
 const Name = Type.String({ minLength: 1 });
 
+export const RawType = Type.Object({
+  id: Id,
+  name: Name,
+  code: Opt(Text),
+  developer_name: Opt(Text),
+  model_type: Opt(Text),
+  stat_group: Opt(Text),
+});
+
+export const RawCountry = Type.Object({
+  id: Id,
+  continent_id: Opt(IntLike),
+  name: Name,
+  official_name: Opt(Text),
+  fifa_name: Opt(Text),
+  iso2: Opt(Text),
+  iso3: Opt(Text),
+  latitude: Opt(NumLike),
+  longitude: Opt(NumLike),
+  image_path: Opt(Text),
+});
+
+const Children = Type.Optional(Type.Union([Type.Array(Type.Unknown()), Type.Null()]));
+
+/** A stage, alone or as a schedule serves it (rounds → fixtures, knock-out fixtures directly, ties). */
+export const RawStage = Type.Object({
+  id: Id,
+  league_id: Id,
+  season_id: Id,
+  type_id: Opt(IntLike),
+  name: Name,
+  sort_order: Opt(IntLike),
+  finished: Opt(BoolLike),
+  is_current: Opt(BoolLike),
+  starting_at: Opt(Text),
+  ending_at: Opt(Text),
+  rounds: Children,
+  groups: Children,
+  aggregates: Children,
+  fixtures: Children,
+});
+
+/** Rounds, groups and ties inside a stage may leave out the ids their stage already gives. */
+export const RawRound = Type.Object({
+  id: Id,
+  league_id: Opt(IntLike),
+  season_id: Opt(IntLike),
+  stage_id: Opt(IntLike),
+  name: Type.Union([Name, Type.Integer()]),
+  finished: Opt(BoolLike),
+  is_current: Opt(BoolLike),
+  starting_at: Opt(Text),
+  ending_at: Opt(Text),
+  fixtures: Children,
+});
+
+export const RawGroup = Type.Object({
+  id: Id,
+  league_id: Opt(IntLike),
+  season_id: Opt(IntLike),
+  stage_id: Opt(IntLike),
+  name: Name,
+  finished: Opt(BoolLike),
+  is_current: Opt(BoolLike),
+  starting_at: Opt(Text),
+  ending_at: Opt(Text),
+});
+
+export const RawAggregate = Type.Object({
+  id: Id,
+  league_id: Opt(IntLike),
+  season_id: Opt(IntLike),
+  stage_id: Opt(IntLike),
+  name: Opt(Text),
+  fixture_ids: Opt(Type.Array(IntLike)),
+  result: Opt(Text),
+  detail: Opt(Text),
+  winner_participant_id: Opt(IntLike),
+});
+
 export const RawState = Type.Object({
   id: Id,
   state: Name,
@@ -171,12 +251,6 @@ export const RawStanding = Type.Object({
   details: Type.Optional(Type.Array(Type.Unknown())),
 });
 
-/** One stage of `/schedules/seasons/{id}`: rounds with fixtures, or fixtures directly (cups). */
-export const RawScheduleStage = Type.Object({
-  id: Id,
-  rounds: Type.Optional(Type.Union([Type.Array(Type.Object({ id: Id, fixtures: Type.Optional(Type.Array(Type.Unknown())) })), Type.Null()])),
-  fixtures: Type.Optional(Type.Union([Type.Array(Type.Unknown()), Type.Null()])),
-});
 
 export type RawState = Static<typeof RawState>;
 export type RawLeague = Static<typeof RawLeague>;
@@ -188,4 +262,9 @@ export type RawScore = Static<typeof RawScore>;
 export type RawFixture = Static<typeof RawFixture>;
 export type RawStandingDetail = Static<typeof RawStandingDetail>;
 export type RawStanding = Static<typeof RawStanding>;
-export type RawScheduleStage = Static<typeof RawScheduleStage>;
+export type RawType = Static<typeof RawType>;
+export type RawCountry = Static<typeof RawCountry>;
+export type RawStage = Static<typeof RawStage>;
+export type RawRound = Static<typeof RawRound>;
+export type RawGroup = Static<typeof RawGroup>;
+export type RawAggregate = Static<typeof RawAggregate>;

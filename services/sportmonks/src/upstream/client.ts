@@ -44,6 +44,8 @@ export interface UpstreamAnswer {
 
 // The charged entity of a path, until an answer's rate_limit.requested_entity says otherwise.
 const DEFAULT_ENTITIES: Record<string, string> = {
+  types: 'Type',
+  countries: 'Country',
   states: 'State',
   leagues: 'League',
   seasons: 'Season',

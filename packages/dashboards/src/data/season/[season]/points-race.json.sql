@@ -1,5 +1,5 @@
--- Points of every team after each round of a season, for the points race. Rounds are numbered
--- in the order they were first played (fixtures.round_id is SportMonks' round id).
+-- Points of every team after each round of a season, for the points race until stage-race runs
+-- (rounds by SportMonks id, numbered in the order they were first played).
 -- requires: fixtures
 WITH played AS (
   SELECT f.season_id, f.round_id, f.home_team_id AS team_id,

@@ -1,5 +1,5 @@
--- The table of every season (the league_table view) with each team's last five results,
--- oldest first ("WDLWW").
+-- The table of every season as one (the league_table view before it had stages, issue 15) with
+-- each team's last five results, oldest first ("WDLWW"): what the page shows until stage-tables runs.
 -- requires: league_table
 WITH results AS (
   SELECT season_id, home_team_id AS team_id, starting_at, fixture_id,

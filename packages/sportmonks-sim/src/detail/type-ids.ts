@@ -1,0 +1,68 @@
+// SportMonks type ids the match detail uses (shared/docs/sportmonks-details.md §1.2, §4, §5).
+
+export const EVENT = {
+  VAR: 10,
+  GOAL: 14,
+  OWNGOAL: 15,
+  PENALTY: 16,
+  MISSED_PENALTY: 17,
+  SUBSTITUTION: 18,
+  YELLOWCARD: 19,
+  REDCARD: 20,
+  YELLOWREDCARD: 21,
+  PENALTY_SHOOTOUT_MISS: 22,
+  PENALTY_SHOOTOUT_GOAL: 23,
+} as const;
+
+/** Event types that change the scoreline (shoot-out kicks do not). */
+export const SCORING_EVENTS: ReadonlySet<number> = new Set([EVENT.GOAL, EVENT.OWNGOAL, EVENT.PENALTY]);
+
+export const LINEUP = { STARTING: 11, BENCH: 12 } as const;
+
+export const POSITION = { GOALKEEPER: 24, DEFENDER: 25, MIDFIELDER: 26, ATTACKER: 27 } as const;
+
+export const DETAILED_POSITION = {
+  CENTRE_BACK: 148,
+  DEFENSIVE_MIDFIELD: 149,
+  ATTACKING_MIDFIELD: 150,
+  CENTRE_FORWARD: 151,
+  LEFT_WING: 152,
+  CENTRAL_MIDFIELD: 153,
+  RIGHT_BACK: 154,
+  LEFT_BACK: 155,
+  RIGHT_WING: 156,
+  LEFT_MIDFIELD: 157,
+  RIGHT_MIDFIELD: 158,
+  SECONDARY_STRIKER: 163,
+} as const;
+
+export const REFEREE_ROLE = { REFEREE: 6, FIRST_ASSISTANT: 7, SECOND_ASSISTANT: 8, FOURTH_OFFICIAL: 9 } as const;
+
+export const PERIOD_TYPE = { FIRST_HALF: 1, SECOND_HALF: 2 } as const;
+
+/** Team and player statistic types (§4.4); 119 MINUTES_PLAYED per the MCP. */
+export const STAT = {
+  CORNERS: 34,
+  SHOTS_OFF_TARGET: 41,
+  SHOTS_TOTAL: 42,
+  ATTACKS: 43,
+  DANGEROUS_ATTACKS: 44,
+  BALL_POSSESSION: 45,
+  OFFSIDES: 51,
+  GOALS: 52,
+  FOULS: 56,
+  SAVES: 57,
+  SHOTS_BLOCKED: 58,
+  SUBSTITUTIONS: 59,
+  ASSISTS: 79,
+  PASSES: 80,
+  SUCCESSFUL_PASSES: 81,
+  REDCARDS: 83,
+  YELLOWRED_CARDS: 85,
+  YELLOWCARDS: 84,
+  SHOTS_ON_TARGET: 86,
+  RATING: 118,
+  MINUTES_PLAYED: 119,
+} as const;
+
+export const TOPSCORER = { GOALS: 208, ASSISTS: 209, YELLOWCARDS: 84, REDCARDS: 83 } as const;
