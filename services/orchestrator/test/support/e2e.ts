@@ -68,6 +68,10 @@ export { actualPeopleRows, actualRows, expectedPeopleRows, expectedRows } from '
 
 /** Every synced table, each after the ones that reference it (the order a wipe deletes in). */
 export const DATA_TABLES = [
+  'topscorers',
+  'topscorer_lists',
+  'squads',
+  'squad_lists',
   'standings',
   'fixture_scores',
   'fixtures',
@@ -80,6 +84,8 @@ export const DATA_TABLES = [
   'seasons',
   'leagues',
   'fixture_states',
+  'players',
+  'referees',
   'countries',
   'types',
   'quarantine',
