@@ -1,6 +1,7 @@
 // The release task's command as ECS starts it: a process with RELEASE_CONFIG and GIT_SHA in its
 // environment, the SDK finding the region, credentials and (here) the stand-in's endpoint there too.
 import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReleaseConfig } from '../src/index.ts';
 import { FakeEcs } from './support/fake-ecs.ts';
@@ -33,7 +34,7 @@ afterAll(async () => {
 
 function release(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../src/cli.ts', import.meta.url))], {
       env: { PATH: process.env.PATH ?? '', AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: 'AKIDTEST', AWS_SECRET_ACCESS_KEY: 'test-secret', AWS_ENDPOINT_URL_ECS: endpoint, ...env },
     });
     let output = '';

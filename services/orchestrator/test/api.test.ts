@@ -131,7 +131,7 @@ describe('POST /sync/:entity', () => {
     const res = await app.inject({ method: 'POST', url: '/sync/teams?from=2025-01-01&to=2025-02-01', headers: auth });
     expect(res.statusCode).toBe(400);
     expect(res.json<{ message: string }>().message).toMatch(/from\/to only apply to fixtures/);
-    const unknown = await app.inject({ method: 'POST', url: '/sync/players', headers: auth });
+    const unknown = await app.inject({ method: 'POST', url: '/sync/planets', headers: auth });
     expect(unknown.statusCode).toBe(400);
     expect(writer.runs.size).toBe(0);
   });

@@ -18,10 +18,16 @@ describe('plans with the season structure', () => {
       'venues season 201',
       'teams season 101',
       'teams season 201',
+      'referees season 101',
+      'referees season 201',
       'fixtures season 101',
       'fixtures season 201',
+      'squads season 101',
+      'squads season 201',
       'standings season 101',
       'standings season 201',
+      'topscorers season 101',
+      'topscorers season 201',
     ]);
   });
 
@@ -30,6 +36,8 @@ describe('plans with the season structure', () => {
     expect(labels.slice(labels.indexOf('stages season 101'), labels.indexOf('fixtures 2026-11-01..2026-11-30') + 1)).toEqual([
       'stages season 101',
       'stages season 201',
+      'referees season 101',
+      'referees season 201',
       'fixtures 2026-11-01..2026-11-30',
     ]);
   });
