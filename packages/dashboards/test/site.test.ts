@@ -331,21 +331,21 @@ describe('charts have as many marks as their query has rows', () => {
   });
 });
 
-describe('pages whose data does not exist yet', () => {
-  it('players says so plainly, naming what is missing, and draws no empty chart', async () => {
+// The sample is synced with match detail: these pages draw it (an empty database's build checks the "not yet" notes).
+describe('pages with match detail synced', () => {
+  it('players draws its rankings and says nothing is missing', async () => {
     const { season_id } = await seasonOf('Superliga', '2025/2026');
     const { page } = await open(`players/${season_id}`);
     try {
       const notes = await texts(page, '.not-yet');
-      expect(notes).toHaveLength(1);
-      expect(notes[0]).toMatch(/^No player statistics yet: player_season_stats does not exist in this database\./);
-      expect(await page.$$('main svg')).toHaveLength(0);
+      expect(notes.filter((note) => note.startsWith('No player statistics yet'))).toEqual([]);
+      expect((await page.$$('main svg')).length).toBeGreaterThan(0);
     } finally {
       await page.close();
     }
   });
 
-  it('match shows the score by period and the other meetings of the two teams, and says which detail is still missing', async () => {
+  it('match shows the score by period and the other meetings of the two teams, and no detail is missing', async () => {
     const { season_id } = await seasonOf('Superliga', '2025/2026');
     const [derby] = await sql().query<{ fixture_id: number; home: number; away: number; home_ht: number; away_ht: number }[]>(
       `SELECT fixture_id, home_goals AS home, away_goals AS away, home_goals_half_time AS home_ht, away_goals_half_time AS away_ht FROM fixture_results
@@ -363,9 +363,9 @@ describe('pages whose data does not exist yet', () => {
       );
       expect(await page.$$('table.standings tbody tr')).toHaveLength(Math.min(10, Number(meetings?.n)));
       const notes = (await texts(page, '.not-yet')).join('\n');
-      expect(notes).toContain('No match events yet: fixture_events');
-      expect(notes).toContain('No lineups yet');
-      expect(notes).toContain('No team statistics yet');
+      expect(notes).not.toContain('No match events yet');
+      expect(notes).not.toContain('No lineups yet');
+      expect(notes).not.toContain('No team statistics yet');
     } finally {
       await page.close();
     }
@@ -422,7 +422,7 @@ describe('builds that cannot be published', () => {
     try {
       const error = await buildSite({ databaseUrl: sample?.analyst.url ?? '', output, pageLimitBytes: 64 * 1024 }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(BuildError);
-      expect((error as Error).message).toMatch(/^pages over 0\.1 MB of data \(aggregate in SQL\): match\/\d+ 0\.\d\d MB(, match\/\d+ 0\.\d\d MB)*$/);
+      expect((error as Error).message).toMatch(/^pages over 0\.1 MB of data \(aggregate in SQL\): [a-z-]+\/\d+ \d\.\d\d MB(, [a-z-]+\/\d+ \d\.\d\d MB)*$/);
     } finally {
       await rm(output, { recursive: true, force: true });
     }
