@@ -9,28 +9,47 @@ import type { Simulator } from '@insightxi/sportmonks-sim';
 const HOUR_MS = 3_600_000;
 const LEFT_MS = 3_000;
 
-export async function primeRateLimitWindows(sim: Simulator, token: string): Promise<void> {
+/** Opens the window of every entity a sync is charged for; returns those entities. */
+export async function primeRateLimitWindows(sim: Simulator, token: string): Promise<Set<string>> {
   const dataset = sim.dataset();
-  const season = String(dataset.seasons[0]?.id);
-  const league = String(dataset.leagues[0]?.id);
-  // One call per entity the fetcher is charged for: State, League, Season, Venue, Team, Fixture,
-  // Standing, Stage (schedules), Round, LiveStanding.
+  const fixture = dataset.fixtures[0];
+  const season = String(fixture?.season_id);
+  const league = String(fixture?.league_id);
+  const team = String((fixture?.participants as { id: number }[] | undefined)?.[0]?.id);
+  // One call per entity: the core dictionaries, then State, League, Season, Venue, Team, Fixture,
+  // Standing, Stage (schedules), Round, LiveStanding, and the people: Player (an unknown id still
+  // answers and is charged), PlayerStatistic (season squads), PlayerTeam, Referee, Topscorer.
   const paths = [
-    '/states',
-    '/leagues',
-    '/seasons',
-    '/venues',
-    '/teams',
-    '/fixtures',
-    `/standings/seasons/${season}`,
-    `/schedules/seasons/${season}`,
-    `/rounds/seasons/${season}`,
-    `/standings/live/leagues/${league}`,
+    '/v3/core/types',
+    '/v3/core/countries',
+    ...[
+      '/states',
+      '/leagues',
+      '/seasons',
+      '/venues',
+      '/teams',
+      '/fixtures',
+      `/standings/seasons/${season}`,
+      `/schedules/seasons/${season}`,
+      `/rounds/seasons/${season}`,
+      `/standings/live/leagues/${league}`,
+      '/players/1',
+      `/squads/seasons/${season}/teams/${team}`,
+      `/squads/teams/${team}`,
+      `/referees/seasons/${season}`,
+      `/topscorers/seasons/${season}`,
+    ].map((path) => `/v3/football${path}`),
   ];
   for (const path of paths) {
-    const response = await request(`${sim.url}/v3/football${path}`, { headers: { authorization: token } });
+    const response = await request(`${sim.url}${path}`, { headers: { authorization: token } });
     await response.body.dump();
     if (response.statusCode !== 200) throw new Error(`priming ${path}: the simulator answered ${String(response.statusCode)}`);
   }
   sim.advanceClock(HOUR_MS - LEFT_MS);
+  return new Set(Object.keys(sim.stats().calls));
+}
+
+/** Entities a run was charged for whose window was never opened: one 429 there stalls it for an hour. */
+export function unprimed(sim: Simulator, primed: Set<string>): string[] {
+  return Object.keys(sim.stats().calls).filter((entity) => !primed.has(entity));
 }

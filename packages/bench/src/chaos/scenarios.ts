@@ -11,7 +11,7 @@ import type { FaultKind, FaultOptions } from '@insightxi/sportmonks-sim';
 import { freePort, type ServiceName } from '@insightxi/stack';
 import type { ChaosContext, Scenario } from './harness.ts';
 import { incomingOf } from './log-lines.ts';
-import { primeRateLimitWindows } from './rate-windows.ts';
+import { primeRateLimitWindows, unprimed } from './rate-windows.ts';
 import { brokenRow, runScenario, type ChaosRow, type Outcome } from './row.ts';
 import { onInterrupt } from './teardown.ts';
 
@@ -95,7 +95,7 @@ const faults: ChaosScenario = {
   key: 'faults',
   run: (context) =>
     runScenario('simulator faults', context, { slug: 'faults', simulator: { seed: FAULTS_SEED, leagues: 3, seasonsPerLeague: 3 } }, async (s): Promise<Outcome> => {
-      await primeRateLimitWindows(s.simulator, context.sportmonksToken);
+      const primed = await primeRateLimitWindows(s.simulator, context.sportmonksToken);
       s.simulator.setFaults(FAULTS);
       // The full sync reads season schedules (one call each); the date-range sync pages through
       // `between` windows, which is where SportMonks repeats records across pages.
@@ -109,6 +109,8 @@ const faults: ChaosScenario = {
       expectStatus(range, 'succeeded', problems, 'the date-range sync');
       const unmet = FAULT_KINDS_WANTED.filter((kind) => met[kind] === 0);
       if (unmet.length > 0) problems.push(`never met ${unmet.join(', ')}: the row proves nothing about them`);
+      const late = unprimed(s.simulator, primed);
+      if (late.length > 0) problems.push(`no rate-limit window primed for ${late.join(', ')}: a 429 there pauses the run for an hour`);
       return {
         status: `${all.status} + ${range.status}`,
         problems,
