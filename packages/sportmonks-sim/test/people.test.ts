@@ -76,6 +76,17 @@ describe('players', () => {
     expect(player.display_name).toBe(spaced[0]);
     expect(player.name.endsWith(' ')).toBe(true);
   });
+
+  it('never gives two players of a league the same name (a timeline would show one man subbed off twice)', async () => {
+    for (const league of [271, 501]) {
+      const current = seasonsOf(league).find((s) => s.is_current);
+      const fixtures = (await walk(sim, `/v3/football/fixtures?per_page=50&filters=fixtureSeasons:${String(current?.id)};fixtureStates:5&include=lineups`)) as unknown as DetailFixture[];
+      const byName = new Map<string, Set<number>>();
+      for (const l of fixtures.flatMap((f) => f.lineups)) byName.set(l.player_name.trim(), (byName.get(l.player_name.trim()) ?? new Set()).add(l.player_id));
+      expect(byName.size).toBeGreaterThan(200);
+      expect([...byName].filter(([, ids]) => ids.size > 1).map(([name]) => name)).toEqual([]);
+    }
+  });
 });
 
 describe('squads', () => {

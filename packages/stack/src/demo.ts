@@ -94,6 +94,25 @@ try {
         ),
       );
     }
+    // The latest finished match with goals in its events: the timeline an analyst would draw.
+    const [match] = await connection.query<{ fixture_id: number; name: string; score: string }[]>(
+      `SELECT r.fixture_id, CONCAT(r.home_team, ' – ', r.away_team, ', ', DATE_FORMAT(r.starting_at, '%Y-%m-%d')) AS name, r.score
+         FROM fixture_results r
+        WHERE r.state = 'FT' AND EXISTS (SELECT 1 FROM goals g WHERE g.fixture_id = r.fixture_id)
+        ORDER BY r.starting_at DESC, r.fixture_id LIMIT 1`,
+    );
+    if (match) {
+      console.log(`\nfixture_events: ${match.name}, ${match.score} (the timeline):`);
+      console.table(
+        await connection.query(
+          `SELECT CONCAT(e.minute, IF(e.extra_minute IS NULL, '', CONCAT('+', e.extra_minute)), '''') AS minute, tm.name AS team,
+                  ty.name AS event, e.player_name AS player, e.related_player_name AS related, e.result AS score
+             FROM fixture_events e JOIN types ty ON ty.id = e.type_id LEFT JOIN teams tm ON tm.id = e.team_id
+            WHERE e.fixture_id = ? ORDER BY e.minute, e.extra_minute, e.sort_order, e.id`,
+          [match.fixture_id],
+        ),
+      );
+    }
   } finally {
     await connection.end();
   }

@@ -146,9 +146,11 @@ export class People {
     let nextTransfer = TRANSFER_ID_BASE + index * 100_000;
     const firstStart = league.seasons[0]?.startDate ?? '2024-07-01';
 
+    // Names are unique within the league: a timeline never shows two men of one name.
+    const taken = new Set<string>();
     const newPlayer = (positionId: number, startYear: number): PlayerApi => {
       const id = nextPlayer++;
-      const player = makePlayer(rng, id, league.countryId, positionId, startYear);
+      const player = makePlayer(rng, id, league.countryId, positionId, startYear, taken);
       players.set(id, player);
       return player;
     };
@@ -264,9 +266,9 @@ function pickIndex(rng: Rng, roster: Stint[], positionId: number): number {
   return candidates.length === 0 ? -1 : pick(rng, candidates);
 }
 
-function makePlayer(rng: Rng, id: number, leagueCountryId: number, positionId: number, seasonYear: number): PlayerApi {
+function makePlayer(rng: Rng, id: number, leagueCountryId: number, positionId: number, seasonYear: number, taken: Set<string>): PlayerApi {
   const nationality = rng() < 0.75 ? leagueCountryId : pick(rng, COUNTRIES);
-  const [first, last] = personName(nationality, rng);
+  const [first, last] = personName(nationality, rng, taken);
   const detailed = DETAILED[positionId] ?? [];
   const born = seasonYear - intBetween(rng, 17, 35);
   return {

@@ -18,10 +18,31 @@ function region(countryId: number): string {
   return 'any';
 }
 
-/** [first name, last name] for someone from `countryId`; `take` draws numbers in [0, 1). */
-export function personName(countryId: number, take: () => number): [string, string] {
+/** More last names, only for someone whose drawn name is already taken. */
+const MORE_LAST: Record<string, string[]> = {
+  dk: ['Mortensen', 'Johansen', 'Knudsen', 'Mikkelsen', 'Frederiksen', 'Holm', 'Lund', 'Schmidt', 'Eriksen', 'Berg', 'Skov', 'Kjær', 'Bach', 'Vestergaard', 'Dahl', 'Lindberg'],
+  sc: ['Reid', 'Murray', 'Taylor', 'Clark', 'Ross', 'Young', 'Mitchell', 'Watson', 'Morrison', 'Scott', 'Black', 'Hamilton', 'Graham', 'Kennedy', 'Wallace', 'Duncan'],
+  any: ['Ramos', 'Bianchi', 'Fischer', 'Kovač', 'Lefebvre', 'Visser', 'Ferreira', 'Romano', 'Wagner', 'Nowak', 'Ivanov', 'Mensah', 'Horvat', 'Lindqvist', 'Santos', 'Keller'],
+};
+
+/**
+ * [first name, last name] for someone from `countryId`; `take` draws numbers in [0, 1). A name in
+ * `taken` (a club's or league's people so far) is swapped for the next free last name, so that no
+ * two players of a squad share one; the draws stay the same, so nobody else's name changes.
+ */
+export function personName(countryId: number, take: () => number, taken?: Set<string>): [string, string] {
   const r = region(countryId);
   const firsts = FIRST[r] ?? [];
   const lasts = LAST[r] ?? [];
-  return [firsts[Math.floor(take() * firsts.length)] ?? 'Jan', lasts[Math.floor(take() * lasts.length)] ?? 'Jensen'];
+  const first = firsts[Math.floor(take() * firsts.length)] ?? 'Jan';
+  const drawn = Math.floor(take() * lasts.length);
+  const names = [...lasts, ...(MORE_LAST[r] ?? [])];
+  for (let k = 0; k < names.length; k++) {
+    const last = names[(drawn + k) % names.length] ?? 'Jensen';
+    if (!taken?.has(`${first} ${last}`)) {
+      taken?.add(`${first} ${last}`);
+      return [first, last];
+    }
+  }
+  return [first, lasts[drawn] ?? 'Jensen'];
 }
