@@ -27,7 +27,7 @@ async function database(env: NodeJS.ProcessEnv): Promise<string> {
 async function build(env: NodeJS.ProcessEnv): Promise<number> {
   const report = await buildSite({ databaseUrl: await database(env), output: env.DASHBOARDS_OUTPUT ?? DEFAULT_OUTPUT, env });
   console.log(`\n${formatSizes(report.pages).join('\n')}`);
-  console.log(`\nbuilt ${report.pages.length} pages into ${report.output} in ${report.seconds.toFixed(1)} s`);
+  console.log(`\nbuilt ${report.pages.length} pages into ${report.output} in ${report.seconds.toFixed(1)} s (queries ${report.querySeconds.toFixed(1)} s, Framework ${(report.seconds - report.querySeconds).toFixed(1)} s)`);
   return 0;
 }
 
