@@ -28,12 +28,15 @@ export const syncRoutes: RoutePlugin = (app) => {  // `curl -X POST …/sync/fix
     },
     async (request, reply) => {
       const scope = scopeFromRequest(request.query, request.body);
-      const launched = await app.runs.start(request.params.entity, scope, { requestId: request.id });
       if (request.query.wait === true) {
         // A long run outlasts service-kit's connectionTimeout, which would close the socket under the
-        // reply. Injected requests (tests) have a socket without timers.
+        // reply; off before the first await (starting the run is a writer call that may be slow too).
+        // Injected requests (tests) have a socket without timers.
         const socket: { setTimeout?: (ms: number) => unknown } = request.raw.socket;
         socket.setTimeout?.(0);
+      }
+      const launched = await app.runs.start(request.params.entity, scope, { requestId: request.id });
+      if (request.query.wait === true) {
         const final = await launched.done;
         return reply.code(200).send(toSummary(final, Date.now()));
       }
