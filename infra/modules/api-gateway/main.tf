@@ -1,5 +1,6 @@
-# The only public entry point: an HTTP API that exposes the orchestrator's /sync routes and nothing
-# else, through a VPC link to the orchestrator's listener on the internal ALB.
+# The only public entry point: an HTTP API that exposes the orchestrator's /sync routes and
+# GET /freshness and nothing else, through a VPC link to the orchestrator's listener on the
+# internal ALB.
 #
 # Two independent checks guard every route. API Gateway verifies a JWT from the Cognito user pool
 # below (client-credentials grant, scope insightxi/sync), taken from the `X-Api-Token` header; the
@@ -9,8 +10,10 @@
 locals {
   sync_scope = "insightxi/sync"
 
-  # Exactly the orchestrator's /sync routes (packages/contracts/src/orchestrator.ts).
+  # Exactly the orchestrator's operator routes (packages/contracts/src/orchestrator.ts): its /sync
+  # routes, and /freshness so that operators and alarms can read per-league freshness from outside.
   routes = toset([
+    "GET /freshness",
     "POST /sync/{target}",
     "GET /sync/runs",
     "GET /sync/runs/{runId}",
@@ -43,7 +46,7 @@ resource "aws_cognito_resource_server" "insightxi" {
 
   scope {
     scope_name        = "sync"
-    scope_description = "Start, follow, cancel and resume syncs"
+    scope_description = "Start, follow, cancel and resume syncs; read freshness"
   }
 }
 
@@ -75,7 +78,7 @@ resource "aws_apigatewayv2_vpc_link" "this" {
 resource "aws_apigatewayv2_api" "this" {
   name          = var.name
   protocol_type = "HTTP"
-  description   = "InsightXI sync API (orchestrator /sync routes only)"
+  description   = "InsightXI sync API (orchestrator /sync routes and GET /freshness only)"
 
   # The default execute-api endpoint is the API's URL; with no CORS block browsers are refused.
   dynamic "cors_configuration" {

@@ -41,6 +41,8 @@ export async function startLiveStack(options: { start: string; scale: number; se
     budgetPerHour: options.budgetPerHour,
     clock: { start: options.start, speed: 0 },
     changeLog: true,
+    // A card or a substitution is a change of its fixture, reported by the latest-updated feed.
+    eventsTouchFixtures: true,
   });
   const clock = drivenClock(() => sim.now());
   const writer = await buildWriter(writerConfig({ DATABASE_URL: db.url, INTERNAL_TOKEN, LOG_LEVEL: 'warn' }), UNDER_PRESSURE_OFF);
@@ -85,13 +87,24 @@ export async function sync(stack: LiveStack, path: string): Promise<{ runId: num
   return response.json<{ runId: number; status: string }>();
 }
 
-/** What a fixture's row must show once a change is visible. */
+/** Cancels the entity's running runs through the orchestrator's API (each stops after its page in hand). */
+export async function cancelRuns(stack: LiveStack, entity: string): Promise<void> {
+  const headers = { authorization: `Bearer ${OPERATOR_TOKEN}` };
+  const list = await stack.orchestrator.inject({ url: `/sync/runs?entity=${entity}&status=running`, headers });
+  for (const run of list.json<{ items: { runId: number }[] }>().items) {
+    await stack.orchestrator.inject({ method: 'POST', url: `/sync/runs/${String(run.runId)}/cancel`, headers });
+  }
+}
+
+/** What a fixture's row must show once a change is visible, and its rows in fixture_events. */
 interface Expected {
   stateId: number;
   home: number | null;
   away: number | null;
   startingAtMs: number;
   deleted: boolean;
+  /** Its match events as `id:minute`, in id order (null when the change names none). */
+  events: string | null;
 }
 
 interface RawFixture {
@@ -99,7 +112,15 @@ interface RawFixture {
   starting_at_timestamp: number;
   participants?: { id: number; meta?: { location?: string } }[];
   scores?: { description: string; participant_id: number; score: { goals: number; participant?: string } }[];
+  events?: { id: number; minute: number | null }[];
 }
+
+const eventKeys = (events: { id: number | bigint; minute: number | null }[]): string =>
+  events
+    .map((e) => ({ id: BigInt(e.id), minute: e.minute }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((e) => `${String(e.id)}:${String(e.minute)}`)
+    .join(',');
 
 const DELETED_STATE = 20;
 
@@ -107,7 +128,8 @@ function expected(change: FixtureChange): Expected {
   const raw = change.fixture as unknown as RawFixture;
   const current = (raw.scores ?? []).filter((s) => s.description === 'CURRENT');
   const goals = (side: string) => current.find((s) => s.score.participant === side)?.score.goals ?? null;
-  return { stateId: raw.state_id, home: goals('home'), away: goals('away'), startingAtMs: raw.starting_at_timestamp * 1000, deleted: raw.state_id === DELETED_STATE };
+  const events = raw.events === undefined ? null : eventKeys(raw.events);
+  return { stateId: raw.state_id, home: goals('home'), away: goals('away'), startingAtMs: raw.starting_at_timestamp * 1000, deleted: raw.state_id === DELETED_STATE, events };
 }
 
 interface Row {
@@ -117,23 +139,36 @@ interface Row {
   away_goals: number | null;
   starting_ms: number;
   deleted: number;
+  events: string;
 }
 
 const shows = (row: Row, want: Expected): boolean =>
-  want.deleted ? row.deleted === 1 : row.deleted === 0 && row.state_id === want.stateId && row.home_goals === want.home && row.away_goals === want.away && row.starting_ms === want.startingAtMs;
+  want.deleted
+    ? row.deleted === 1
+    : row.deleted === 0 &&
+      row.state_id === want.stateId &&
+      row.home_goals === want.home &&
+      row.away_goals === want.away &&
+      row.starting_ms === want.startingAtMs &&
+      (want.events === null || row.events === want.events);
 
 export interface Timed {
   change: FixtureChange;
   visibleAt: number | null;
+  /** The change brought a match event (a goal, a card, a substitution) or took one away. */
+  event: boolean;
 }
 
 /**
  * Follows the changes the simulator makes from `fromMs` on and notes, at each look, the ones whose
- * fixture row in MySQL shows them (or a later change of the same fixture already made).
+ * fixture row in MySQL shows them, its rows in fixture_events included (or a later change of the
+ * same fixture already made).
  */
 export class Visibility {
   readonly timed: Timed[] = [];
   private seen = 0;
+  /** Each fixture's match events as of its last change in the log. */
+  private readonly eventsOf = new Map<number, string>();
   private readonly connection: Promise<Connection>;
 
   constructor(
@@ -149,7 +184,11 @@ export class Visibility {
     const log = this.stack.sim.changes();
     for (; this.seen < log.length; this.seen++) {
       const change = log[this.seen];
-      if (change !== undefined && change.atMs > this.fromMs && this.counts(change)) this.timed.push({ change, visibleAt: null });
+      if (change === undefined) continue;
+      const events = expected(change).events ?? '';
+      const event = events !== (this.eventsOf.get(change.fixtureId) ?? '');
+      this.eventsOf.set(change.fixtureId, events);
+      if (change.atMs > this.fromMs && this.counts(change)) this.timed.push({ change, visibleAt: null, event });
     }
     const waiting = this.timed.filter((t) => t.visibleAt === null);
     if (waiting.length === 0) return;
@@ -158,7 +197,13 @@ export class Visibility {
       `SELECT id, state_id, home_goals, away_goals, UNIX_TIMESTAMP(starting_at) * 1000 AS starting_ms, deleted_at IS NOT NULL AS deleted FROM fixtures WHERE id IN (${ids.map(() => '?').join(',')})`,
       ids,
     );
-    const byId = new Map<number, Row>(rows.map((r) => [r.id, { ...r, starting_ms: Number(r.starting_ms), deleted: Number(r.deleted) }]));
+    const eventRows = await (await this.connection).query<{ fixture_id: number; id: number | bigint; minute: number | null }[]>(
+      `SELECT fixture_id, id, minute FROM fixture_events WHERE fixture_id IN (${ids.map(() => '?').join(',')})`,
+      ids,
+    );
+    const events = new Map<number, { id: number | bigint; minute: number | null }[]>();
+    for (const e of eventRows) events.set(e.fixture_id, [...(events.get(e.fixture_id) ?? []), e]);
+    const byId = new Map<number, Row>(rows.map((r) => [r.id, { ...r, starting_ms: Number(r.starting_ms), deleted: Number(r.deleted), events: eventKeys(events.get(r.id) ?? []) }]));
     const all = this.timed;
     for (let i = 0; i < all.length; i++) {
       const entry = all[i];
@@ -177,10 +222,10 @@ export class Visibility {
 }
 
 /** The fetcher's view of an entity's budget: what SportMonks last said was left, and when it resets. */
-export async function budgetOf(stack: LiveStack, entity: string): Promise<{ remaining: number | null; resetsAt: string | null }> {
+export async function budgetOf(stack: LiveStack, entity: string): Promise<{ remaining: number | null; resetsAt: string | null; pausedUntil: string | null }> {
   const response = await stack.fetcher.inject({ url: '/rate-limits', headers: { authorization: `Bearer ${INTERNAL_TOKEN}` } });
   const found = response.json<RateLimitsResponse>().entities.find((e) => e.entity === entity);
-  return { remaining: found?.remaining ?? null, resetsAt: found?.resetsAt ?? null };
+  return { remaining: found?.remaining ?? null, resetsAt: found?.resetsAt ?? null, pausedUntil: found?.pausedUntil ?? null };
 }
 
 export function percentile(values: number[], p: number): number {

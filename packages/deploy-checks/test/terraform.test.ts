@@ -378,11 +378,17 @@ describe('ECR', () => {
 });
 
 describe('API Gateway', () => {
-  it('exposes only the orchestrator\'s /sync routes, each behind the JWT authorizer', () => {
+  it('exposes exactly the orchestrator\'s /sync routes and GET /freshness, each behind the JWT authorizer', () => {
     const main = readRepoFile(`${modulePath('api-gateway')}/main.tf`);
     const routeKeys = [...main.matchAll(/"((?:GET|POST|PUT|PATCH|DELETE|ANY) [^"]+)"/g)].map((m) => m[1]);
-    expect(routeKeys.length).toBeGreaterThanOrEqual(4);
-    for (const key of routeKeys) expect(key).toMatch(/^(GET|POST) \/sync\//);
+    expect(routeKeys.sort()).toEqual([
+      'GET /freshness',
+      'GET /sync/runs',
+      'GET /sync/runs/{runId}',
+      'POST /sync/runs/{runId}/cancel',
+      'POST /sync/runs/{runId}/resume',
+      'POST /sync/{target}',
+    ]);
     expect(main).not.toContain('$default"\n  target');
     const route = resource('aws_apigatewayv2_route', 'api-gateway');
     expect(route.route_key).toBe('${each.value}');

@@ -48,6 +48,12 @@ export interface SimulatorOptions {
   logger?: boolean;
   /** Keep every fixture change with its time and the fixture after it (`changes()`). Default false. */
   changeLog?: boolean;
+  /**
+   * A match event appearing (a card, a substitution) or taken away by VAR touches its fixture, so
+   * that the latest-updated feed and the change log report it, as upstream does. Default false:
+   * only the score and the state touch a fixture (the fixtures the feed reports stay as they were).
+   */
+  eventsTouchFixtures?: boolean;
 }
 
 export interface SimulatorStats {
@@ -111,6 +117,9 @@ export function buildSimulator(options: SimulatorOptions = {}): Omit<Simulator, 
     clock: options.clock,
   });
   const details = new MatchDetails(world);
+  if (options.eventsTouchFixtures === true) {
+    world.followDetail((f) => details.detail(f)?.events.flatMap((e) => (e.untilMs === null ? [e.atMs] : [e.atMs, e.untilMs])) ?? []);
+  }
   const ser = new Serializer(world, details);
   const changes: readonly FixtureChange[] = options.changeLog === true ? recordChanges(world, ser) : [];
   const faults = new FaultPlan(seed, options.faults);

@@ -62,6 +62,10 @@ export class World {
   private eventMs = 0;
   /** Told of every fixture an event changes, deleted ones included (the simulator's change log). */
   onFixtureChange: ((atMs: number, fixture: FixtureRec) => void) | null = null;
+  /** Offsets from kick-off at which a fixture's match detail changes (followDetail). */
+  private detailChangesOf: ((fixture: FixtureRec) => number[]) | null = null;
+  /** Touches scheduled while the clock runs (a match's detail changes, known at its kick-off), by time. */
+  private readonly lateEvents: ClockEvent[] = [];
 
   readonly seed: number;
 
@@ -124,12 +128,17 @@ export class World {
     const fromMs = this.lastTickMs;
     const fixtureIds = new Set<number>();
     const teamIds = new Set<number>();
-    while (this.nextEvent < this.events.length) {
-      const event = this.events[this.nextEvent];
+    for (;;) {
+      const planned = this.events[this.nextEvent];
+      const late = this.lateEvents[0];
+      const event = late !== undefined && (planned === undefined || late.atMs < planned.atMs) ? late : planned;
       if (!event || event.atMs > toMs) break;
-      this.nextEvent++;
+      if (event === late) this.lateEvents.shift();
+      else this.nextEvent++;
       this.version++;
       this.eventMs = event.atMs;
+      // Answers built while the event is applied (the change log's) describe the world at its time.
+      if (event.atMs > this.lastTickMs) this.lastTickMs = event.atMs;
       const changed = event.run();
       for (const id of changed.fixtures) {
         fixtureIds.add(id);
@@ -173,6 +182,37 @@ export class World {
     let at = this.nextEvent;
     while (at < this.events.length && (this.events[at]?.atMs ?? Infinity) <= atMs) at++;
     this.events.splice(at, 0, event);
+  }
+
+  /**
+   * From now on a match's detail changing (an event appearing: a card, a substitution; or a VAR
+   * check taking a goal away) touches its fixture, as upstream reports it then in the
+   * latest-updated feed. `offsets` gives those moments from kick-off; matches under way now are
+   * followed from here on, the others from their kick-off.
+   */
+  followDetail(offsets: (fixture: FixtureRec) => number[]): void {
+    this.detailChangesOf = offsets;
+    for (const fixture of this.fixtures) {
+      if (!fixture.deleted && fixture.phase !== Phase.None && fixture.phase !== Phase.Finished) this.scheduleDetail(fixture);
+    }
+  }
+
+  private scheduleDetail(fixture: FixtureRec): void {
+    if (this.detailChangesOf === null) return;
+    const kickoffMs = fixture.kickoffMs;
+    for (const offset of new Set(this.detailChangesOf(fixture))) {
+      const atMs = kickoffMs + offset;
+      if (atMs <= this.lastTickMs) continue;
+      const event = this.event(atMs, () => {
+        // A step of the match at the same moment (a goal) already touched it; stopped matches change no more.
+        const stopped = fixture.deleted || fixture.stateId === STATE.CANCELLED || fixture.stateId === STATE.POSTPONED;
+        if (stopped || fixture.updatedMs === atMs) return { fixtures: [], teams: [] };
+        return this.touched(fixture);
+      });
+      let at = this.lateEvents.length;
+      while (at > 0 && (this.lateEvents[at - 1]?.atMs ?? 0) > atMs) at--;
+      this.lateEvents.splice(at, 0, event);
+    }
   }
 
   /** Fixtures changed within the last 10 s of simulated time, each once, in id order. */
@@ -281,6 +321,7 @@ export class World {
     step(0, () => {
       fixture.stateId = STATE.INPLAY_1ST_HALF;
       fixture.phase = Phase.FirstHalf;
+      this.scheduleDetail(fixture);
     });
     for (const goal of fixture.goals) {
       step(MATCH.goalAtMs(goal.minute), () => {

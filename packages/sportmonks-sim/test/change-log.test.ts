@@ -1,7 +1,7 @@
 // The change log (what changed when, and the fixture after it) and a scenario's own changes.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Simulator } from '../src/index.ts';
-import { call, start, START } from './helpers.ts';
+import { call, page, start, START } from './helpers.ts';
 
 interface Fixture {
   id: number;
@@ -68,5 +68,49 @@ describe('injected changes', () => {
     expect(one.body).not.toHaveProperty('data');
     const gone = await call(sim, `/v3/football/fixtures/${String(deleted.id)}?filters=deleted`);
     expect(gone.body).toMatchObject({ data: { id: deleted.id, state_id: 20 } });
+  });
+});
+
+describe('match events as changes of their fixture', () => {
+  interface Served {
+    events: { id: number; minute: number }[];
+  }
+  const keys = (events: { id: number; minute: number }[]): string =>
+    events
+      .map((e) => `${String(e.id)}:${String(e.minute)}`)
+      .sort()
+      .join(',');
+
+  /** Through a match minute by minute: how often the events served differ from those its last change showed. */
+  async function unreported(eventsTouchFixtures: boolean): Promise<{ samples: number; differing: number; eventChanges: number }> {
+    sim = await start({ leagues: 2, seasonsPerLeague: 1, changeLog: true, eventsTouchFixtures });
+    const [fixture] = upcoming(sim);
+    if (!fixture) throw new Error('no upcoming fixture');
+    const kickoffMs = fixture.starting_at_timestamp * 1000;
+    sim.advanceClock(kickoffMs - startMs);
+    let differing = 0;
+    let samples = 0;
+    while (sim.now() < kickoffMs + 115 * 60_000) {
+      sim.advanceClock(60_000);
+      const served = (await page(sim, `/v3/football/fixtures/${String(fixture.id)}?include=events`)).data as unknown as Served;
+      const last = sim.changes().filter((c) => c.fixtureId === fixture.id).at(-1)?.fixture as unknown as Served | undefined;
+      samples += 1;
+      if (keys(served.events) !== keys(last?.events ?? [])) differing += 1;
+    }
+    const lists = sim.changes().filter((c) => c.fixtureId === fixture.id).map((c) => keys((c.fixture as unknown as Served).events));
+    return { samples, differing, eventChanges: lists.filter((list, i) => list !== (lists[i - 1] ?? '')).length };
+  }
+
+  it('with eventsTouchFixtures, every card and substitution is a change at its minute: what is served is what the last change showed', async () => {
+    const touching = await unreported(true);
+    expect(touching.samples).toBeGreaterThan(100);
+    expect(touching.differing).toBe(0);
+    // Goals, cards and substitutions: more event changes than a match has goals.
+    expect(touching.eventChanges).toBeGreaterThan(5);
+  });
+
+  it('without it only the score and the state are changes: a card shows with no change of its fixture', async () => {
+    const plain = await unreported(false);
+    expect(plain.differing).toBeGreaterThan(0);
   });
 });

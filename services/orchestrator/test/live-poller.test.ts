@@ -27,7 +27,8 @@ function setup(kickoffs: string[], overrides: Partial<typeof settings> = {}) {
   const fetcher = {
     fetchPage: (_entity: string, query: FetchQuery): Promise<FetchPage<unknown>> => {
       expect(query.priority).toBe('live');
-      const call = query.updated ?? `${query.deleted === true ? 'deleted' : 'sweep'} ${query.from ?? ''}..${query.to ?? ''}`;
+      const withDetail = query.detail === true ? ' with detail' : '';
+      const call = query.updated !== undefined ? `${query.updated}${withDetail}` : `${query.deleted === true ? 'deleted' : 'sweep'}${withDetail} ${query.from ?? ''}..${query.to ?? ''}`;
       calls.push(call);
       if (failing) return Promise.reject(new Error('fetcher unavailable'));
       const data = query.updated === 'latest' ? feed : query.deleted === true ? deleted : swept;
@@ -105,8 +106,8 @@ describe('the live poller', () => {
     advance(5_000);
     setFeed([{ id: 7, v: 2 }]);
     await poller.tick();
-    // The first poll since matches came on sweeps first: what changed before it is not in the feed.
-    expect(calls).toEqual(['sweep 2026-03-01..2026-03-01', 'deleted 2026-03-01..2026-03-01', 'latest', 'latest']);
+    // The first poll since matches came on sweeps first, with detail: what changed before it is not in the feed.
+    expect(calls).toEqual(['sweep with detail 2026-03-01..2026-03-01', 'deleted 2026-03-01..2026-03-01', 'latest with detail', 'latest with detail']);
     expect(writer.tables.get('fixtures')?.get(7)).toBe(JSON.stringify({ id: 7, v: 2 }));
     expect(poller.status()).toMatchObject({ matchesOn: true, polls: 2, sweeps: 1, records: 2, created: 1, updated: 1, gaps: [] });
   });
@@ -124,7 +125,8 @@ describe('the live poller', () => {
     setFeed([{ id: 8, v: 1 }]);
     await poller.tick();
     expect(poller.status().gaps).toEqual([{ from: '2026-03-01T15:30:05.000Z', to: '2026-03-01T15:30:20.000Z' }]);
-    expect(calls).toEqual(['sweep 2026-03-01..2026-03-01', 'deleted 2026-03-01..2026-03-01', 'latest']);
+    // A card shown while it was away is in no later feed: the gap's sweep brings the match detail.
+    expect(calls).toEqual(['sweep with detail 2026-03-01..2026-03-01', 'deleted 2026-03-01..2026-03-01', 'latest with detail']);
     expect(writer.tables.get('fixtures')?.get(7)).toBe(JSON.stringify({ id: 7, v: 2 }));
     expect(writer.tables.get('fixtures')?.get(9)).toBe(JSON.stringify({ id: 9, stateId: 20 }));
     expect(writer.tables.get('fixtures')?.get(8)).toBe(JSON.stringify({ id: 8, v: 1 }));
@@ -132,7 +134,7 @@ describe('the live poller', () => {
     calls.length = 0;
     advance(6_000);
     await poller.tick();
-    expect(calls).toEqual(['latest']);
+    expect(calls).toEqual(['latest with detail']);
     expect(poller.status()).toMatchObject({ sweeps: 2, gaps: [{ from: '2026-03-01T15:30:05.000Z', to: '2026-03-01T15:30:20.000Z' }] });
   });
 
@@ -146,11 +148,20 @@ describe('the live poller', () => {
     advance(5_000);
     calls.length = 0;
     await poller.tick();
-    expect(calls).toEqual(['latest']);
-    advance(50_000);
+    expect(calls).toEqual(['latest with detail']);
+    // Every 5 s the feed alone, until LIVE_SWEEP_MS after the last sweep; that sweep is no gap's:
+    // it looks for deletions and brings no detail.
+    for (let second = 15; second < 60; second += 5) {
+      advance(5_000);
+      calls.length = 0;
+      await poller.tick();
+      expect(calls, `at ${String(second)} s`).toEqual(['latest with detail']);
+    }
+    advance(5_000);
     calls.length = 0;
     await poller.tick();
-    expect(calls).toEqual(['sweep 2026-03-01..2026-03-01', 'deleted 2026-03-01..2026-03-01', 'latest']);
+    expect(calls).toEqual(['sweep 2026-03-01..2026-03-01', 'deleted 2026-03-01..2026-03-01', 'latest with detail']);
+    expect(poller.status().gaps).toEqual([]);
   });
 
   it('asks the writer whether matches are on at most once a minute', async () => {

@@ -122,8 +122,10 @@ export class LivePoller {
     const startedAt = this.now();
     if (!(await this.matchesOn(startedAt))) return;
     // The sweep comes first: a change made while the poller was away is older than the feed's window.
-    if (this.uncovered(startedAt) || this.sweepDue(startedAt)) {
-      await sweepLive(this.deps.fetcher, liveSweepQueries(startedAt, this.deps.settings), { requestId: `live-sweep-${String(startedAt)}` }, (page) => this.land(page));
+    // Only then does it bring match detail (the same calls): the periodic one looks for deletions.
+    const gap = this.uncovered(startedAt);
+    if (gap || this.sweepDue(startedAt)) {
+      await sweepLive(this.deps.fetcher, liveSweepQueries(startedAt, this.deps.settings, gap), { requestId: `live-sweep-${String(startedAt)}` }, (page) => this.land(page));
       this.lastSweptAt = startedAt;
       this.state.sweeps += 1;
       this.state.lastSweepAt = new Date(startedAt).toISOString();

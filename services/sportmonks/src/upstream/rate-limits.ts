@@ -3,9 +3,9 @@
 // still in flight, so it never promises more than the upstream has left. A spent budget or a 429
 // empties the reservoir until the reset; then a single probe call learns the new budget. With
 // Redis, bottleneck limiters of the same id in several processes share one reservoir.
-// Two lanes: live calls go first in the queue, and sweeps leave a reserve for them (what the live
-// lane's pace of the last ten minutes needs until the reset, looked at again every minute while a
-// sweep is held), so a backfill never starves the live poller and still spends the rest.
+// Two lanes: live calls go first in the queue, and sweeps leave a reserve for them (half again
+// what the live lane's pace of the last ten minutes needs until the reset, looked at again every
+// minute while a sweep is held), so a backfill never starves the live poller and still spends the rest.
 import Bottleneck from 'bottleneck';
 import { Redis } from 'ioredis';
 import type { RateLimitsResponse } from '@insightxi/contracts';
@@ -66,6 +66,13 @@ const REDIS_KEY_TTL_MS = 3 * 60 * 60 * 1000;
 const LIVE_PACE_WINDOW_MS = 10 * 60_000;
 /** A sweep held for the live reserve looks again this often (the reserve shrinks as the reset nears). */
 const HELD_LOOK_AGAIN_MS = 60_000;
+/**
+ * The reserve covers the live lane's pace this many times over: the pace a backfill is held by is
+ * measured before kick-offs, gap sweeps and the periodic sweeps raise it (measured: at exactly the
+ * pace, a matchday's live poller ran dry 70 s before the reset). What it holds back too much is
+ * released as the reset nears: the reserve shrinks with the time left.
+ */
+const LIVE_HEADROOM = 1.5;
 
 export class RateLimits {
   private readonly budgets = new Map<string, EntityBudget>();
@@ -149,9 +156,9 @@ export class RateLimits {
   }
 
   /**
-   * The calls the live lane needs until the reset at its recent pace (0 when it has been quiet),
-   * plus one a concurrent slot: sweeps admitted together may each take one before it shows. The
-   * pace is its calls over the span they came in (n calls over n − 1 gaps: it errs high).
+   * The calls the live lane needs until the reset at its recent pace with headroom (0 when it has
+   * been quiet), plus one a concurrent slot: sweeps admitted together may each take one before it
+   * shows. The pace is its calls over the span they came in (n calls over n − 1 gaps: it errs high).
    */
   liveReserve(entity: string): number {
     const budget = this.budget(entity);
@@ -160,7 +167,7 @@ export class RateLimits {
     const first = recent[0];
     if (first === undefined || budget.resetAt === null || budget.resetAt <= now) return 0;
     const span = Math.max(now - first, 1_000);
-    return Math.ceil((recent.length / span) * (budget.resetAt - now)) + 1 + this.options.maxConcurrent;
+    return Math.ceil(LIVE_HEADROOM * (recent.length / span) * (budget.resetAt - now)) + 1 + this.options.maxConcurrent;
   }
 
   /** When only the live reserve is left in the current window: when to look again (upstream time); else null. */
