@@ -13,6 +13,8 @@ export interface BenchResult {
   pass: boolean;
   /** Unit of `ours` and `reference` (`ms`, `MiB`, `calls`), for the table. */
   unit?: string;
+  /** What the figures leave out or add up, shown beside the row in `make bench`'s table. */
+  note?: string;
 }
 
 const GOAL = /^\s*(>=|<=|>|<)\s*(-?\d+(?:\.\d+)?)\s*$/;
@@ -59,7 +61,7 @@ export function parseBenchResults(stdout: string): BenchResult[] {
     if (typeof value !== 'object' || value === null) continue;
     const r = value as Record<string, unknown>;
     if (typeof r.bench === 'string' && isNumber(r.ours) && isNumber(r.reference) && isNumber(r.ratio) && typeof r.goal === 'string' && typeof r.pass === 'boolean') {
-      results.push({ bench: r.bench, ours: r.ours, reference: r.reference, ratio: r.ratio, goal: r.goal, pass: r.pass, ...(typeof r.unit === 'string' ? { unit: r.unit } : {}) });
+      results.push({ bench: r.bench, ours: r.ours, reference: r.reference, ratio: r.ratio, goal: r.goal, pass: r.pass, ...(typeof r.unit === 'string' ? { unit: r.unit } : {}), ...(typeof r.note === 'string' ? { note: r.note } : {}) });
     }
   }
   return results;

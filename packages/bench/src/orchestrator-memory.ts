@@ -1,8 +1,13 @@
 // Orchestrator peak memory: a fixtures sync of ~100,000 fixtures vs one of ~1,000, side by side
-// (goal: peak RSS ratio ≤ 1.5 — pages stream through, nothing accumulates). The simulator and
-// a real fetcher process feed it; the writer is a stub that answers at once, so the run is as
-// fast as the fetcher and the measure is the orchestrator's own memory.
-// Usage: pnpm --filter @insightxi/bench bench:orchestrator:memory [-- --scale 25 --chunk 1000 --defaults]
+// (goal: peak RSS ratio ≤ 1.5 — pages stream through, nothing accumulates), once without match
+// detail (`detail=false`) and once with it (events, lineups, statistics, officials, formations:
+// ~50 rows a fixture, pages 30× heavier). The simulator and a real fetcher process feed it; the
+// writer is a stub that answers at once, so the run is as fast as the fetcher and the measure is
+// the orchestrator's own memory.
+// With detail the large world is scaled down by default (--detail-scale 5: ~35,000 fixtures, 2.6
+// million detail rows, ~2 minutes here); --detail-scale 25 is the ~100k run, a quarter of an hour
+// or more on two shared cores.
+// Usage: pnpm --filter @insightxi/bench bench:orchestrator:memory [-- --scale 25 --detail-scale 5 --chunk 1000 --defaults]
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -27,7 +32,8 @@ interface Counters {
 }
 
 /** Just enough of the writer's API for a run: sync runs in memory, bulk calls counted and dropped. */
-async function stubWriter(): Promise<{ url: string; close(): Promise<void> }> {
+async function stubWriter(): Promise<{ url: string; detailRows(): number; close(): Promise<void> }> {
+  let detailRows = 0;
   const runs = new Map<number, Record<string, unknown> & { id: number; counters: Counters }>();
   const zero: Counters = { pages: 0, fetched: 0, created: 0, updated: 0, unchanged: 0, quarantined: 0, upstreamCalls: 0, rateLimitWaitMs: 0 };
   const readBody = async (req: IncomingMessage): Promise<Record<string, unknown>> => {
@@ -63,7 +69,9 @@ async function stubWriter(): Promise<{ url: string; close(): Promise<void> }> {
         return send(res, 200, run);
       }
       if (req.method === 'POST' && url.pathname.endsWith('/bulk')) {
-        const records = (body.records as unknown[] | undefined)?.length ?? 0;
+        const list = (body.records as { detail?: Record<string, unknown[]> }[] | undefined) ?? [];
+        const records = list.length;
+        for (const record of list) for (const rows of Object.values(record.detail ?? {})) detailRows += rows.length;
         const sync = body.sync as { runId: number; checkpoint: { cursor: string | null; add: Counters } } | undefined;
         const run = sync ? runs.get(sync.runId) : undefined;
         if (run && sync) {
@@ -81,7 +89,7 @@ async function stubWriter(): Promise<{ url: string; close(): Promise<void> }> {
   });
   const port = await freePort();
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${String(port)}`, close: () => new Promise((resolve) => server.close(() => { resolve(); })) };
+  return { url: `http://127.0.0.1:${String(port)}`, detailRows: () => detailRows, close: () => new Promise((resolve) => server.close(() => { resolve(); })) };
 }
 
 async function measure(
@@ -89,6 +97,7 @@ async function measure(
   simOptions: Parameters<typeof startSimulator>[0],
   nodeFlags: readonly string[],
   orchestratorEnv: Record<string, string> = {},
+  detail = false,
 ): Promise<{ fixtures: number; peakMiB: number; ms: number }> {
   const root = repoRoot();
   const sim = await startSimulator({ seed: 3, budgetPerHour: 1_000_000_000, clock: { start: '2026-03-01T12:00:00Z', speed: 0 }, ...simOptions });
@@ -118,12 +127,19 @@ async function measure(
     await orchestrator.waitReady();
     const pid = orchestrator.pid;
     if (pid === undefined) throw new Error('no orchestrator pid');
-    const run = await timed(() => callJson('POST', `${orchestrator.baseUrl}/sync/fixtures?seasons=all&wait=true`, OPERATOR));
+    const run = await timed(() => callJson('POST', `${orchestrator.baseUrl}/sync/fixtures?seasons=all&wait=true${detail ? '' : '&detail=false'}`, OPERATOR));
     const summary = run.value.body as { status: string; counters: Counters };
     if (summary.status !== 'succeeded') throw new Error(`${label}: ${JSON.stringify(summary)}`);
     const peakMiB = await peakRssMiB(pid);
     const fixtures = summary.counters.fetched;
-    console.log(`${label}: ${String(fixtures)} fixtures in ${run.ms.toFixed(0)} ms, ${String(summary.counters.pages)} pages, orchestrator peak RSS ${peakMiB.toFixed(1)} MiB`);
+    const detailRows = writer.detailRows();
+    // With detail asked for, a run that brought none measured the light pages only.
+    if (detail && detailRows === 0) throw new Error(`${label}: the run brought no match detail`);
+    const fetcherMiB = fetcher.pid === undefined ? 0 : await peakRssMiB(fetcher.pid);
+    console.log(
+      `${label}: ${String(fixtures)} fixtures${detail ? ` with ${String(detailRows)} detail rows` : ''} in ${(run.ms / 1000).toFixed(1)} s, ${String(summary.counters.pages)} pages, ` +
+        `orchestrator peak RSS ${peakMiB.toFixed(1)} MiB (fetcher ${fetcherMiB.toFixed(0)} MiB, bench with the simulator ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB)`,
+    );
     return { fixtures, peakMiB, ms: run.ms };
   } finally {
     await orchestrator.stop();
@@ -137,16 +153,32 @@ async function measure(
 // insightxi.nodeFlags, also in the Dockerfile: capped heap generations), which is the goal; and,
 // for information, with V8's defaults, under which the heap grows lazily with the allocation rate
 // of a long run even though nothing accumulates.
-const { values } = parseArgs({ options: { scale: { type: 'string', default: '25' }, chunk: { type: 'string' }, defaults: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { scale: { type: 'string', default: '25' }, 'detail-scale': { type: 'string', default: '5' }, chunk: { type: 'string' }, defaults: { type: 'boolean', default: false } },
+});
 const env: Record<string, string> = values.chunk === undefined ? {} : { BULK_CHUNK_SIZE: values.chunk };
 const deployed = serviceNodeFlags(join(repoRoot(), 'services', 'orchestrator'));
+const SMALL = { leagues: 2, seasonsPerLeague: 4 };
 console.log(`orchestrator node flags: ${deployed.join(' ') || '(none)'}`);
-const small = await measure('small', { leagues: 2, seasonsPerLeague: 4 }, deployed, env);
+const small = await measure('small', SMALL, deployed, env);
 const large = await measure('large', { scale: Number(values.scale) }, deployed, env);
 console.log(`fixtures ratio ${ratio(large.fixtures, small.fixtures)}×, peak RSS ratio ${ratio(large.peakMiB, small.peakMiB)} (goal ≤ 1.5)`);
+const smallDetail = await measure('small, with detail', SMALL, deployed, env, true);
+const largeDetail = await measure('large, with detail', { scale: Number(values['detail-scale']) }, deployed, env, true);
+console.log(`with detail: fixtures ratio ${ratio(largeDetail.fixtures, smallDetail.fixtures)}×, peak RSS ratio ${ratio(largeDetail.peakMiB, smallDetail.peakMiB)} (goal ≤ 1.5)`);
 if (values.defaults) {
-  const smallDefaults = await measure('small, V8 defaults', { leagues: 2, seasonsPerLeague: 4 }, [], env);
+  const smallDefaults = await measure('small, V8 defaults', SMALL, [], env);
   const largeDefaults = await measure('large, V8 defaults', { scale: Number(values.scale) }, [], env);
   console.log(`with V8 defaults (information, not a goal): peak RSS ratio ${ratio(largeDefaults.peakMiB, smallDefaults.peakMiB)}`);
 }
-reportBench({ bench: 'orchestrator-peak-rss-100k-vs-1k', ours: Number(large.peakMiB.toFixed(1)), reference: Number(small.peakMiB.toFixed(1)), ratio: Number((large.peakMiB / small.peakMiB).toFixed(3)), goal: '<= 1.5', unit: 'MiB' });
+const thousands = (n: number) => `${String(Math.round(n / 1000))}k`;
+reportBench({ bench: 'orchestrator-peak-rss-100k-vs-1k', ours: Number(large.peakMiB.toFixed(1)), reference: Number(small.peakMiB.toFixed(1)), ratio: Number((large.peakMiB / small.peakMiB).toFixed(3)), goal: '<= 1.5', unit: 'MiB', note: `without detail: ${String(large.fixtures)} vs ${String(small.fixtures)} fixtures` });
+reportBench({
+  bench: 'orchestrator-peak-rss-detail',
+  ours: Number(largeDetail.peakMiB.toFixed(1)),
+  reference: Number(smallDetail.peakMiB.toFixed(1)),
+  ratio: Number((largeDetail.peakMiB / smallDetail.peakMiB).toFixed(3)),
+  goal: '<= 1.5',
+  unit: 'MiB',
+  note: `with detail: ${thousands(largeDetail.fixtures)} vs ${thousands(smallDetail.fixtures)} fixtures, large run ${(largeDetail.ms / 1000).toFixed(0)} s`,
+});

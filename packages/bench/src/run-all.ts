@@ -56,7 +56,7 @@ for (const script of selected) {
       ratio: figure(result.ratio),
       goal: result.goal,
       pass: result.pass && consistent && code === 0,
-      note: !consistent ? `pass=${String(result.pass)} disagrees with the goal` : code !== 0 ? `${script} exited ${String(code)}` : '',
+      note: [!consistent ? `pass=${String(result.pass)} disagrees with the goal` : code !== 0 ? `${script} exited ${String(code)}` : '', result.note ?? ''].filter((n) => n !== '').join('; '),
     });
   }
   if (results.length === 0) {

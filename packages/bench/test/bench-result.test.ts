@@ -35,4 +35,13 @@ describe('bench result lines', () => {
     ].join('\n');
     expect(parseBenchResults(stdout).map((r) => r.bench)).toEqual(['a', 'c']);
   });
+
+  it('carries a row\'s note through to the runner', () => {
+    const printed: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((line: string) => printed.push(line));
+    reportBench({ bench: 'sync-all-calls-vs-floor', ours: 236, reference: 133, ratio: 1.774, goal: '<= 1.15', unit: 'calls', note: 'Referee 12, Topscorer 18' });
+    expect(parseBenchResults(printed.join('\n'))).toEqual([
+      { bench: 'sync-all-calls-vs-floor', ours: 236, reference: 133, ratio: 1.774, goal: '<= 1.15', pass: false, unit: 'calls', note: 'Referee 12, Topscorer 18' },
+    ]);
+  });
 });

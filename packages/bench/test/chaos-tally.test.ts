@@ -5,7 +5,7 @@ import { answerOf, incomingOf } from '../src/chaos/log-lines.ts';
 import { rowOf } from '../src/chaos/row.ts';
 import { SecretScanner } from '../src/chaos/secrets.ts';
 import { formatSecrets, formatTable } from '../src/chaos/table.ts';
-import { tally } from '../src/chaos/tally.ts';
+import { keyed, tally } from '../src/chaos/tally.ts';
 
 const none = new Map<string, Set<string>>();
 
@@ -26,6 +26,22 @@ describe('tally', () => {
     const truth = { fixture_scores: ['10|7|1525|home|1', '11|7|1525|away|0', '12|8|1525|home|2'] };
     const stored = { fixture_scores: ['12|8|1525|home|2'] };
     expect(tally(truth, stored, new Map([['fixtures', new Set(['7'])]]))).toMatchObject({ missing: 0 });
+  });
+
+  it('match detail of a quarantined fixture is accounted for by its fixture; another fixture\'s is not', () => {
+    const truth = { fixture_events: ['150000001|7|218|1000261||14|23||1-0', '150000002|8|218|1000262||14|40||0-1'] };
+    const result = tally(truth, { fixture_events: [] }, new Map([['fixtures', new Set(['7'])]]));
+    expect(result).toMatchObject({ expected: 2, missing: 1 });
+    expect(result.examples).toEqual(['fixture_events missing 150000002|8|218|1000262||14|40||0-1']);
+  });
+
+  it('squads keyed by season, team and player: a second row under a key or a row under a foreign key counts as duplicated', () => {
+    const truth = { squads: keyed(['21600|185|1000048|1|600000048', '21600|185|1000049|2|600000049'], [0, 1, 2]) };
+    expect(tally(truth, structuredClone(truth), none)).toMatchObject({ missing: 0, duplicated: 0 });
+    const stored = { squads: keyed(['21600|185|1000048|1|600000048', '21600|185|1000048|1|600000048', '21600|185|1000049|2|600000049', '21600|186|1000049|2|600000049'], [0, 1, 2]) };
+    expect(tally(truth, stored, none)).toMatchObject({ missing: 0, duplicated: 2 });
+    const moved = { squads: keyed(['21600|185|1000048|1|600000048', '21600|186|1000049|2|600000049'], [0, 1, 2]) };
+    expect(tally(truth, moved, none)).toMatchObject({ missing: 1, duplicated: 1 });
   });
 
   it('a repeated row, a row the truth lacks and natural-key repeats count as duplicated', () => {

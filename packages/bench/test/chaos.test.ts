@@ -1,6 +1,7 @@
 // The fast subset of `make chaos` inside `make test`: a sync through every kind of SportMonks
 // fault, and an orchestrator killed with SIGKILL mid-run that must resume by itself. Each lands
-// the simulator's data with nothing missing and nothing twice, and no secret reaches a log.
+// the simulator's data — match detail, squads and players included — with nothing missing and
+// nothing twice, and no secret reaches a log.
 import { describe, expect, it } from 'vitest';
 import { chaosContext } from '../src/chaos/harness.ts';
 import { SCENARIOS } from '../src/chaos/scenarios.ts';
@@ -20,6 +21,8 @@ describe('chaos, fast subset', () => {
     const row = await scenario(key).run(context);
     expect({ scenario: row.scenario, problems: row.problems }).toEqual({ scenario: row.scenario, problems: [] });
     expect(row.expected).toBeGreaterThan(3_000);
+    // The stack syncs match detail, and the row compared it row by row.
+    expect(row.detailRows).toBeGreaterThan(20_000);
     expect(row).toMatchObject({ missing: 0, duplicated: 0 });
     expect(row.status).toMatch(/^succeeded/);
   }, 240_000);

@@ -133,3 +133,45 @@ export async function actualPeopleRows(sql: Pool): Promise<Record<string, string
   for (const [table, query] of Object.entries(PEOPLE_QUERIES)) out[table] = (await sql.query<{ l: string }[]>(query)).map((r) => r.l).sort();
   return out;
 }
+
+type Detail = Record<string, unknown>;
+const listOf = (fixture: Row, key: string): Detail[] => (Array.isArray(fixture[key]) ? (fixture[key] as Detail[]) : []);
+const valueOf = (data: unknown): unknown => (typeof data === 'object' && data !== null ? (data as { value?: unknown }).value : null);
+
+/**
+ * Match detail as the fixture includes serve it now (`DetailDataset.fixtures`), in our child
+ * tables' shape: events, lineups, statistics, officials and formations, SportMonks' id first.
+ */
+export function expectedDetailRows(detail: DetailDataset): Record<string, string[]> {
+  const rows = (key: string, shape: (row: Detail, fixtureId: unknown) => string): string[] =>
+    detail.fixtures.flatMap((f) => listOf(f, key).map((row) => shape(row, f.id))).sort();
+  return {
+    fixture_events: rows('events', (e, fixture) => line(e.id, fixture, e.participant_id, e.player_id, e.related_player_id, e.type_id, e.minute, e.extra_minute, e.result)),
+    fixture_lineups: rows('lineups', (l, fixture) => line(l.id, fixture, l.team_id, l.player_id, l.type_id, l.jersey_number)),
+    fixture_statistics: rows('statistics', (s, fixture) => line(s.id, fixture, s.participant_id, s.type_id, valueOf(s.data))),
+    fixture_referees: rows('referees', (r, fixture) => line(r.id, fixture, r.referee_id, r.type_id)),
+    fixture_formations: rows('formations', (f, fixture) => line(f.id, fixture, f.participant_id, f.formation)),
+  };
+}
+
+/** Child rows of fixtures not tombstoned, like `DetailDataset.fixtures`. */
+const ofLiveFixtures = (table: string, fields: string): string =>
+  `SELECT CONCAT_WS('|', ${fields}) AS l FROM ${table} c JOIN fixtures f ON f.id = c.fixture_id WHERE f.deleted_at IS NULL`;
+
+const DETAIL_QUERIES: Record<string, string> = {
+  fixture_events: ofLiveFixtures(
+    'fixture_events',
+    "c.id, c.fixture_id, IFNULL(c.team_id, ''), IFNULL(c.player_id, ''), IFNULL(c.related_player_id, ''), c.type_id, IFNULL(c.minute, ''), IFNULL(c.extra_minute, ''), IFNULL(c.result, '')",
+  ),
+  fixture_lineups: ofLiveFixtures('fixture_lineups', "c.id, c.fixture_id, c.team_id, IFNULL(c.player_id, ''), c.type_id, IFNULL(c.jersey_number, '')"),
+  fixture_statistics: ofLiveFixtures('fixture_statistics', "c.id, c.fixture_id, c.team_id, c.type_id, IFNULL(c.value, '')"),
+  fixture_referees: ofLiveFixtures('fixture_referees', 'c.id, c.fixture_id, c.referee_id, c.type_id'),
+  fixture_formations: ofLiveFixtures('fixture_formations', 'c.id, c.fixture_id, c.team_id, c.formation'),
+};
+
+/** The match detail stored, in `expectedDetailRows`' shape. */
+export async function actualDetailRows(sql: Pool): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (const [table, query] of Object.entries(DETAIL_QUERIES)) out[table] = (await sql.query<{ l: string }[]>(query)).map((r) => r.l).sort();
+  return out;
+}

@@ -74,6 +74,18 @@ describe('a full run', () => {
     expect(log.lines.filter((l) => l.msg === 'run finished')).toHaveLength(1);
   });
 
+  it("reads the squads of every team in the season's team list, also one that no fixture names yet", async () => {
+    const { data, fetcher, manager } = setup();
+    // A play-off's finalist enters later: in the season's teams, in none of its fixtures yet.
+    data.teams?.push({ id: 10104, seasonId: 101, leagueId: 8 });
+    const { done } = await manager.start('all', {}, {});
+    expect((await done).status).toBe('succeeded');
+    expect(fetcher.calls.filter((c) => c.entity === 'squads').map((c) => c.query)).toEqual([
+      { seasons: '101', teams: '10100,10101,10102,10103,10104' },
+      { seasons: '201', teams: '20100,20101,20102,20103' },
+    ]);
+  });
+
   it('sends rejected records to quarantine with the page and counts them', async () => {
     const { writer, manager } = setup({ reject: [101_000, 101_005] });
     const final = await (await manager.start('fixtures', {}, {})).done;

@@ -206,7 +206,16 @@ export class Fetcher {
     const parts = job.parts ?? [{ path: job.path, teamId: undefined }];
     for (const [index, part] of parts.entries()) {
       let envelope = index === 0 ? first : await call(part.path, base, false);
-      const withTeam = (records: unknown[]) => (part.teamId === undefined ? records : records.map((r) => ({ team_id: part.teamId, ...(r as object) })));
+      // SportMonks may start a page with the previous page's last record: read whole, a list keeps one of each.
+      const seen = new Set<string>();
+      const fresh = (records: unknown[]) =>
+        records.filter((record) => {
+          const key = JSON.stringify(record);
+          if (seen.has(key)) return false;
+          seen.add(key);
+          return true;
+        });
+      const withTeam = (records: unknown[]) => (part.teamId === undefined ? fresh(records) : fresh(records).map((r) => ({ team_id: part.teamId, ...(r as object) })));
       rows.push(...withTeam(envelope.records));
       let position: WalkPosition = { job: 0 };
       for (let pages = 1; envelope.pagination?.hasMore === true; pages++) {

@@ -45,4 +45,20 @@ describe('people walked from the simulator', () => {
     const players = await walk<Player>(fetcher().app, 'players', { ids: String(served[0]?.player_id) });
     expect(players.data.map((p) => p.id)).toEqual([served[0]?.player_id]);
   });
+
+  it('keeps each ranking row once when SportMonks starts a page with the previous page\'s last record', async () => {
+    const season = sim().dataset().seasons[0];
+    const served = sim().detail().topscorers.find((t) => t.season_id === season?.id)?.rows ?? [];
+    expect(served.length).toBeGreaterThan(50);
+    sim().setFaults({ duplicateRate: 1 });
+    try {
+      const lists = await walk<TopscorerList>(fetcher().app, 'topscorers', { seasons: String(season?.id) });
+      expect(sim().stats().faults.duplicate).toBeGreaterThan(0);
+      const rows = lists.data[0]?.rows ?? [];
+      expect(rows).toHaveLength(served.length);
+      expect(new Set(rows.map((r) => `${String(r.typeId)}/${String(r.playerId)}/${String(r.teamId)}`)).size).toBe(served.length);
+    } finally {
+      sim().setFaults({});
+    }
+  });
 });

@@ -8,10 +8,21 @@ import { request } from 'undici';
 import type { SyncRunSummary } from '@insightxi/contracts';
 import { connectionConfig, resolveServerUrl, withDatabase } from '@insightxi/mysql';
 import { startSimulator, type FaultOptions, type Simulator, type SimulatorOptions } from '@insightxi/sportmonks-sim';
-import { actualRows, actualScoreRows, expectedRows, expectedScoreRows, startStack, type Stack } from '@insightxi/stack';
+import {
+  actualDetailRows,
+  actualPeopleRows,
+  actualRows,
+  actualScoreRows,
+  expectedDetailRows,
+  expectedPeopleRows,
+  expectedRows,
+  expectedScoreRows,
+  startStack,
+  type Stack,
+} from '@insightxi/stack';
 import { answerOf } from './log-lines.ts';
 import type { SecretScanner } from './secrets.ts';
-import { TABLE_OF_ENTITY, tally, type Tally } from './tally.ts';
+import { TABLE_OF_ENTITY, keyed, tally, type Tally } from './tally.ts';
 import { onInterrupt } from './teardown.ts';
 
 /** Shared by every scenario of one chaos run: the secrets to grep for and the scanner. */
@@ -71,7 +82,14 @@ export interface ScenarioOptions {
 
 export interface Measure extends Tally {
   quarantined: number;
+  /** `fixture_events 17940/17940, …`: stored / expected rows of the match-detail and people tables. */
+  detail: string;
+  /** Rows of the match-detail tables in MySQL: zero means the scenario proved nothing about detail. */
+  detailStored: number;
 }
+
+/** Match detail and people, beside the tables of `expectedRows`: counted in the row like them. */
+const DETAIL_TABLES = ['fixture_events', 'fixture_lineups', 'fixture_statistics', 'fixture_referees', 'fixture_formations', 'squads', 'players', 'referees', 'topscorers'];
 
 type Line = (line: string) => void;
 
@@ -243,11 +261,16 @@ export class Scenario {
     throw new Error(`run ${String(runId)} did not get there within ${String(timeoutMs)} ms (last: ${String(last)})`);
   }
 
-  /** What MySQL holds against what the simulator serves, with the quarantine accounted for. */
+  /** What MySQL holds against what the simulator serves, match detail and people included, with the quarantine accounted for. */
   async measure(): Promise<Measure> {
     const dataset = this.simulator.dataset();
-    const expected = { ...expectedRows(dataset), fixture_scores: expectedScoreRows(dataset) };
-    const actual = { ...(await actualRows(this.sql)), fixture_scores: await actualScoreRows(this.sql) };
+    const detail = this.simulator.detail();
+    const people = expectedPeopleRows(detail);
+    const stored = await actualPeopleRows(this.sql);
+    // Squad and ranking lines start with their season, not a unique id: their natural key goes first.
+    const byKey = (rows: Record<string, string[]>) => ({ ...rows, squads: keyed(rows.squads ?? [], [0, 1, 2]), topscorers: keyed(rows.topscorers ?? [], [0, 1, 3]) });
+    const expected: Record<string, string[]> = { ...expectedRows(dataset), fixture_scores: expectedScoreRows(dataset), ...expectedDetailRows(detail), ...byKey(people) };
+    const actual: Record<string, string[]> = { ...(await actualRows(this.sql)), fixture_scores: await actualScoreRows(this.sql), ...(await actualDetailRows(this.sql)), ...byKey(stored) };
     const rows = await this.sql.query<{ entity: string; source_id: number | null }[]>('SELECT entity, source_id FROM quarantine');
     const quarantined = new Map<string, Set<string>>();
     for (const row of rows) {
@@ -256,7 +279,16 @@ export class Scenario {
       ids.add(String(row.source_id));
       quarantined.set(table, ids);
     }
-    return { ...tally(expected, actual, quarantined, await this.naturalKeyDuplicates()), quarantined: rows.length };
+    // Players named only by quarantined squad or ranking lists cannot have arrived with them.
+    const kept = (table: 'squads' | 'topscorers', season: number) => !(quarantined.get(table)?.has(String(season)) ?? false);
+    const named = (lists: { season_id: number; rows: Record<string, unknown>[] }[], table: 'squads' | 'topscorers', keep: boolean) =>
+      lists.filter((list) => kept(table, list.season_id) === keep).flatMap((list) => list.rows.map((row) => String(row.player_id)));
+    const landed = new Set([...named(detail.squads, 'squads', true), ...named(detail.topscorers, 'topscorers', true)]);
+    const lost = [...named(detail.squads, 'squads', false), ...named(detail.topscorers, 'topscorers', false)].filter((id) => !landed.has(id));
+    if (lost.length > 0) quarantined.set('players', new Set([...(quarantined.get('players') ?? []), ...lost]));
+    const counts = DETAIL_TABLES.map((table) => `${table} ${String(actual[table]?.length ?? 0)}/${String(expected[table]?.length ?? 0)}`).join(', ');
+    const detailStored = Object.keys(expectedDetailRows({ ...detail, fixtures: [] })).reduce((sum, table) => sum + (actual[table]?.length ?? 0), 0);
+    return { ...tally(expected, actual, quarantined, await this.naturalKeyDuplicates()), quarantined: rows.length, detail: `stored/expected: ${counts}`, detailStored };
   }
 
   /** Rows beyond the first under a natural key that the primary key (SportMonks' id) does not guard. */

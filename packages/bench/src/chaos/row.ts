@@ -12,6 +12,8 @@ export interface ChaosRow {
   missing: number;
   duplicated: number;
   quarantined: number;
+  /** Match-detail rows in MySQL (events, lineups, statistics, officials, formations). */
+  detailRows: number;
   served5xx: number;
   seconds: number;
   /** Why the row fails; empty when it passes. */
@@ -30,7 +32,7 @@ export interface Outcome {
 
 export const passed = (row: ChaosRow): boolean => row.problems.length === 0;
 
-export function rowOf(name: string, outcome: Outcome, measure: Measure, served5xx: number, seconds: number): ChaosRow {
+export function rowOf(name: string, outcome: Outcome, measure: Omit<Measure, 'detail' | 'detailStored'> & { detailStored?: number }, served5xx: number, seconds: number): ChaosRow {
   const problems = [...outcome.problems];
   if (measure.missing > 0) problems.push(`${String(measure.missing)} records missing`);
   if (measure.duplicated > 0) problems.push(`${String(measure.duplicated)} rows duplicated or unexpected`);
@@ -43,6 +45,7 @@ export function rowOf(name: string, outcome: Outcome, measure: Measure, served5x
     missing: measure.missing,
     duplicated: measure.duplicated,
     quarantined: measure.quarantined,
+    detailRows: measure.detailStored ?? 0,
     served5xx,
     seconds,
     problems,
@@ -53,7 +56,7 @@ export function rowOf(name: string, outcome: Outcome, measure: Measure, served5x
 /** A row for a scenario that could not be carried out at all. */
 export function brokenRow(name: string, error: unknown, seconds: number): ChaosRow {
   const message = error instanceof Error ? error.message : String(error);
-  return { scenario: name, status: 'error', expected: 0, inMysql: 0, missing: 0, duplicated: 0, quarantined: 0, served5xx: 0, seconds, problems: [message.split('\n').slice(0, 6).join('\n')], notes: [] };
+  return { scenario: name, status: 'error', expected: 0, inMysql: 0, missing: 0, duplicated: 0, quarantined: 0, detailRows: 0, served5xx: 0, seconds, problems: [message.split('\n').slice(0, 6).join('\n')], notes: [] };
 }
 
 /** Opens a stack, runs `body` against it, measures and closes; a throw becomes a failing row. */
@@ -70,8 +73,10 @@ export async function runScenario(
   try {
     scenario = await Scenario.open(context, options);
     const outcome = await body(scenario);
+    const measuring = performance.now();
     const measure = await scenario.measure();
-    row = rowOf(name, { ...outcome, notes: [...outcome.notes, `error lines logged: ${scenario.errorLines()}`] }, measure, scenario.served5xx, seconds());
+    const compared = `${measure.detail} (compared in ${((performance.now() - measuring) / 1000).toFixed(1)} s)`;
+    row = rowOf(name, { ...outcome, notes: [...outcome.notes, compared, `error lines logged: ${scenario.errorLines()}`] }, measure, scenario.served5xx, seconds());
   } catch (error) {
     row = brokenRow(name, error, seconds());
   }

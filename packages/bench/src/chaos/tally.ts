@@ -11,11 +11,18 @@ export interface Tally {
   examples: string[];
 }
 
-/** Which quarantined ids excuse a missing line of a table: the record's own id, or for scores their fixture's. */
+/**
+ * Which quarantined ids excuse a missing line of a table: the record's own id, for a fixture's
+ * child rows their fixture's, for squad and ranking rows (lines `keyed`) their season's: a
+ * season's squads and its rankings are each one record, quarantined whole.
+ */
 const OWNER: Record<string, { table: string; field: number }> = {
-  fixture_scores: { table: 'fixtures', field: 1 },
+  ...Object.fromEntries(
+    ['fixture_scores', 'fixture_events', 'fixture_lineups', 'fixture_statistics', 'fixture_referees', 'fixture_formations'].map((table) => [table, { table: 'fixtures', field: 1 }]),
+  ),
+  squads: { table: 'squads', field: 1 },
+  topscorers: { table: 'topscorers', field: 1 },
 };
-/** Quarantine rows name the entity as the API does; the table differs for states and groups. */
 /** Quarantine rows name the entity as the API does; the table differs for states only. */
 export const TABLE_OF_ENTITY: Record<string, string> = { states: 'fixture_states', groups: 'stage_groups' };
 
@@ -63,3 +70,15 @@ export function tally(
 }
 
 const idOf = (row: string): string => row.split('|')[0] ?? '';
+
+/**
+ * Puts a natural key (the fields at `key`, joined by `:`) in front of each line, for tables whose
+ * lines do not start with a unique id (squads: season, team, player): a second row under the
+ * same key then counts as duplicated, and a row under a key the truth lacks as unexpected.
+ */
+export function keyed(lines: readonly string[], key: readonly number[]): string[] {
+  return lines.map((row) => {
+    const fields = row.split('|');
+    return [key.map((i) => fields[i] ?? '').join(':'), ...fields].join('|');
+  });
+}

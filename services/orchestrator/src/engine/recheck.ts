@@ -81,8 +81,8 @@ export function recheckSteps(deps: RecheckDeps, runId: number, ctx: CallContext)
   };
 
   /**
-   * Per season, the teams of the fixtures this run has fetched: the pages ahead of the writer are
-   * not stored yet when a later step of the same season (its squads) starts.
+   * Per season, the teams of the fixtures and team lists this run has fetched: the pages ahead of
+   * the writer are not stored yet when a later step of the same season (its squads) starts.
    */
   const fetchedTeams = new Map<number, Set<number>>();
   const noteTeams = (records: readonly unknown[]) => {
@@ -98,6 +98,15 @@ export function recheckSteps(deps: RecheckDeps, runId: number, ctx: CallContext)
   return {
     onPage(index: number, page: FetchPage<unknown>, step?: PlanStep): void {
       if (step?.entity === 'fixtures') noteTeams(page.data);
+      // The season's team list also names teams no fixture names yet (a cup's later entrants): they have squads too.
+      if (step?.entity === 'teams' && step.season !== undefined) {
+        const teams = fetchedTeams.get(step.season) ?? new Set<number>();
+        for (const record of page.data) {
+          const id = recordId(record);
+          if (id !== null) teams.add(id);
+        }
+        fetchedTeams.set(step.season, teams);
+      }
       const sweep = sweeps.get(index);
       if (sweep === undefined) return;
       for (const record of page.data) {
