@@ -535,6 +535,15 @@ describe('run control', () => {
   });
 });
 
+describe('seasons to read', () => {
+  it('all seasons: reads a season whose record came malformed too, so its rows are quarantined rather than silently missing', async () => {
+    const { fetcher, manager } = setup({ reject: [100] });
+    const final = await (await manager.start('fixtures', { allSeasons: true }, {})).done;
+    expect(final.status).toBe('succeeded');
+    expect(fetcher.calls.filter((c) => c.entity === 'fixtures' && c.query.cursor === undefined).map((c) => c.query.seasons).sort()).toEqual(['100', '101', '200', '201']);
+  });
+});
+
 describe('people named by match detail', () => {
   it('fetches by id, after every other step has landed, only the players and referees the detail named that nothing described', async () => {
     const { data, fetcher, writer, manager } = setup();
