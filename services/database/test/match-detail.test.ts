@@ -157,7 +157,7 @@ describe('match detail in the bulk writer', () => {
     // 14 a side in the lineups; the scorers and assisters are among them.
     const stubs = await rows<{ id: number; name: string; stub: number; country_id: number | null }>('SELECT id, name, stub, country_id FROM players WHERE id BETWEEN 500 AND 699 ORDER BY id');
     expect(stubs).toHaveLength(28);
-    expect(stubs.every((p) => Number(p.stub) === 1 && p.country_id === null)).toBe(true);
+    expect(stubs.every((p) => p.stub === 1 && p.country_id === null)).toBe(true);
     expect(stubs.find((p) => p.id === 614)?.name).toBe('Player 6-14');
     expect(await count('SELECT COUNT(*) AS n FROM referees WHERE id BETWEEN 500 AND 503 AND stub')).toBe(4);
     expect(await count('SELECT COUNT(*) AS n FROM fixture_lineups l JOIN players p ON p.id = l.player_id WHERE l.fixture_id = 5701')).toBe(28);
