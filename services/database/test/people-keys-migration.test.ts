@@ -10,7 +10,7 @@ import { createBulkWriter } from '../src/bulk/writer.ts';
 import { openDatabase, type Database } from '../src/db.ts';
 import { MIGRATIONS_DIR } from './helpers.ts';
 
-const PEOPLE_KEYS = '20261206140000_people_keys';
+const PEOPLE_KEYS = '20261206160000_people_keys';
 
 let testDb: TestDatabase;
 let db: Database;
