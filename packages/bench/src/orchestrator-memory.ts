@@ -83,6 +83,8 @@ async function stubWriter(): Promise<{ url: string; detailRows(): number; close(
         return send(res, 200, { created: records, updated: 0, unchanged: 0, failed: [], duplicatePage: false });
       }
       if (req.method === 'GET' && url.pathname === '/fixtures') return send(res, 200, { items: [], next: null });
+      // A run with detail ends by asking for the stub players and referees: this writer keeps none.
+      if (req.method === 'GET' && (url.pathname === '/players' || url.pathname === '/referees')) return send(res, 200, { items: [], next: null });
       if (req.method === 'GET' && url.pathname === '/season-syncs') return send(res, 200, { items: [] });
       return send(res, 404, { statusCode: 404, error: 'Not Found', message: url.pathname, requestId: '' });
     })();

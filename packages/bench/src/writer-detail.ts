@@ -98,8 +98,16 @@ const rawApp = await buildApp(writerConfig(raw.url), { underPressure: { maxEvent
 await rawApp.listen({ port: 0, host: '127.0.0.1' });
 const rawAddress = rawApp.server.address();
 if (rawAddress === null || typeof rawAddress === 'string') throw new Error('expected a TCP address');
+// The people the detail names are parents too: raw SQL has no stubs, and the foreign keys need them.
+const person = (id: number, name: string) => ({
+  id, sportId: 1, countryId: null, cityId: null, commonName: null, firstname: null, lastname: null, name, displayName: null, imagePath: null, height: null, weight: null, dateOfBirth: null, gender: null,
+});
+const people = {
+  players: parents().teams.flatMap((t) => Array.from({ length: 18 }, (_, n) => ({ ...person(t.id * 100 + n + 1, `Player ${String(t.id)}-${String(n + 1)}`), nationalityId: null, positionId: null, detailedPositionId: null }))),
+  referees: Array.from({ length: 43 }, (_, i) => person(500 + i, `Referee ${String(500 + i)}`)),
+};
 for (const url of [base, `http://127.0.0.1:${String(rawAddress.port)}`]) {
-  for (const [entity, records] of Object.entries({ ...reference, ...parents() })) await post(url, entity, records);
+  for (const [entity, records] of Object.entries({ ...reference, ...parents(), ...people })) await post(url, entity, records);
 }
 await rawApp.close();
 

@@ -58,6 +58,13 @@ export const FixtureListQuery = Type.Object(
 );
 export type FixtureListQuery = Static<typeof FixtureListQuery>;
 
+/** Players and referees: `stub=true` lists the ones only the match detail has named so far (to fetch by id). */
+export const PersonListQuery = Type.Object(
+  { ...paging, stub: Type.Optional(Type.Boolean({ description: 'true: only stub rows; false: only full ones' })) },
+  { additionalProperties: false },
+);
+export type PersonListQuery = Static<typeof PersonListQuery>;
+
 export const QuarantineListQuery = Type.Object(
   { ...paging, runId: Type.Optional(Id), entity: Type.Optional(Entity) },
   { additionalProperties: false },

@@ -106,12 +106,16 @@ const trimmed = (value: unknown): string => (typeof value === 'string' ? value.t
  * People as the simulator serves them, in our tables' shape: the squads of every season and team
  * (a squad row's id is a player's spell at a club, the same in several seasons),
  * SportMonks' rankings of every season, the referees of every league, and the players those
- * squads and rankings name (names trimmed).
+ * squads, rankings and the fixtures' lineups and events name (names trimmed; the ones only the
+ * detail names are fetched by id, in full).
  */
 export function expectedPeopleRows(detail: DetailDataset): Record<string, string[]> {
   const squadRows = detail.squads.flatMap((s) => s.rows.map((r): Row => ({ ...r, season_id: s.season_id, team_id: r.team_id ?? s.team_id })));
   const rankingRows = detail.topscorers.flatMap((t) => t.rows.map((r): Row => ({ ...r, season_id: t.season_id })));
-  const named = new Set([...squadRows, ...rankingRows].map((r) => r.player_id as number));
+  const detailRows = detail.fixtures.flatMap((f) => [...((f.lineups as Row[] | undefined) ?? []), ...((f.events as Row[] | undefined) ?? [])]);
+  const named = new Set(
+    [...squadRows, ...rankingRows, ...detailRows].flatMap((r) => [r.player_id, r.related_player_id]).filter((id): id is number => typeof id === 'number'),
+  );
   return {
     players: detail.players.filter((p) => named.has(p.id)).map((p) => line(p.id, trimmed(p.name), p.nationality_id, p.date_of_birth)).sort(),
     referees: detail.referees.map((r) => line(r.id, trimmed(r.name))).sort(),

@@ -150,6 +150,37 @@ describe('match detail in the bulk writer', () => {
     expect(await count('SELECT COUNT(*) AS n FROM fixture_events WHERE fixture_id IN (5501, 5502, 5503, 5504)')).toBe(0);
   });
 
+  it('gives a player or referee the detail names before we have them a stub row behind the foreign key; the full record fills it', async () => {
+    const result = await writer.write('fixtures', { records: [match(5701, 5, 6)] });
+    expect(result.failed).toEqual([]);
+    expect(result.details?.lineups).toEqual(counts(28, 0, 0, 0));
+    // 14 a side in the lineups; the scorers and assisters are among them.
+    const stubs = await rows<{ id: number; name: string; stub: number; country_id: number | null }>('SELECT id, name, stub, country_id FROM players WHERE id BETWEEN 500 AND 699 ORDER BY id');
+    expect(stubs).toHaveLength(28);
+    expect(stubs.every((p) => p.stub === 1 && p.country_id === null)).toBe(true);
+    expect(stubs.find((p) => p.id === 614)?.name).toBe('Player 6-14');
+    expect(await count('SELECT COUNT(*) AS n FROM referees WHERE id BETWEEN 500 AND 503 AND stub')).toBe(4);
+    expect(await count('SELECT COUNT(*) AS n FROM fixture_lineups l JOIN players p ON p.id = l.player_id WHERE l.fixture_id = 5701')).toBe(28);
+    // The key is real: a player the detail points at cannot go.
+    await expect(ctx.db.pool.query('DELETE FROM players WHERE id = 614')).rejects.toThrow(/foreign key/i);
+
+    const full = {
+      id: 614, sportId: 1, countryId: null, nationalityId: null, cityId: null, positionId: 25, detailedPositionId: null, commonName: 'P. Six',
+      firstname: 'Peter', lastname: 'Six', name: 'Peter Six', displayName: 'P. Six', imagePath: null, height: 181, weight: 77, dateOfBirth: '2001-02-03', gender: 'male',
+    };
+    const filled = await writer.write('players', { records: [full] });
+    expect(filled).toMatchObject({ created: 1, updated: 0, unchanged: 0, failed: [] });
+    const [row] = await rows<{ name: string; stub: number; height: number }>('SELECT name, stub, height FROM players WHERE id = 614');
+    expect(row).toEqual({ name: 'Peter Six', stub: 0, height: 181 });
+    expect(await writer.write('players', { records: [full] })).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
+
+    // Another match naming him leaves the full row as it is.
+    await writer.write('fixtures', { records: [match(5702, 6, 5)] });
+    const [after] = await rows<{ name: string; stub: number }>('SELECT name, stub FROM players WHERE id = 614');
+    expect(after).toEqual({ name: 'Peter Six', stub: 0 });
+    expect(await count('SELECT COUNT(*) AS n FROM players WHERE id BETWEEN 500 AND 699')).toBe(28);
+  });
+
   it('adds a page’s detail rows and the includes the plan lacked to its run', async () => {
     const inserted = await ctx.db.pool.query<{ insertId: number | bigint }>(
       "INSERT INTO sync_runs (entity, mode, scope, scope_key, status, updated_at) VALUES ('fixtures', 'full', '{}', 'detail-run', 'running', NOW(3))",

@@ -63,7 +63,8 @@ describe('POST /sync/:entity', () => {
       status: 'succeeded',
       percentDone: 100,
       counters: { fetched: 10, created: 10, pages: 4 },
-      steps: { done: 1, total: 1 },
+      // The season's fixtures, then the players and referees their detail named (none here).
+      steps: { done: 3, total: 3 },
       error: null,
     });
   });

@@ -535,6 +535,64 @@ describe('run control', () => {
   });
 });
 
+describe('seasons to read', () => {
+  it('all seasons: reads a season whose record came malformed too, so its rows are quarantined rather than silently missing', async () => {
+    const { fetcher, manager } = setup({ reject: [100] });
+    const final = await (await manager.start('fixtures', { allSeasons: true }, {})).done;
+    expect(final.status).toBe('succeeded');
+    expect(fetcher.calls.filter((c) => c.entity === 'fixtures' && c.query.cursor === undefined).map((c) => c.query.seasons).sort()).toEqual(['100', '101', '200', '201']);
+  });
+});
+
+describe('people named by match detail', () => {
+  it('fetches by id, after every other step has landed, only the players and referees the detail named that nothing described', async () => {
+    const { data, fetcher, writer, manager } = setup();
+    const seasonReferee = data.referees?.find((r) => r.seasonId === 101)?.id ?? 0;
+    // The last fixture of season 101 names two players no squad lists, its season's referee and one from elsewhere.
+    const named = data.fixtures?.filter((f) => f.seasonId === 101).at(-1);
+    if (!named) throw new Error('no fixture');
+    Object.assign(named, {
+      detail: {
+        lineups: [{ id: 1, fixtureId: named.id, playerId: 7001 }],
+        events: [{ id: 2, fixtureId: named.id, playerId: 7002, relatedPlayerId: 7001 }],
+        referees: [{ id: 3, fixtureId: named.id, refereeId: seasonReferee }, { id: 4, fixtureId: named.id, refereeId: 9002 }],
+      },
+    });
+    data.players = [{ id: 7001 }, { id: 7002 }, { id: 7003 }];
+    data.referees?.push({ id: 9002 });
+    // A slow writer: the look-up of the stubs must wait for the fixture pages to land.
+    writer.beforeBulk = (entity) => new Promise((resolve) => setTimeout(resolve, entity === 'fixtures' ? 20 : 0));
+    const final = await (await manager.start('all', {}, {})).done;
+    expect(final.status).toBe('succeeded');
+
+    const byId = fetcher.calls.filter((c) => c.query.ids !== undefined && (c.entity === 'players' || c.entity === 'referees'));
+    expect(byId.map((c) => [c.entity, c.query.ids])).toEqual([
+      ['players', '7001,7002'],
+      ['referees', '9002'],
+    ]);
+    expect(ids(writer, 'players')).toEqual([7001, 7002]);
+    expect(ids(writer, 'referees')).toContain(9002);
+    expect(writer.bulkEntities.slice(-2)).toEqual(['players', 'referees']);
+    // Counted like any other step's records.
+    const fetched = 5 + 2 + 4 + 2 * 2 + 2 * 4 + 2 * 1 + 2 * 10 + 2 * 1 + 2 * 4 + 2 * 1 + 3;
+    expect(final.counters).toMatchObject({ fetched, created: fetched, updated: 0, quarantined: 0 });
+
+    // Filled, they cost nothing the next time.
+    fetcher.calls = [];
+    const again = await (await manager.start('all', { force: true }, {})).done;
+    expect(again.status).toBe('succeeded');
+    expect(fetcher.calls.filter((c) => c.query.ids !== undefined && (c.entity === 'players' || c.entity === 'referees'))).toEqual([]);
+  });
+
+  it('plans no such step when the fixtures come without detail', async () => {
+    const { fetcher, writer, manager } = setup();
+    writer.stubIds = () => Promise.reject(new Error('not asked'));
+    const final = await (await manager.start('fixtures', { mode: 'incremental', windowDays: 1, detail: false }, {})).done;
+    expect(final.status).toBe('succeeded');
+    expect(fetcher.calls.filter((c) => c.entity !== 'fixtures')).toEqual([]);
+  });
+});
+
 describe('incremental', () => {
   it('polls the latest feed, sweeps the window around today and asks for deletions', async () => {
     const { fetcher, manager } = setup();

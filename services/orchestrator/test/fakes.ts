@@ -211,6 +211,18 @@ export class FakeWriter implements Writer {
     }
   }
 
+  /** As the writer keeps them: the people the stored fixtures' detail names that are not stored themselves. */
+  stubIds(entity: 'players' | 'referees', limit: number): Promise<number[]> {
+    const stored = this.tables.get(entity) ?? new Map<number, string>();
+    const named = new Set<number>();
+    for (const json of this.tables.get('fixtures')?.values() ?? []) {
+      const detail = (JSON.parse(json) as { detail?: Record<string, Record<string, unknown>[]> }).detail ?? {};
+      const keys = entity === 'players' ? ['playerId', 'relatedPlayerId'] : ['refereeId'];
+      for (const row of Object.values(detail).flat()) for (const key of keys) if (typeof row[key] === 'number') named.add(row[key]);
+    }
+    return Promise.resolve([...named].filter((id) => !stored.has(id)).sort((a, b) => a - b).slice(0, limit));
+  }
+
   /** The states landed so far, as the writer's GET /states answers them. */
   listStates(): Promise<FixtureState[]> {
     const rows = [...(this.tables.get('states')?.values() ?? [])].map((json) => JSON.parse(json) as Rec);

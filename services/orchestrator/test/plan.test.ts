@@ -28,7 +28,19 @@ describe('plans with the season structure', () => {
       'standings season 201',
       'topscorers season 101',
       'topscorers season 201',
+      'players named by match detail',
+      'referees named by match detail',
     ]);
+  });
+
+  it('ends with the people match detail named only when fixture calls carry detail', async () => {
+    const { plan } = await buildPlan('fixtures', { mode: 'incremental', windowDays: 1 }, resolver, '2026-12-06');
+    expect(plan.steps.slice(-2)).toEqual([
+      { entity: 'players', query: {}, label: 'players named by match detail', resolve: 'stubs' },
+      { entity: 'referees', query: {}, label: 'referees named by match detail', resolve: 'stubs' },
+    ]);
+    expect(await labelsOf('fixtures', { mode: 'full', seasons: [5], detail: false }, resolver, '2026-12-06')).toEqual(['fixtures season 5']);
+    expect(await labelsOf('squads', { mode: 'full', seasons: [5] }, resolver, '2026-12-06')).toEqual(['squads season 5']);
   });
 
   it('/sync/all by date window: each season\'s stages before the fixtures, which carry no structure then', async () => {

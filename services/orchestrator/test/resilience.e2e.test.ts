@@ -106,7 +106,7 @@ describe('resilience', () => {
       const dataset = sim.dataset();
       const expected = expectedRows(dataset);
       const actual = await actualRows(e2e.sql);
-      const tableOf: Record<string, string> = { states: 'fixture_states' };
+      const tableOf: Record<string, string> = { states: 'fixture_states', groups: 'stage_groups' };
       const quarantinedIds = new Map<string, Set<string>>();
       for (const q of quarantined) {
         const table = tableOf[q.entity] ?? q.entity;

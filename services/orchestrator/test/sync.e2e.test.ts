@@ -10,6 +10,8 @@ const OVERALL = [129, 130, 131, 132, 133, 134];
 const detail = (standing: Record<string, unknown>, type: number): unknown =>
   (standing.details as { type_id: number; value: unknown }[] | undefined)?.find((d) => d.type_id === type)?.value;
 let firstRun: SyncRunSummary;
+/** Players only match detail named (youth call-ups on a bench): fetched by id, counted as created. */
+let fetchedById = 0;
 
 beforeAll(async () => {
   e2e = await startE2E('orch_sync', { simulator: { seed: 7, leagues: 2, seasonsPerLeague: 2, clock: { start: '2026-03-01T12:00:00Z', speed: 0 } } });
@@ -41,9 +43,14 @@ describe('sync/all against the simulator', () => {
     }
     const [quarantine] = await e2e.sql.query<{ n: bigint }[]>('SELECT COUNT(*) AS n FROM quarantine');
     expect(Number(quarantine?.n)).toBe(firstRun.counters.quarantined);
-    // Besides these: the referees, and each season's squads and top-scorer lists (players are counted as their nested records).
+    // Besides these: the referees, each season's squads and top-scorer lists (their players are counted as their nested
+    // records), and the players fetched by id because only match detail named them.
     const referees = (await actualPeopleRows(e2e.sql)).referees?.length ?? 0;
-    let total = Object.values(actual).reduce((sum, rows) => sum + rows.length, 0) + referees + 2 * dataset.seasons.length;
+    const [byId] = await e2e.sql.query<{ n: bigint }[]>(
+      'SELECT COUNT(*) AS n FROM players WHERE id NOT IN (SELECT player_id FROM squads) AND id NOT IN (SELECT player_id FROM topscorers)',
+    );
+    fetchedById = Number(byId?.n);
+    let total = Object.values(actual).reduce((sum, rows) => sum + rows.length, 0) + referees + 2 * dataset.seasons.length + fetchedById;
     // Groups and ties land with the schedules too, and are counted, where the comparison above leaves them out.
     for (const table of ['stage_groups', 'aggregates'].filter((t) => !(t in actual))) {
       const [rows] = await e2e.sql.query<{ n: bigint }[]>(`SELECT COUNT(*) AS n FROM ${table}`);
@@ -72,6 +79,22 @@ describe('sync/all against the simulator', () => {
     const ids = await e2e.sql.query<{ without: bigint; with: bigint }[]>('SELECT SUM(source_id IS NULL) AS `without`, SUM(source_id IS NOT NULL) AS `with` FROM topscorers');
     expect(Number(ids[0]?.without)).toBeGreaterThan(0);
     expect(Number(ids[0]?.with)).toBeGreaterThan(0);
+  });
+
+  // With the test above (every player named, with nationality and date of birth as the simulator has them): full rows.
+  it('every player and referee the match detail names is stored in full (no stub left), the ones in no squad fetched by id', async () => {
+    expect(fetchedById).toBeGreaterThan(0);
+    const [left] = await e2e.sql.query<{ players: bigint; referees: bigint }[]>('SELECT (SELECT COUNT(*) FROM players WHERE stub) AS players, (SELECT COUNT(*) FROM referees WHERE stub) AS referees');
+    expect(left).toEqual({ players: 0n, referees: 0n });
+    const [named] = await e2e.sql.query<{ n: bigint; full: bigint }[]>(
+      `SELECT COUNT(*) AS n, SUM(NOT p.stub AND p.sport_id = 1 AND p.name <> '') AS full FROM (
+         SELECT player_id AS id FROM fixture_lineups UNION SELECT player_id FROM fixture_events UNION SELECT related_player_id FROM fixture_events
+       ) x JOIN players p ON p.id = x.id`,
+    );
+    expect(Number(named?.n)).toBeGreaterThan(0);
+    expect(Number(named?.full)).toBe(Number(named?.n));
+    const [unknownReferees] = await e2e.sql.query<{ n: bigint }[]>('SELECT COUNT(*) AS n FROM fixture_referees fr JOIN referees r ON r.id = fr.referee_id WHERE r.stub');
+    expect(Number(unknownReferees?.n)).toBe(0);
   });
 
   it('spends one SportMonks call per team and season on squads, and a season\'s rankings in as few pages as they fill', async () => {
@@ -108,7 +131,9 @@ describe('sync/all against the simulator', () => {
     expect(again.status).toBe(200);
     const summary = again.body as SyncRunSummary;
     expect(summary.status).toBe('succeeded');
-    expect(summary.counters).toMatchObject({ created: 0, updated: 0, fetched: firstRun.counters.fetched, unchanged: firstRun.counters.fetched });
+    // The players fetched by id are no stubs any more: nothing to fetch by id.
+    const fetched = firstRun.counters.fetched - fetchedById;
+    expect(summary.counters).toMatchObject({ created: 0, updated: 0, fetched, unchanged: fetched });
     expect(summary.steps?.skipped).toBe(0);
     const list = await e2e.get<{ items: SyncRunSummary[] }>('/sync/runs?entity=all&status=succeeded');
     expect(list.items.map((r) => r.runId)).toEqual([summary.runId, firstRun.runId]);

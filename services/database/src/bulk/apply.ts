@@ -172,11 +172,13 @@ export async function applyRecords<R extends { id: number }>(
   const landed: R[] = [];
   for (const record of candidates) {
     const stored = existing.get(record.id);
-    if (options.mode === 'create' && stored) {
+    // A stub is not the record: `create` may fill it and `replace` may not (the record does not exist yet).
+    const placeholder = stored !== undefined && spec.placeholder?.(stored) === true;
+    if (options.mode === 'create' && stored && !placeholder) {
       result.conflicts.push(record.id);
       continue;
     }
-    if (options.mode === 'replace' && !stored) {
+    if (options.mode === 'replace' && (!stored || placeholder)) {
       result.missing.push(record.id);
       continue;
     }
@@ -186,7 +188,7 @@ export async function applyRecords<R extends { id: number }>(
       result.unchanged += 1;
       continue;
     }
-    if (stored) result.updated += 1;
+    if (stored && !placeholder) result.updated += 1;
     else result.created += 1;
     toWrite.push({ record, hash, existing: stored });
   }

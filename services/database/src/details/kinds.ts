@@ -9,6 +9,14 @@ export interface ChildSpec<K extends DetailKind> {
   fields: readonly (keyof DetailRecords[K] & string)[];
   /** Team ids the rows point at (checked like the fixture's own teams). */
   teamIds(row: DetailRecords[K]): (number | null)[];
+  /** The people the row names, with the name it carries: a stub row stands in for one not stored yet. */
+  people?(row: DetailRecords[K]): NamedPerson[];
+}
+
+export interface NamedPerson {
+  table: 'players' | 'referees';
+  id: number | null;
+  name: string | null;
 }
 
 const snakeCase = (key: string): string => key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
@@ -30,18 +38,24 @@ export const CHILD_SPECS: { [K in DetailKind]: ChildSpec<K> } = {
       'minute', 'extraMinute', 'result', 'info', 'addition', 'injured', 'onBench', 'sortOrder',
     ],
     teamIds: (r) => [r.teamId],
+    people: (r) => [
+      { table: 'players', id: r.playerId, name: r.playerName },
+      { table: 'players', id: r.relatedPlayerId, name: r.relatedPlayerName },
+    ],
   },
   lineups: {
     kind: 'lineups',
     table: 'fixture_lineups',
     fields: ['id', 'fixtureId', 'teamId', 'playerId', 'playerName', 'typeId', 'positionId', 'formationField', 'formationPosition', 'jerseyNumber'],
     teamIds: (r) => [r.teamId],
+    people: (r) => [{ table: 'players', id: r.playerId, name: r.playerName }],
   },
   lineupDetails: {
     kind: 'lineupDetails',
     table: 'fixture_lineup_details',
     fields: ['id', 'fixtureId', 'lineupId', 'teamId', 'playerId', 'typeId', 'value'],
     teamIds: (r) => [r.teamId],
+    people: (r) => [{ table: 'players', id: r.playerId, name: null }],
   },
   statistics: {
     kind: 'statistics',
@@ -54,6 +68,7 @@ export const CHILD_SPECS: { [K in DetailKind]: ChildSpec<K> } = {
     table: 'fixture_referees',
     fields: ['id', 'fixtureId', 'refereeId', 'typeId'],
     teamIds: () => [],
+    people: (r) => [{ table: 'referees', id: r.refereeId, name: null }],
   },
   formations: {
     kind: 'formations',

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { DETAIL_KINDS, chunks, zeroChildCounts, type ChildCounts, type DetailCounts, type DetailKind, type DetailRecords, type Fixture } from '@insightxi/contracts';
 import type { Connection } from '../db.ts';
 import { placeholders, quoteName, type SqlValue } from '../sql.ts';
-import { CHILD_SPECS, columnNames, rowValues, type ChildSpec } from './kinds.ts';
+import { STUB_CONTENT_HASH, STUB_SPORT_ID } from '../entities/people.ts';
+import { CHILD_SPECS, columnNames, rowValues, type ChildSpec, type NamedPerson } from './kinds.ts';
 
 /** Rows per INSERT statement: a fixture's lineup details alone can be ~900 rows. */
 const ROWS_PER_STATEMENT = 1000;
@@ -143,6 +144,44 @@ async function writeRows(connection: Connection, plan: KindPlan, now: Date): Pro
   }
 }
 
+/**
+ * Inserts a stub row for each person the rows to write name that is not stored yet (id, the
+ * name the detail carries, `stub` set), so the foreign keys hold and no detail row waits for a
+ * person; a stored row, stub or full, is left as it is. The full record overwrites a stub later.
+ */
+async function stubPeople(connection: Connection, plans: readonly KindPlan[], now: Date): Promise<void> {
+  const named: Record<NamedPerson['table'], Map<number, string | null>> = { players: new Map(), referees: new Map() };
+  for (const plan of plans) {
+    const spec = CHILD_SPECS[plan.kind] as ChildSpec<DetailKind>;
+    if (spec.people === undefined) continue;
+    for (const item of plan.toWrite) {
+      for (const person of spec.people(item.row)) {
+        if (person.id === null) continue;
+        const seen = named[person.table];
+        if (seen.get(person.id) == null) seen.set(person.id, person.name?.trim() ?? null);
+      }
+    }
+  }
+  for (const [table, people] of Object.entries(named)) {
+    if (people.size === 0) continue;
+    const ids = [...people.keys()].sort((a, b) => a - b);
+    const stored = new Set<number>();
+    for (const part of chunks(ids, IDS_PER_QUERY)) {
+      const rows = await connection.query<{ id: number }[]>(`SELECT id FROM ${quoteName(table)} WHERE id IN (${inList(part.length)})`, part);
+      for (const row of rows) stored.add(row.id);
+    }
+    const missing = ids.filter((id) => !stored.has(id));
+    for (const part of chunks(missing, ROWS_PER_STATEMENT)) {
+      const values = part.flatMap((id): SqlValue[] => [id, STUB_SPORT_ID, people.get(id) ?? '', true, STUB_CONTENT_HASH, now, now]);
+      // Another writer may have stored the person since the read: its row wins.
+      await connection.query(
+        `INSERT INTO ${quoteName(table)} (id, sport_id, name, stub, content_hash, created_at, updated_at) VALUES ${part.map(() => placeholders(7)).join(', ')} ON DUPLICATE KEY UPDATE id = id`,
+        values,
+      );
+    }
+  }
+}
+
 async function noteSets(connection: Connection, plans: readonly KindPlan[], now: Date): Promise<void> {
   const values: SqlValue[] = [];
   for (const plan of plans) {
@@ -178,6 +217,7 @@ export async function replaceDetails(connection: Connection, fixtures: readonly 
   }
   // Deletes child-first (a lineup's details before the lineup), writes parent-first.
   for (const plan of [...plans].reverse()) await deleteRows(connection, plan);
+  await stubPeople(connection, plans, now);
   for (const plan of plans) await writeRows(connection, plan, now);
   await noteSets(connection, plans, now);
   return Object.fromEntries(plans.map((p) => [p.kind, p.counts]));

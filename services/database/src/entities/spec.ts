@@ -54,6 +54,8 @@ export interface EntitySpec<R extends { id: number }> {
   columns: readonly Column<R>[];
   references: readonly Reference<R>[];
   nested?: readonly Nested<R>[];
+  /** A stored row that only holds the record's place (a stub): writing the record over it counts as created. */
+  placeholder?(row: ExistingRow): boolean;
   /** Columns of the stored row that `Column.value` needs besides id and content_hash. */
   existingColumns?: readonly string[];
   /** Part of the record outside the table's columns that still makes it "changed" (fixture scores). */

@@ -5,6 +5,7 @@ import type {
   EntityRecords,
   FixtureListQuery,
   ListQuery,
+  PersonListQuery,
   SeasonListQuery,
   StageListQuery,
   StandingListQuery,
@@ -31,8 +32,8 @@ export interface ListQueries {
   aggregates: StructureListQuery;
   fixtures: FixtureListQuery;
   standings: StandingListQuery;
-  players: ListQuery;
-  referees: ListQuery;
+  players: PersonListQuery;
+  referees: PersonListQuery;
   squads: ListQuery;
   topscorers: ListQuery;
 }
@@ -93,6 +94,8 @@ const FILTERS: { [E in Entity]?: (query: ListQueries[E]) => object } = {
   groups: structureWhere,
   aggregates: structureWhere,
   fixtures: fixtureWhere,
+  players: (query) => (query.stub === undefined ? {} : { stub: query.stub }),
+  referees: (query) => (query.stub === undefined ? {} : { stub: query.stub }),
   standings: (query) => ({
     ...(query.season === undefined ? {} : { seasonId: query.season }),
     ...(query.league === undefined ? {} : { leagueId: query.league }),

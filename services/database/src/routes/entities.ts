@@ -10,6 +10,7 @@ import {
   IdParams,
   ListQuery,
   Page,
+  PersonListQuery,
   RECORD_SCHEMAS,
   SeasonListQuery,
   StageListQuery,
@@ -33,6 +34,8 @@ const LIST_QUERIES: Partial<Record<Entity, TSchema>> = {
   aggregates: StructureListQuery,
   fixtures: FixtureListQuery,
   standings: StandingListQuery,
+  players: PersonListQuery,
+  referees: PersonListQuery,
 };
 
 const errors = { 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };

@@ -16,12 +16,16 @@ import {
   type SyncRunPatch,
 } from '@insightxi/contracts';
 import { ServiceCallError, type RequestOptions, type ResponseOf, type ServiceClient } from '@insightxi/http-client';
-import type { TSchema } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { RunConflictError } from '../engine/errors.ts';
 import type { CallContext, RunListFilter, Writer } from '../engine/ports.ts';
 import { toDependencyError } from './errors.ts';
 
 const FixturePage = Page(Fixture);
+/** Only the ids of a person list are read: the stubs' other columns are empty. */
+const IdPage = Page(Type.Object({ id: Type.Integer() }));
+/** The writer's largest page. */
+const LIST_LIMIT = 1000;
 const StatePage = Page(FixtureState);
 /** More than SportMonks has states (26): one page holds them all. */
 const STATES_LIMIT = 1000;
@@ -100,6 +104,18 @@ export function httpWriter(client: ServiceClient): Writer {
     seasonSyncs: async (ctx) => (await call({ method: 'GET', path: '/season-syncs', responseSchema: SeasonSyncList }, ctx)).items,
 
     listFixtures: (query: FixtureListQuery, ctx) => call({ method: 'GET', path: '/fixtures', query: { ...query }, responseSchema: FixturePage }, ctx),
+
+    async stubIds(entity, limit, ctx) {
+      const ids: number[] = [];
+      let cursor: string | null = null;
+      do {
+        const query = { stub: true, limit: Math.min(LIST_LIMIT, limit - ids.length), ...(cursor === null ? {} : { cursor }) };
+        const page: Static<typeof IdPage> = await call({ method: 'GET', path: `/${entity}`, query, responseSchema: IdPage }, ctx);
+        ids.push(...page.items.map((item) => item.id));
+        cursor = page.next;
+      } while (cursor !== null && ids.length < limit);
+      return ids;
+    },
 
     listStates: async (ctx) => (await call({ method: 'GET', path: '/states', query: { limit: STATES_LIMIT }, responseSchema: StatePage }, ctx)).items,
     freshness: async (leagues, ctx) =>

@@ -1,7 +1,7 @@
 // Executes one run from its checkpoint to the end of its plan: walks the pages (walk.ts), ahead
 // of the writer within bounds (read-ahead.ts), looks up what sweeps and re-checks fetch by id
 // (recheck.ts), and lands the pages in batches with their checkpoint (batches.ts).
-import type { FetchQuery, RunCounters, SyncRun } from '@insightxi/contracts';
+import type { FetchPage, FetchQuery, RunCounters, SyncRun } from '@insightxi/contracts';
 import type { RunSettings } from '../config.ts';
 import { BatchWriter, batchPages, recordWeight } from './batches.ts';
 import type { RunPosition } from './cursor.ts';
@@ -33,6 +33,13 @@ export interface ExecuteInput {
 /** Pages read ahead are weighed by their records and detail rows: memory stays bounded whatever the page sizes. */
 const pageWeight = (item: PageItem): number => item.page.data.reduce((sum: number, record) => sum + recordWeight(record), 0) + item.page.rejected.length + 1;
 
+/** The plan from step `first` on, cut before every step that needs the writes of the steps before it landed. */
+function segments(plan: Plan, first: number): [number, number][] {
+  const cuts = plan.steps.flatMap((step, index) => (index > first && step.resolve === 'stubs' ? [index] : []));
+  const bounds = [first, ...cuts, plan.steps.length];
+  return bounds.slice(1).map((end, i) => [bounds[i] as number, end]);
+}
+
 export async function executeRun(deps: ExecuteDeps, input: ExecuteInput): Promise<{ counters: RunCounters; position: RunPosition }> {
   const { run, plan } = input;
   const { settings } = deps;
@@ -60,20 +67,25 @@ export async function executeRun(deps: ExecuteDeps, input: ExecuteInput): Promis
   }
 
   const rechecks = recheckSteps({ writer: deps.writer, log: deps.log, now: deps.now, retry: retrying }, run.id, ctx);
-  const pages = walkPages(plan, writes.position, {
+  const walkDeps = {
     fetchPage: (step: PlanStep, query: FetchQuery, cursor: string | null) =>
       retrying(`fetch ${step.label}`, () => deps.fetcher.fetchPage(step.entity, cursor === null ? query : { ...query, cursor }, ctx)),
-    startQuery: (step, index) => rechecks.startQuery(step, index),
-    onPage: (index, page) => {
+    startQuery: (step: PlanStep, index: number) => rechecks.startQuery(step, index),
+    onPage: (index: number, page: FetchPage<unknown>) => {
       rechecks.onPage(index, page, plan.steps[index]);
     },
     now: deps.now,
     stepsAhead: settings.STEPS_AHEAD,
-  });
+  };
   try {
-    const ahead = readAhead(pages, { items: settings.READ_AHEAD_PAGES, maxWeight: settings.READ_AHEAD_RECORDS, weight: pageWeight });
-    for await (const batch of batchPages(ahead, settings.BULK_CHUNK_SIZE, signal)) await writes.submit(batch);
-    await writes.drain();
+    // The walk stops before each step that reads what the steps before it wrote (the stubs their
+    // detail left) until the writer has landed all of them; the read-ahead runs freely in between.
+    for (const [from, end] of segments(plan, writes.position.step)) {
+      const start = writes.position.step >= from ? writes.position : { step: from, page: 0, cursor: null };
+      const ahead = readAhead(walkPages(plan, start, walkDeps, end), { items: settings.READ_AHEAD_PAGES, maxWeight: settings.READ_AHEAD_RECORDS, weight: pageWeight });
+      for await (const batch of batchPages(ahead, settings.BULK_CHUNK_SIZE, signal)) await writes.submit(batch);
+      await writes.drain();
+    }
   } finally {
     local.abort();
     await writes.settle();

@@ -12,9 +12,11 @@ export interface PlanStep {
    * The ids to fetch are looked up when the step starts: `unsettled` = stored fixtures not yet
    * settled; `missing` = stored fixtures of the window swept by the step before that the sweep
    * did not return (they may have moved to another date); `teams` = the teams of the step's
-   * season's stored fixtures (squads: one call per team and season).
+   * season's stored fixtures (squads: one call per team and season); `stubs` = the stored
+   * players (or referees) only match detail has named so far, fetched by id once every step
+   * before has landed.
    */
-  resolve?: 'unsettled' | 'missing' | 'teams';
+  resolve?: 'unsettled' | 'missing' | 'teams' | 'stubs';
   /** A window sweep: the stored fixtures of the window are noted when it starts, for the `missing` step after it. */
   sweep?: boolean;
   /** The season a per-season step reads whole: when its last page lands, the writer notes the season read completely. */
@@ -60,6 +62,19 @@ function needsSeasons(target: RunTarget, scope: RunScope): boolean {
 const leagueFilter = (scope: RunScope): FetchQuery => (scope.leagues ? { leagues: ids(scope.leagues) } : {});
 /** Fixture calls carry the match detail unless the scope turns it off: the same calls, no extra ones. */
 const detailOf = (scope: RunScope): FetchQuery => (scope.detail === false ? {} : { detail: true });
+
+/**
+ * The people match detail named that no squad, ranking or season list described: fetched by id
+ * (SportMonks' only way, one call each) after everything else, so only the true leftovers cost a call.
+ */
+const STUB_STEPS: PlanStep[] = [
+  { entity: 'players', query: {}, label: 'players named by match detail', resolve: 'stubs' },
+  { entity: 'referees', query: {}, label: 'referees named by match detail', resolve: 'stubs' },
+];
+
+/** A plan whose fixture calls carry detail ends by filling the people the detail named. */
+const withStubSteps = (steps: PlanStep[]): PlanStep[] =>
+  steps.some((step) => step.entity === 'fixtures' && step.query.detail === true) ? [...steps, ...STUB_STEPS.map((step) => ({ ...step }))] : steps;
 
 const perSeason = (entity: EntityName, seasons: number[], extra: Partial<PlanStep> = {}): PlanStep[] =>
   seasons.map((id) => ({ entity, query: { seasons: String(id) }, label: `${entity} season ${id}`, season: id, ...extra }));
@@ -146,7 +161,7 @@ export async function buildPlan(
   frozen: () => Promise<FrozenCheck> = () => Promise.resolve(() => false),
 ): Promise<{ plan: Plan; resolution: SeasonResolution | null }> {
   if (scope.mode === 'incremental') {
-    return { plan: { version: 1, steps: incrementalSteps(scope, today), resolvedSeasons: null }, resolution: null };
+    return { plan: { version: 1, steps: withStubSteps(incrementalSteps(scope, today)), resolvedSeasons: null }, resolution: null };
   }
   const resolution = needsSeasons(target, scope) ? await resolveSeasons(scope.leagues ?? null, scope.allSeasons === true) : null;
   const seasons = scope.seasons ?? resolution?.seasons ?? [];
@@ -154,8 +169,8 @@ export async function buildPlan(
   const all = entities.flatMap((entity) => fullSteps(entity, scope, seasons));
   const mayFreeze = resolution !== null && scope.force !== true && all.some((step) => step.season !== undefined);
   const isFrozen = mayFreeze ? await frozen() : () => false;
-  const steps = all.filter((step) => step.season === undefined || !isFrozen(step.entity, step.season));
-  return { plan: { version: 1, steps, resolvedSeasons: resolution?.seasons ?? null, skipped: all.length - steps.length }, resolution };
+  const steps = withStubSteps(all.filter((step) => step.season === undefined || !isFrozen(step.entity, step.season)));
+  return { plan: { version: 1, steps, resolvedSeasons: resolution?.seasons ?? null, skipped: all.length - steps.filter((step) => step.resolve !== 'stubs').length }, resolution };
 }
 
 /** After its end date a season still gets corrections (awarded results, deductions) for a while. */

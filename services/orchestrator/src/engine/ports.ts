@@ -52,6 +52,8 @@ export interface Writer {
   seasonSyncs(ctx: CallContext): Promise<SeasonSync[]>;
   /** Fixtures as stored, for re-checks of the ones not yet settled. */
   listFixtures(query: FixtureListQuery, ctx: CallContext): Promise<{ items: Fixture[]; next: string | null }>;
+  /** Ids of the stub players or referees (named by match detail, not described yet), lowest first, at most `limit`. */
+  stubIds(entity: 'players' | 'referees', limit: number, ctx: CallContext): Promise<number[]>;
   /** The fixture states as stored, with SportMonks' flags (live, final, not started). */
   listStates(ctx: CallContext): Promise<FixtureState[]>;
   /** How fresh each league is (the data_freshness view); `leagues` null: every league. */

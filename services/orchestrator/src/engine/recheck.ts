@@ -135,6 +135,12 @@ export function recheckSteps(deps: RecheckDeps, runId: number, ctx: CallContext)
         deps.log.info({ runId, step: step.label, teams: teams.length }, 'squads to read, one call per team');
         return teams.length === 0 ? null : { ...step.query, teams: teams.join(',') };
       }
+      if (step.resolve === 'stubs' && (step.entity === 'players' || step.entity === 'referees')) {
+        const entity = step.entity;
+        const ids = await deps.retry(`list stub ${entity}`, () => deps.writer.stubIds(entity, MAX_RECHECK_IDS, ctx));
+        deps.log.info({ runId, step: step.label, [entity]: ids.length }, `${entity} to fetch by id, one call each`);
+        return ids.length === 0 ? null : { ids: ids.join(',') };
+      }
       if (step.resolve === 'unsettled') {
         const ids = await deps.retry('list unsettled fixtures', () => unsettledFixtureIds(deps.writer, deps.now(), leaguesOf(step), ctx));
         return byIds(step, ids, 'fixtures to re-check');

@@ -27,6 +27,9 @@ export function fetcherSeasonResolver(fetcher: Fetcher, settings: RetrySettings,
       for (const season of page.data) {
         if (isSeasonLike(season) && (all || season.isCurrent)) seasons.add(season.id);
       }
+      // All seasons means this one too, though its record came malformed (it goes to quarantine):
+      // left out, its rows would be missing with nothing saying why; read, each names the season.
+      if (all) for (const rejected of page.rejected) if (rejected.sourceId !== null) seasons.add(rejected.sourceId);
       cursor = page.next;
     } while (cursor !== null);
     return { seasons: [...seasons].sort((a, b) => a - b), upstreamCalls, rateLimitWaitMs };

@@ -30,12 +30,13 @@ export interface WalkDeps {
 /** A step whose query is known before it starts: its first page can be fetched early. */
 const independent = (step: PlanStep): boolean => step.resolve === undefined && step.sweep !== true;
 
-export async function* walkPages(plan: Plan, start: RunPosition, deps: WalkDeps): AsyncGenerator<PageItem> {
+/** Walks the steps from `start` up to (not including) step `end`. */
+export async function* walkPages(plan: Plan, start: RunPosition, deps: WalkDeps, end = plan.steps.length): AsyncGenerator<PageItem> {
   // Most steps are one page (a season's schedule, its teams): fetching the first pages of the
   // next few steps while this one is read keeps the fetcher busy instead of waiting on each reply.
   const early = new Map<number, Promise<FetchPage<unknown>>>();
   const fetchEarly = (from: number) => {
-    for (let j = from; j < Math.min(from + deps.stepsAhead, plan.steps.length); j++) {
+    for (let j = from; j < Math.min(from + deps.stepsAhead, end); j++) {
       const step = plan.steps[j];
       if (step === undefined || early.has(j) || !independent(step)) continue;
       const page = deps.fetchPage(step, step.query, null);
@@ -43,7 +44,7 @@ export async function* walkPages(plan: Plan, start: RunPosition, deps: WalkDeps)
       early.set(j, page);
     }
   };
-  for (let index = start.step; index < plan.steps.length; index++) {
+  for (let index = start.step; index < end; index++) {
     const step = plan.steps[index];
     if (step === undefined) break;
     let position: RunPosition = index === start.step ? start : { step: index, page: 0, cursor: null };
