@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Country, Fixture, FixtureState, League, Season, Standing, Team, TypeEntry, Venue } from '@insightxi/contracts';
 import { createTestDatabase, type TestDatabase } from '@insightxi/mysql';
@@ -5,6 +8,20 @@ import { createBulkWriter } from '../src/bulk/writer.ts';
 import { openDatabase, type Database } from '../src/db.ts';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../prisma/migrations', import.meta.url));
+
+/** A database with every migration older than `migration`: the schema a deployment had before it. `drop` removes both. */
+export async function databaseBefore(migration: string, prefix: string): Promise<{ testDb: TestDatabase; drop: () => Promise<void> }> {
+  const previous = mkdtempSync(join(tmpdir(), 'migrations-'));
+  for (const name of readdirSync(MIGRATIONS_DIR)) if (name < migration) cpSync(join(MIGRATIONS_DIR, name), join(previous, name), { recursive: true });
+  const testDb = await createTestDatabase({ prefix, migrationsDir: previous });
+  return {
+    testDb,
+    drop: async () => {
+      await testDb.drop();
+      rmSync(previous, { recursive: true, force: true });
+    },
+  };
+}
 export const SCHEMA_FILE = fileURLToPath(new URL('../prisma/schema.prisma', import.meta.url));
 
 export interface TestContext {

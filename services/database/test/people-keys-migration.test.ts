@@ -1,30 +1,24 @@
 // The people-keys migration on a database that already holds match detail naming people we never
 // stored: every detail row stays, each person it names gets a stub row (the name the detail
 // carried) so the new foreign keys hold, and the full record later fills the stub.
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, migrate, type TestDatabase } from '@insightxi/mysql';
+import { migrate, type TestDatabase } from '@insightxi/mysql';
 import { createBulkWriter } from '../src/bulk/writer.ts';
 import { openDatabase, type Database } from '../src/db.ts';
-import { MIGRATIONS_DIR } from './helpers.ts';
+import { databaseBefore, MIGRATIONS_DIR } from './helpers.ts';
 
 const PEOPLE_KEYS = '20261206160000_people_keys';
 
 let testDb: TestDatabase;
 let db: Database;
-let previous: string;
+let dropBefore: () => Promise<void>;
 
 async function rows<T>(sql: string): Promise<T[]> {
   return db.pool.query<T[]>(sql);
 }
 
 beforeAll(async () => {
-  // The schema as it was before: every migration older than this one.
-  previous = mkdtempSync(join(tmpdir(), 'migrations-'));
-  for (const name of readdirSync(MIGRATIONS_DIR)) if (name < PEOPLE_KEYS) cpSync(join(MIGRATIONS_DIR, name), join(previous, name), { recursive: true });
-  testDb = await createTestDatabase({ prefix: 'people_keys_migration', migrationsDir: previous });
+  ({ testDb, drop: dropBefore } = await databaseBefore(PEOPLE_KEYS, 'people_keys_migration'));
   db = openDatabase({ url: testDb.url, poolSize: 2 });
   const now = "'2026-01-01 00:00:00.000'";
   await db.pool.query(`INSERT INTO types (id, name, content_hash, updated_at) VALUES (6, 'Referee', 'h', ${now}), (11, 'Lineup', 'h', ${now}), (14, 'Goal', 'h', ${now}), (118, 'Rating', 'h', ${now})`);
@@ -47,8 +41,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await db.close();
-  await testDb.drop();
-  rmSync(previous, { recursive: true, force: true });
+  await dropBefore();
 });
 
 describe(`migration ${PEOPLE_KEYS} on a database with match detail`, () => {

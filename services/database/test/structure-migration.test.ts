@@ -1,30 +1,24 @@
 // The structure migration on a database that already holds data: every row stays, the ids its
 // fixtures, scores and standings name get placeholder rows so the new foreign keys hold, and the
 // next write of the real records replaces the placeholders (counted as updated).
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, migrate, type TestDatabase } from '@insightxi/mysql';
+import { migrate, type TestDatabase } from '@insightxi/mysql';
 import { createBulkWriter } from '../src/bulk/writer.ts';
 import { openDatabase, type Database } from '../src/db.ts';
-import { MIGRATIONS_DIR } from './helpers.ts';
+import { databaseBefore, MIGRATIONS_DIR } from './helpers.ts';
 
 const STRUCTURE = '20261206100000_structure';
 
 let testDb: TestDatabase;
 let db: Database;
-let previous: string;
+let dropBefore: () => Promise<void>;
 
 async function rows<T>(sql: string): Promise<T[]> {
   return db.pool.query<T[]>(sql);
 }
 
 beforeAll(async () => {
-  // The schema as it was before: every migration older than this one.
-  previous = mkdtempSync(join(tmpdir(), 'migrations-'));
-  for (const name of readdirSync(MIGRATIONS_DIR)) if (name < STRUCTURE) cpSync(join(MIGRATIONS_DIR, name), join(previous, name), { recursive: true });
-  testDb = await createTestDatabase({ prefix: 'structure_migration', migrationsDir: previous });
+  ({ testDb, drop: dropBefore } = await databaseBefore(STRUCTURE, 'structure_migration'));
   db = openDatabase({ url: testDb.url, poolSize: 2 });
   const now = "'2026-01-01 00:00:00.000'";
   await db.pool.query(`INSERT INTO leagues (id, sport_id, country_id, name, active, has_jerseys, content_hash, updated_at) VALUES (271, 1, 320, 'Superliga', 1, 0, 'h', ${now})`);
@@ -43,8 +37,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await db.close();
-  await testDb.drop();
-  rmSync(previous, { recursive: true, force: true });
+  await dropBefore();
 });
 
 describe(`migration ${STRUCTURE} on a database with data`, () => {
