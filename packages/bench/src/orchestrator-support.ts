@@ -20,7 +20,7 @@ export async function callJson(method: 'GET' | 'POST', url: string, token: strin
 }
 
 interface Page {
-  data: { id: number; isCurrent?: boolean }[];
+  data: { id: number; isCurrent?: boolean; homeTeamId?: number | null; awayTeamId?: number | null }[];
   next: string | null;
 }
 
@@ -40,16 +40,25 @@ async function walk(fetcherUrl: string, token: string, entity: string, query: Re
 }
 
 /**
- * The same pages a sync of everything reads, read and thrown away: states, leagues,
- * seasons, then venues, teams, fixtures and standings season by season.
+ * The same pages `POST /sync/all?seasons=all&detail=false` reads, read and thrown away: the
+ * dictionaries, states, leagues and seasons, then season by season venues, teams, fixtures,
+ * standings, referees, top scorers and the squads of the season's teams (one call per team).
  */
 export async function fetchOnlyWalk(fetcherUrl: string, token: string): Promise<number> {
   let records = 0;
-  for (const entity of ['states', 'leagues']) records += (await walk(fetcherUrl, token, entity, {})).length;
+  for (const entity of ['types', 'countries', 'states', 'leagues']) records += (await walk(fetcherUrl, token, entity, {})).length;
   const seasons = await walk(fetcherUrl, token, 'seasons', {});
   records += seasons.length;
-  for (const entity of ['venues', 'teams', 'fixtures', 'standings']) {
-    for (const season of seasons) records += (await walk(fetcherUrl, token, entity, { seasons: String(season.id) })).length;
+  for (const season of seasons) {
+    const scope = { seasons: String(season.id) };
+    const teams = new Set<number>();
+    for (const entity of ['venues', 'teams', 'fixtures', 'standings', 'referees', 'topscorers']) {
+      const found = await walk(fetcherUrl, token, entity, scope);
+      records += found.length;
+      if (entity === 'teams') for (const team of found) teams.add(team.id);
+      if (entity === 'fixtures') for (const f of found) for (const id of [f.homeTeamId, f.awayTeamId]) if (typeof id === 'number') teams.add(id);
+    }
+    if (teams.size > 0) records += (await walk(fetcherUrl, token, 'squads', { ...scope, teams: [...teams].sort((a, b) => a - b).join(',') })).length;
   }
   return records;
 }

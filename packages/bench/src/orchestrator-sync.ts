@@ -1,7 +1,8 @@
 // End-to-end sync speed, side by side on one stack (simulator unthrottled, real fetcher,
 // writer and MariaDB):
-//   1. a full `POST /sync/all?seasons=all` vs the fetch-only walk of the same pages
-//      (goal ≤ 1.3: writing overlaps fetching, so the sync costs little more than the reads);
+//   1. a full `POST /sync/all?seasons=all&detail=false` vs the fetch-only walk of the same pages
+//      (goal ≤ 1.3: writing overlaps fetching, so the sync costs little more than the reads; match
+//      detail has its own rows in bench:writer:detail and bench:orchestrator:budget);
 //   2. the second sync of unchanged data vs the first (goal: at least 3× faster).
 // Usage: pnpm --filter @insightxi/bench bench:orchestrator:sync [-- --leagues 10 --seasons 4]
 // The default set (10 leagues × 4 seasons, ~11,900 records) is big enough that a run's fixed
@@ -33,7 +34,7 @@ const stack = await startStack({
 try {
   const fetcher = stack.url('sportmonks');
   const sync = async () => {
-    const { status, body } = await callJson('POST', `${stack.url('orchestrator')}/sync/all?seasons=all&wait=true`, stack.operatorToken);
+    const { status, body } = await callJson('POST', `${stack.url('orchestrator')}/sync/all?seasons=all&detail=false&wait=true`, stack.operatorToken);
     const summary = body as Summary;
     if (status !== 200 || summary.status !== 'succeeded') throw new Error(`sync answered ${String(status)}: ${JSON.stringify(body)}`);
     return summary;

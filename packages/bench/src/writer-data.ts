@@ -1,6 +1,6 @@
 // The rows of the writer benchmark: parents, 10,000 fixtures with four scores each, and the same
 // fixtures as plain column values for the raw INSERT.
-import type { Fixture, FixtureScore, FixtureState, League, Season, Team } from '@insightxi/contracts';
+import type { Country, Fixture, FixtureScore, FixtureState, League, Season, Team, TypeEntry } from '@insightxi/contracts';
 
 const LEAGUE = 8;
 const SEASONS = 10;
@@ -8,6 +8,14 @@ const TEAMS = 40;
 const FT = 5;
 
 type Value = string | number | boolean | Date | null;
+
+/** The dictionaries the parents' and scores' foreign keys point at: the leagues' country, the score types, and `typeIds`. */
+export function reference(typeIds: readonly number[] = []): { countries: Country[]; types: TypeEntry[] } {
+  return {
+    countries: [{ id: 462, continentId: 1, name: 'United Kingdom', officialName: null, fifaName: null, iso2: 'GB', iso3: 'GBR', latitude: null, longitude: null, imagePath: null }],
+    types: [...new Set([1, 1525, ...typeIds])].map((id) => ({ id, name: `Type ${String(id)}`, code: null, developerName: `TYPE_${String(id)}`, modelType: null, statGroup: null })),
+  };
+}
 
 export function parents(): { states: FixtureState[]; leagues: League[]; seasons: Season[]; teams: Team[] } {
   const flags = { isLive: false, isFinalState: true, isFinalStandingState: true, isCancelled: false, isCompleted: true, isDeleted: false, isNotStarted: false };
@@ -67,8 +75,9 @@ export function benchFixtures(count: number, variant: number): Fixture[] {
       sportId: 1,
       leagueId: LEAGUE,
       seasonId: 100 + (i % SEASONS),
-      stageId: 77_000 + (i % SEASONS),
-      roundId: 88_000 + (i % 38),
+      // Stages and rounds are real foreign keys now; the parents hold none.
+      stageId: null,
+      roundId: null,
       groupId: null,
       aggregateId: null,
       stateId: FT,

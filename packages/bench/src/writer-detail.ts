@@ -11,7 +11,7 @@ import type { BulkResult, Fixture, FixtureDetail } from '@insightxi/contracts';
 import { buildApp, MIGRATIONS_DIR, readConfig } from '@insightxi/database';
 import { connectionConfig, createTestDatabase } from '@insightxi/mysql';
 import { reportBench } from './bench-result.ts';
-import { benchFixtures, FIXTURE_COLUMNS, fixtureRow, parents, SCORE_COLUMNS, scoreRow } from './writer-data.ts';
+import { benchFixtures, FIXTURE_COLUMNS, fixtureRow, parents, reference, SCORE_COLUMNS, scoreRow } from './writer-data.ts';
 
 const FIXTURES = Number(process.env.BENCH_FIXTURES ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -56,7 +56,7 @@ function withDetail(f: Fixture): Fixture {
       { id: base + 81, fixtureId: f.id, teamId: away, formation: '4-4-2', location: 'away' },
     ],
   };
-  return { ...f, stageId: null, roundId: null, detail };
+  return { ...f, detail };
 }
 
 // The raw side writes the same columns the writer does (content hashes as constants: no change detection).
@@ -90,10 +90,6 @@ async function post(url: string, entity: string, records: unknown[]): Promise<Bu
 }
 
 // Parents, untimed, in both databases (the raw one through a second writer).
-const reference = {
-  countries: [{ id: 462, continentId: 1, name: 'United Kingdom', officialName: null, fifaName: null, iso2: 'GB', iso3: 'GBR', latitude: null, longitude: null, imagePath: null }],
-  types: TYPES.map((id) => ({ id, name: `Type ${String(id)}`, code: null, developerName: `TYPE_${String(id)}`, modelType: null, statGroup: null })),
-};
 const rawApp = await buildApp(writerConfig(raw.url), { underPressure: { maxEventLoopDelay: 0 } });
 await rawApp.listen({ port: 0, host: '127.0.0.1' });
 const rawAddress = rawApp.server.address();
@@ -107,7 +103,7 @@ const people = {
   referees: Array.from({ length: 43 }, (_, i) => person(500 + i, `Referee ${String(500 + i)}`)),
 };
 for (const url of [base, `http://127.0.0.1:${String(rawAddress.port)}`]) {
-  for (const [entity, records] of Object.entries({ ...reference, ...parents(), ...people })) await post(url, entity, records);
+  for (const [entity, records] of Object.entries({ ...reference(TYPES), ...parents(), ...people })) await post(url, entity, records);
 }
 await rawApp.close();
 
