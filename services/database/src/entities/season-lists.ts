@@ -15,6 +15,12 @@ export interface ListRows<R> {
   replaced?(record: R): [string, SqlValue[]];
 }
 
+/** Why a list is refused when a row's nested player is someone else than its `playerId`; else undefined. */
+export function nestedPlayerMismatch(rows: readonly { playerId: number; player?: { id: number } | null | undefined }[]): string | undefined {
+  const foreign = rows.find((row) => row.player && row.player.id !== row.playerId);
+  return foreign ? `the nested player ${foreign.player?.id ?? ''} is not player ${foreign.playerId}` : undefined;
+}
+
 /** Deletes the rows of the written lists that existed before and inserts every row of them. */
 export function replaceListRows<R extends { id: number }>(spec: ListRows<R>) {
   return async (connection: Connection, written: readonly Written<R>[], now: Date): Promise<void> => {

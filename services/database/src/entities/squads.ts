@@ -1,7 +1,7 @@
 import type { SquadList, SquadMember } from '@insightxi/contracts';
 import type { SquadList as ListRow, Squad as Row } from '../generated/prisma/client.ts';
 import { playerSpec } from './people.ts';
-import { replaceListRows } from './season-lists.ts';
+import { nestedPlayerMismatch, replaceListRows } from './season-lists.ts';
 import { fieldSpec, type EntitySpec } from './spec.ts';
 
 /** Members in one order whatever order SportMonks served them in. */
@@ -25,8 +25,7 @@ const listFields = fieldSpec<SquadList>({
     const stray = r.members.find((m) => !teams.has(m.teamId));
     if (stray) return `player ${stray.playerId} is in the squad of team ${stray.teamId}, which is not among the teams read`;
     if (new Set(r.members.map((m) => `${m.teamId}/${m.playerId}`)).size !== r.members.length) return 'a player is listed twice in one squad';
-    const foreign = r.members.find((m) => m.player && m.player.id !== m.playerId);
-    return foreign ? `the nested player ${foreign.player?.id ?? ''} is not player ${foreign.playerId}` : undefined;
+    return nestedPlayerMismatch(r.members);
   },
   // Only the squads of the teams read are replaced: a run that read some teams leaves the others.
   writeChildren: replaceListRows<SquadList>({

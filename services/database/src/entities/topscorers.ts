@@ -3,7 +3,7 @@
 import type { Topscorer, TopscorerList } from '@insightxi/contracts';
 import type { TopscorerList as ListRow, Topscorer as Row } from '../generated/prisma/client.ts';
 import { playerSpec } from './people.ts';
-import { replaceListRows } from './season-lists.ts';
+import { nestedPlayerMismatch, replaceListRows } from './season-lists.ts';
 import { fieldSpec, type EntitySpec } from './spec.ts';
 
 /** Rows in one order whatever order SportMonks served them in: ranking, position, player. */
@@ -27,8 +27,7 @@ const listFields = fieldSpec<TopscorerList>({
   check(r) {
     const keys = new Set(r.rows.map(rowKey));
     if (keys.size !== r.rows.length) return 'a player is listed twice for the same team in one ranking';
-    const foreign = r.rows.find((row) => row.player && row.player.id !== row.playerId);
-    return foreign ? `the nested player ${foreign.player?.id ?? ''} is not player ${foreign.playerId}` : undefined;
+    return nestedPlayerMismatch(r.rows);
   },
   writeChildren: replaceListRows<TopscorerList>({
     table: 'topscorers',
