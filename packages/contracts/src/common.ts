@@ -62,4 +62,10 @@ export type EntityName = (typeof ENTITIES)[number];
  */
 export const STRUCTURE_ENTITIES = ['stages', 'rounds', 'groups', 'aggregates'] as const;
 export type StructureEntity = (typeof STRUCTURE_ENTITIES)[number];
+/**
+ * What may ride along with a page, in the order it is written: the season's structure, then the
+ * people a fixture call's detail describes (lineup players, referees) before the detail names them.
+ */
+export const RELATED_ENTITIES = [...STRUCTURE_ENTITIES, 'players', 'referees'] as const;
+export type RelatedEntity = (typeof RELATED_ENTITIES)[number];
 export const Entity = Type.Union(ENTITIES.map((e) => Type.Literal(e)));

@@ -361,11 +361,13 @@ export interface EntityRecords {
   topscorers: TopscorerList;
 }
 
-/** A season's structure that came with a page of other records (see STRUCTURE_ENTITIES). */
+/** What came with a page of other records (see RELATED_ENTITIES): a season's structure, the people its detail describes. */
 export const RelatedRecords = Type.Object({
   stages: Type.Optional(Type.Array(Stage, { maxItems: 5000 })),
   rounds: Type.Optional(Type.Array(Round, { maxItems: 5000 })),
   groups: Type.Optional(Type.Array(Group, { maxItems: 5000 })),
   aggregates: Type.Optional(Type.Array(Aggregate, { maxItems: 5000 })),
+  players: Type.Optional(Type.Array(Player, { maxItems: 5000 })),
+  referees: Type.Optional(Type.Array(Referee, { maxItems: 5000 })),
 });
 export type RelatedRecords = Static<typeof RelatedRecords>;

@@ -155,7 +155,7 @@ export function addDetailCounts(total: DetailCounts, part: DetailCounts | undefi
  * The fetcher's names of the detail includes a fixture call may carry (SportMonks' include
  * names; `lineups.details` nests two levels, the most we ask for).
  */
-export const DETAIL_INCLUDES = ['events', 'lineups', 'lineups.details', 'statistics', 'referees', 'formations'] as const;
+export const DETAIL_INCLUDES = ['events', 'lineups', 'lineups.details', 'lineups.player', 'statistics', 'referees', 'referees.referee', 'formations'] as const;
 export type DetailInclude = (typeof DETAIL_INCLUDES)[number];
 
 /** A run's match detail: rows per kind over all its pages, and the includes the plan lacked. */

@@ -181,6 +181,29 @@ describe('match detail in the bulk writer', () => {
     expect(await count('SELECT COUNT(*) AS n FROM players WHERE id BETWEEN 500 AND 699')).toBe(28);
   });
 
+  it('lands the players and referees a page carries before its detail names them: full rows, no stubs, counted with the page', async () => {
+    const f = match(5801, 3, 4);
+    const players = [...new Set((f.detail?.lineups ?? []).map((l) => l.playerId))].map((id) => ({
+      id: id ?? 0, sportId: 1, countryId: null, nationalityId: null, cityId: null, positionId: 25, detailedPositionId: null, commonName: `C${String(id)}`,
+      firstname: 'First', lastname: `Last ${String(id)}`, name: `First Last ${String(id)}`, displayName: `F. Last ${String(id)}`, imagePath: null, height: 180, weight: 75, dateOfBirth: '2000-01-01', gender: 'male',
+    }));
+    const referees = [...new Set((f.detail?.referees ?? []).map((r) => r.refereeId))].map((id) => ({
+      id, sportId: 1, countryId: null, cityId: null, commonName: `R${String(id)}`, firstname: 'Ref', lastname: `Eree ${String(id)}`, name: `Ref Eree ${String(id)}`, displayName: `R. Eree ${String(id)}`,
+      imagePath: null, height: null, weight: null, dateOfBirth: null, gender: 'male',
+    }));
+    const result = await writer.write('fixtures', { records: [f], related: { players, referees } });
+    expect(result.failed).toEqual([]);
+    // The fixture, 28 players and 4 referees (the stubs earlier matches left for them filled, counted as created).
+    expect(result.created).toBe(1 + players.length + referees.length);
+    const named = await rows<{ stub: number; height: number | null }>('SELECT p.stub, p.height FROM fixture_lineups l JOIN players p ON p.id = l.player_id WHERE l.fixture_id = 5801');
+    expect(named).toHaveLength(28);
+    expect(named.every((p) => p.stub === 0 && p.height === 180)).toBe(true);
+    expect(await count('SELECT COUNT(*) AS n FROM fixture_referees fr JOIN referees r ON r.id = fr.referee_id WHERE fr.fixture_id = 5801 AND NOT r.stub')).toBe(4);
+
+    const again = await writer.write('fixtures', { records: [f], related: { players, referees } });
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 1 + players.length + referees.length });
+  });
+
   it('adds a page’s detail rows and the includes the plan lacked to its run', async () => {
     const inserted = await ctx.db.pool.query<{ insertId: number | bigint }>(
       "INSERT INTO sync_runs (entity, mode, scope, scope_key, status, updated_at) VALUES ('fixtures', 'full', '{}', 'detail-run', 'running', NOW(3))",

@@ -44,10 +44,17 @@ export function readConfig(env: Env = process.env): FetcherConfig {
   return loadConfig(FetcherConfig, env);
 }
 
-/** The detail includes of the settings, lineup details nested under lineups (two levels, the most we ask for). */
+/**
+ * The detail includes of the settings, nested ones under their parents (two levels, the most we
+ * ask for): the people lineups and referee assignments name come along (lineups.player,
+ * referees.referee) so none costs a call of his own; lineup details only with FETCH_LINEUP_DETAILS.
+ */
 export function detailIncludesOf(config: Pick<FetcherConfig, 'DETAIL_INCLUDES' | 'FETCH_LINEUP_DETAILS'>): DetailInclude[] {
   const listed = [...new Set(config.DETAIL_INCLUDES.split(',').filter((name) => name !== ''))].filter(isDetailInclude);
-  return config.FETCH_LINEUP_DETAILS && listed.includes('lineups') ? [...listed, 'lineups.details'] : listed;
+  const nested: DetailInclude[] = [];
+  if (listed.includes('lineups')) nested.push('lineups.player', ...(config.FETCH_LINEUP_DETAILS ? (['lineups.details'] as const) : []));
+  if (listed.includes('referees')) nested.push('referees.referee');
+  return [...listed, ...nested];
 }
 
 /** The origin without a trailing `/` or `/v3`: paths are appended as `/v3/football/...`. */

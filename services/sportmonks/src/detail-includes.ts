@@ -3,7 +3,8 @@
 // call is made again without it). Kept for the process's life and shown on GET /rate-limits.
 import { DETAIL_INCLUDES, type DetailInclude, type DetailKind } from '@insightxi/contracts';
 
-const KIND_OF: Record<DetailInclude, DetailKind> = {
+/** The detail kind each include brings; the people includes bring records of their own (players, referees). */
+const KIND_OF: Partial<Record<DetailInclude, DetailKind>> = {
   events: 'events',
   lineups: 'lineups',
   'lineups.details': 'lineupDetails',
@@ -43,7 +44,7 @@ export class DetailIncludes {
 
   /** The detail kinds a call with `includes` brings back (lineup details only with their lineups). */
   static kinds(includes: readonly DetailInclude[]): DetailKind[] {
-    return includes.filter((i) => i !== 'lineups.details' || includes.includes('lineups')).map((i) => KIND_OF[i]);
+    return includes.filter((i) => i !== 'lineups.details' || includes.includes('lineups')).flatMap((i) => KIND_OF[i] ?? []);
   }
 
   /**
@@ -54,8 +55,8 @@ export class DetailIncludes {
     const named = /'([^']+)'\s+include/i.exec(message ?? '')?.[1]?.toLowerCase();
     const match = asked.filter((include) => named !== undefined && (include === named || include.split('.').at(-1) === named));
     const dropped = match.length > 0 ? match : [...asked];
-    // Without lineups there is nothing to hang their details on.
-    if (dropped.includes('lineups') && asked.includes('lineups.details')) dropped.push('lineups.details');
+    // A nested include goes with its parent: without lineups there is nothing to hang their details or players on.
+    for (const include of asked) if (dropped.some((parent) => include.startsWith(`${parent}.`))) dropped.push(include);
     const since = (this.options.clock?.() ?? new Date()).toISOString();
     for (const include of dropped) {
       if (this.refused.has(include)) continue;

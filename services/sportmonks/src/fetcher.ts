@@ -1,9 +1,10 @@
 // One page of normalized records for a scope: plan the calls, take the next one the cursor
 // points at, validate and map what comes back, and say where the walk continues.
-import { STRUCTURE_ENTITIES, chunks, type DetailInclude, type EntityRecords, type FetchPage, type FetchQuery, type RejectedRecord, type RelatedRecords } from '@insightxi/contracts';
+import { STRUCTURE_ENTITIES, chunks, type DetailInclude, type EntityRecords, type FetchPage, type FetchQuery, type RejectedRecord, type RelatedRecords, type StructureEntity } from '@insightxi/contracts';
 import { DetailIncludes, INSUFFICIENT_INCLUDES } from './detail-includes.ts';
 import { TAIL_IDS, decodeCursor, encodeCursor, type WalkCursor, type WalkPosition } from './cursor.ts';
 import { NORMALIZERS, type NormalizeContext } from './mapping/normalize.ts';
+import { readNestedPeople } from './mapping/nested-people.ts';
 import { readStructure, type SeasonStructure } from './mapping/structure.ts';
 import { INCLUDES, MULTI_IDS, idsPerJob, planJobs, type Job } from './plan.ts';
 import { BadScopeError, scopeOf, type EntityName, type Scope } from './scope.ts';
@@ -46,6 +47,16 @@ function addRelated(related: RelatedRecords, structure: SeasonStructure, entity:
   for (const part of STRUCTURE_ENTITIES) {
     if (part === entity || structure.related[part].length === 0) continue;
     (related[part] ??= []).push(...(structure.related[part] as never[]));
+  }
+}
+
+/** Adds the people a detail call's fixtures describe (lineup players, referees) to the page's related records. */
+function addPeople(related: RelatedRecords, fixtures: readonly unknown[]): void {
+  const people = readNestedPeople(fixtures);
+  for (const part of ['players', 'referees'] as const) {
+    const known = new Set((related[part] ?? []).map((person) => person.id));
+    const fresh = people[part].filter((person) => !known.has(person.id));
+    if (fresh.length > 0) (related[part] ??= []).push(...(fresh as never[]));
   }
 }
 
@@ -131,6 +142,7 @@ export class Fetcher {
         if (now.length > 0) {
           const envelope = await call(`/football/fixtures/multi/${now.join(',')}`, { include: INCLUDES.fixtures ?? '' }, true);
           const pageIds = this.collect(entity, envelope.records, new Set(tail), detailContext(), data, rejected);
+          addPeople(related, envelope.records);
           if (pageIds.length > 0) tail = pageIds.slice(-TAIL_IDS);
         }
         const rest: number[] = ids.slice(MULTI_IDS);
@@ -142,13 +154,14 @@ export class Fetcher {
       let pageIds: number[];
       if (job.shape === 'records') {
         pageIds = this.collect(entity, envelope.records, new Set(tail), job.detail === true ? detailContext() : job.context, data, rejected);
+        if (job.detail === true) addPeople(related, envelope.records);
       } else if (job.shape === 'schedule' || job.shape === 'stages') {
         const structure = readStructure(envelope.records, rejected);
         addRelated(related, structure, entity);
         if (job.shape === 'schedule') {
           pageIds = this.collect(entity, await this.completeSchedule(structure.fixtures, call), new Set(tail), job.context, data, rejected);
         } else {
-          const own = structure.related[entity as keyof RelatedRecords] as EntityRecords[E][];
+          const own = structure.related[entity as StructureEntity] as EntityRecords[E][];
           data.push(...own);
           pageIds = own.map((r) => r.id);
         }

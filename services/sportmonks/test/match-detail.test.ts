@@ -3,7 +3,7 @@
 // the plan lacks (403, code 5002) dropped without failing, and said so on the page and /rate-limits.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '@insightxi/sportmonks-sim';
-import type { Fixture, RateLimitsResponse } from '@insightxi/contracts';
+import type { Fixture, Player, RateLimitsResponse } from '@insightxi/contracts';
 import { INTERNAL_TOKEN, testFetcher, walk, type TestFetcher } from './support/harness.ts';
 
 const TOKEN = 'detail-token';
@@ -59,6 +59,37 @@ describe('fixtures with detail', () => {
     // Not yet played: detail read, and empty.
     const upcoming = fixtures.find((f) => f.homeGoals === null);
     if (upcoming) expect(upcoming.detail?.events).toEqual([]);
+  });
+
+  it('bring the players their lineups name and the referees who officiated, as their own endpoints describe them', async () => {
+    const result = await walk<Fixture>(fetcher.app, 'fixtures', { seasons: String(season), detail: true });
+    const lineupPlayers = new Set(result.data.flatMap((f) => (f.detail?.lineups ?? []).map((l) => l.playerId)));
+    const officials = new Set(result.data.flatMap((f) => (f.detail?.referees ?? []).map((r) => r.refereeId)));
+    const players = result.related.players ?? [];
+    const referees = result.related.referees ?? [];
+    expect(new Set(players.map((p) => p.id))).toEqual(lineupPlayers);
+    expect(new Set(referees.map((r) => r.id))).toEqual(officials);
+    // The same record a by-id call gives, so the stored row does not flip between the two.
+    const sample = players[0];
+    if (sample === undefined) throw new Error('no lineup player');
+    const byId = await walk<Player>(fetcher.app, 'players', { ids: String(sample.id) });
+    expect(byId.data).toEqual([sample]);
+  });
+
+  it('drop the nested people with their parent include when the plan lacks it', async () => {
+    const limited = await startSimulator({ port: 0, seed: 7, token: TOKEN, clock: { speed: 0 }, leagues: 2, seasonsPerLeague: 1, deniedIncludes: ['lineups'] });
+    const other = await testFetcher(limited.url, { SPORTMONKS_API_TOKEN: TOKEN });
+    try {
+      const result = await walk<Fixture>(other.app, 'fixtures', { seasons: String(season), detail: true });
+      expect(result.data.every((f) => f.detail?.lineups === undefined && Array.isArray(f.detail?.events))).toBe(true);
+      expect(result.related.players).toBeUndefined();
+      expect(result.related.referees?.length).toBeGreaterThan(0);
+      const limits = await other.app.inject({ method: 'GET', url: '/rate-limits', headers: { authorization: `Bearer ${INTERNAL_TOKEN}` } });
+      expect(limits.json<RateLimitsResponse>().unavailableIncludes?.map((u) => u.include)).toEqual(['lineups', 'lineups.player']);
+    } finally {
+      await other.app.close();
+      await limited.close();
+    }
   });
 
   it('without detail asked for, carry none and cost only the schedule', async () => {

@@ -4,7 +4,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Pool } from 'mariadb';
 import {
-  STRUCTURE_ENTITIES,
+  RELATED_ENTITIES,
   addDetailCounts,
   chunks,
   type BulkRequest,
@@ -57,12 +57,13 @@ function add(total: BulkResult, part: ApplyResult, related?: Entity): void {
 }
 
 /**
- * The season structure that came with a page (stages, then rounds, groups and ties: each names
- * the ones before), landed before the page's records name them, and counted with them.
+ * What came with a page (stages, then rounds, groups and ties: each names the ones before; then
+ * the players and referees its detail names), landed before the page's records name them, and
+ * counted with them.
  */
 async function landRelated(connection: Connection, related: RelatedRecords | undefined, total: BulkResult, now: Date): Promise<void> {
   if (related === undefined) return;
-  for (const entity of STRUCTURE_ENTITIES) {
+  for (const entity of RELATED_ENTITIES) {
     const records = related[entity] ?? [];
     if (records.length > 0) add(total, await land(connection, entity, records, 'upsert', now), entity);
   }

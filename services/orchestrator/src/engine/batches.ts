@@ -3,7 +3,7 @@
 // chunk, up to WRITES_IN_FLIGHT calls before the first answers. Each call names the stored
 // cursor it follows (`sync.after`) and the writer holds it until the run is there, so batches
 // land in plan order and a resumed run counts exactly like an uninterrupted one.
-import { STRUCTURE_ENTITIES, type BulkSyncContext, type RelatedRecords, type RunCounters, type SyncRun } from '@insightxi/contracts';
+import { RELATED_ENTITIES, type BulkSyncContext, type RelatedRecords, type RunCounters, type SyncRun } from '@insightxi/contracts';
 import type { RunSettings } from '../config.ts';
 import { addCounters, zeroCounters } from './counters.ts';
 import { decodePosition, encodePosition, isAfter, pageKey, type RunPosition } from './cursor.ts';
@@ -88,14 +88,16 @@ export interface BatchWriterDeps {
   onProgress?: ((counters: RunCounters, position: RunPosition) => void) | undefined;
 }
 
-/** The season structure the batch's pages carried, in one set (absent when none did). */
+/**
+ * What the batch's pages carried besides their records (a season's structure, the people their
+ * detail describes), in one set with each record once: a player in several pages' lineups lands once.
+ */
 export function relatedOf(batch: readonly PageItem[]): RelatedRecords | undefined {
   const related: RelatedRecords = {};
-  for (const item of batch) {
-    for (const entity of STRUCTURE_ENTITIES) {
-      const records = item.page.related?.[entity];
-      if (records !== undefined && records.length > 0) (related[entity] ??= []).push(...(records as never[]));
-    }
+  for (const entity of RELATED_ENTITIES) {
+    const byId = new Map<number, { id: number }>();
+    for (const item of batch) for (const record of item.page.related?.[entity] ?? []) byId.set(record.id, record);
+    if (byId.size > 0) related[entity] = [...byId.values()] as never[];
   }
   return Object.keys(related).length > 0 ? related : undefined;
 }

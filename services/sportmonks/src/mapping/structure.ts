@@ -6,7 +6,7 @@ import type { RejectedRecord, RelatedRecords, StructureEntity } from '@insightxi
 import { normalizeAggregate, normalizeGroup, normalizeRound, normalizeStage, type Normalizer, type ParentStage } from './normalize.ts';
 
 export interface SeasonStructure {
-  related: Required<RelatedRecords>;
+  related: Required<Pick<RelatedRecords, StructureEntity>>;
   fixtures: unknown[];
 }
 
@@ -19,7 +19,7 @@ function idOf(raw: unknown): number | null {
 }
 
 export function readStructure(stages: readonly unknown[], rejected: RejectedRecord[]): SeasonStructure {
-  const related: Required<RelatedRecords> = { stages: [], rounds: [], groups: [], aggregates: [] };
+  const related: SeasonStructure['related'] = { stages: [], rounds: [], groups: [], aggregates: [] };
   const fixtures: unknown[] = [];
 
   function take<E extends StructureEntity>(entity: E, normalize: Normalizer<E>, raw: unknown, parent: ParentStage | undefined): void {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { startSimulator, type Simulator, type SimulatorOptions } from '@insightxi/sportmonks-sim';
 import type { App } from '@insightxi/service-kit';
 import { captureLogs, type CapturedLogs } from '@insightxi/service-kit/testing';
-import type { FetchPage, FetchQuery, RejectedRecord } from '@insightxi/contracts';
+import { RELATED_ENTITIES, type FetchPage, type FetchQuery, type RejectedRecord, type RelatedRecords } from '@insightxi/contracts';
 import { buildApp } from '../../src/app.ts';
 import { drivenClock, followingClock, type Clock, type DrivenClock } from '../../src/clock.ts';
 import { readConfig } from '../../src/config.ts';
@@ -44,6 +44,8 @@ export interface Walk<T> {
   pages: number;
   calls: number;
   waitedMs: number;
+  /** Every page's related records, in one set. */
+  related: RelatedRecords;
 }
 
 export async function getPage<T>(app: App, entity: EntityName, query: FetchQuery): Promise<{ status: number; body: FetchPage<T> & { message?: string }; headers: Record<string, unknown> }> {
@@ -58,7 +60,7 @@ export async function getPage<T>(app: App, entity: EntityName, query: FetchQuery
 
 /** Follows `next` to the end; a 503 (budget paused past the wait) is retried after Retry-After. */
 export async function walk<T>(app: App, entity: EntityName, query: FetchQuery = {}, options: { retryAfterScale?: number } = {}): Promise<Walk<T>> {
-  const out: Walk<T> = { data: [], rejected: [], pages: 0, calls: 0, waitedMs: 0 };
+  const out: Walk<T> = { data: [], rejected: [], pages: 0, calls: 0, waitedMs: 0, related: {} };
   let cursor: string | null = null;
   for (;;) {
     const page: Awaited<ReturnType<typeof getPage<T>>> = await getPage<T>(app, entity, cursor === null ? query : { ...query, cursor });
@@ -73,6 +75,7 @@ export async function walk<T>(app: App, entity: EntityName, query: FetchQuery = 
     out.waitedMs += body.upstream.waitedMs;
     out.data.push(...body.data);
     out.rejected.push(...body.rejected);
+    for (const entity of RELATED_ENTITIES) if (body.related?.[entity]) (out.related[entity] ??= []).push(...(body.related[entity] as never[]));
     if (body.next === null) return out;
     cursor = body.next;
   }
