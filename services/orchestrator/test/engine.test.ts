@@ -53,8 +53,8 @@ describe('a full run', () => {
 
     // Pages may be fetched ahead, but they land in dependency order.
     // The dictionaries first; the season structure rides with the fixtures' schedules (no steps of its own).
-    // Players come with the squads: no step of their own in a whole sync.
-    expect([...new Set(writer.bulkEntities)]).toEqual(['types', 'countries', 'states', 'leagues', 'seasons', 'venues', 'teams', 'referees', 'fixtures', 'squads', 'standings', 'topscorers']);
+    // Players come with the squads and lineups, referees with the fixtures they officiated: no steps of their own.
+    expect([...new Set(writer.bulkEntities)]).toEqual(['types', 'countries', 'states', 'leagues', 'seasons', 'venues', 'teams', 'fixtures', 'squads', 'standings', 'topscorers']);
     // A season's squads: one call per team of its fixtures, the teams known before the fixtures are stored.
     expect(fetcher.calls.filter((c) => c.entity === 'squads').map((c) => c.query)).toEqual([
       { seasons: '101', teams: '10100,10101,10102,10103' },
@@ -93,7 +93,8 @@ describe('a full run', () => {
     expect(final.counters.quarantined).toBe(2);
     expect(writer.quarantined.map((q) => q.sourceId).sort()).toEqual([101_000, 101_005]);
     expect(ids(writer, 'fixtures')).not.toContain(101_000);
-    expect(final.counters.fetched).toBe(18);
+    // 18 fixtures and the referee of each season, described by the same calls.
+    expect(final.counters.fetched).toBe(20);
   });
 
   it('syncs a date range in windows of at most 100 days', async () => {
@@ -109,7 +110,8 @@ describe('a full run', () => {
     const { writer, manager } = setup();
     await (await manager.start('fixtures', { seasons: [101] }, {})).done;
     const second = await (await manager.start('fixtures', { seasons: [101] }, {})).done;
-    expect(second.counters).toMatchObject({ fetched: 10, created: 0, updated: 0, unchanged: 10 });
+    // Ten fixtures and their referee.
+    expect(second.counters).toMatchObject({ fetched: 11, created: 0, updated: 0, unchanged: 11 });
     expect(ids(writer, 'fixtures')).toHaveLength(10);
   });
 });
@@ -149,7 +151,8 @@ describe('batches', () => {
     const reference = setup({ pageSize: 10, chunkSize: 4, fixtures: 20 });
     const expected = (await (await reference.manager.start('fixtures', {}, {})).done).counters;
     expect(resumed.counters).toEqual({ ...expected, upstreamCalls: resumed.counters.upstreamCalls });
-    expect(resumed.counters).toMatchObject({ pages: 4, fetched: 40, created: 40 });
+    // 40 fixtures and the two seasons' referees.
+    expect(resumed.counters).toMatchObject({ pages: 4, fetched: 42, created: 42 });
     expect(ids(writer, 'fixtures')).toHaveLength(40);
   });
 
@@ -285,14 +288,15 @@ describe('frozen seasons', () => {
     const first = await (await manager.start('all', { allSeasons: true }, {})).done;
     expect(first.status).toBe('succeeded');
     expect(seasonsRead(fetcher, 0)).toEqual([100, 101, 200, 201]);
-    // venues, teams, referees, fixtures, squads, standings and top scorers of four seasons
-    expect(writer.seasonNotes.size).toBe(28);
+    // venues, teams, fixtures (their referees with them), squads, standings and top scorers of four seasons
+    expect(writer.seasonNotes.size).toBe(24);
 
     const callsBefore = fetcher.calls.length;
     const second = await (await manager.start('all', { allSeasons: true }, {})).done;
     expect(second.status).toBe('succeeded');
     expect(seasonsRead(fetcher, callsBefore)).toEqual([101, 201]);
-    expect((second.plan as { skipped: number }).skipped).toBe(14);
+    // Six per-season steps of the two finished seasons.
+    expect((second.plan as { skipped: number }).skipped).toBe(12);
     expect(second.counters.fetched).toBeLessThan(first.counters.fetched);
     expect(second.counters.created).toBe(0);
   });
@@ -405,7 +409,7 @@ describe('failures and resume', () => {
     const resumed = await (await manager.resume(run.id, {})).done;
     expect(resumed.status).toBe('succeeded');
     expect(resumed.counters).toEqual({ ...(await uninterrupted('fixtures', 20)), upstreamCalls: resumed.counters.upstreamCalls });
-    expect(resumed.counters.created).toBe(40);
+    expect(resumed.counters.created).toBe(42);
   });
 
   it('takes over a run a dead process left running once its heartbeat is stale', async () => {

@@ -1,6 +1,22 @@
 // In-process stand-ins for the fetcher and the writer with the semantics the engine relies
 // on: cursor paging, page keys applied once, the checkpoint committed with the page.
-import type { BulkRequest, BulkResult, FetchPage, FetchQuery, Fixture, FixtureListQuery, FixtureState, LeagueFreshness, RejectedRecord, RunCounters, SeasonSync, SyncRun, SyncRunCreate, SyncRunPatch } from '@insightxi/contracts';
+import {
+  RELATED_ENTITIES,
+  type BulkRequest,
+  type BulkResult,
+  type FetchPage,
+  type FetchQuery,
+  type Fixture,
+  type FixtureListQuery,
+  type FixtureState,
+  type LeagueFreshness,
+  type RejectedRecord,
+  type RunCounters,
+  type SeasonSync,
+  type SyncRun,
+  type SyncRunCreate,
+  type SyncRunPatch,
+} from '@insightxi/contracts';
 import { loadConfig } from '@insightxi/service-kit';
 import { RunSettings } from '../src/config.ts';
 import { addCounters } from '../src/engine/counters.ts';
@@ -81,15 +97,23 @@ export class FakeFetcher implements Fetcher {
       const offset = query.cursor === undefined ? 0 : Number(query.cursor);
       const slice = rows.slice(offset, offset + this.pageSize);
       const next = offset + this.pageSize < rows.length ? String(offset + this.pageSize) : null;
+      const related = entity === 'fixtures' && query.detail === true && offset === 0 ? this.officials(query) : [];
       return {
         data: slice.filter((r) => !this.rejectIds.has(r.id)),
         rejected: slice.filter((r) => this.rejectIds.has(r.id)).map((r) => ({ entity, sourceId: r.id, reason: 'bad record', payload: r })),
         next,
         upstream: { calls: 1, rateLimitRemaining: 1000, resetsInSeconds: 3600, waitedMs: 0 },
+        ...(related.length > 0 ? { related: { referees: related as never[] } } : {}),
       };
     } finally {
       this.inFlight--;
     }
+  }
+
+  /** As fixture calls with detail describe them (referees.referee): the referees of the seasons asked for, on a step's first page. */
+  private officials(query: FetchQuery): Rec[] {
+    const seasons = new Set((query.seasons ?? '').split(',').filter((id) => id !== '').map(Number));
+    return (this.data.referees ?? []).filter((r) => r.seasonId !== undefined && seasons.has(r.seasonId));
   }
 }
 
@@ -259,19 +283,24 @@ export class FakeWriter implements Writer {
       if (this.appliedPages.has(key)) return { created: 0, updated: 0, unchanged: 0, failed: [], duplicatePage: true };
       this.appliedPages.add(key);
     }
-    const table = this.tables.get(entity) ?? new Map<number, string>();
-    this.tables.set(entity, table);
     let created = 0;
     let updated = 0;
     let unchanged = 0;
-    for (const record of body.records as Rec[]) {
-      const json = JSON.stringify(record);
-      const before = table.get(record.id);
-      if (before === undefined) created++;
-      else if (before === json) unchanged++;
-      else updated++;
-      table.set(record.id, json);
-    }
+    const store = (into: EntityName, records: readonly Rec[]) => {
+      const table = this.tables.get(into) ?? new Map<number, string>();
+      this.tables.set(into, table);
+      for (const record of records) {
+        const json = JSON.stringify(record);
+        const before = table.get(record.id);
+        if (before === undefined) created++;
+        else if (before === json) unchanged++;
+        else updated++;
+        table.set(record.id, json);
+      }
+    };
+    // What rides with the page lands first and is counted with it.
+    for (const related of RELATED_ENTITIES) store(related, (body.related?.[related] ?? []) as Rec[]);
+    store(entity, body.records as Rec[]);
     if (sync) {
       for (const r of sync.rejected ?? []) this.quarantined.push({ runId: sync.runId, sourceId: r.sourceId });
       const run = this.runs.get(sync.runId);

@@ -7,7 +7,7 @@ const resolver: SeasonResolver = () => Promise.resolve({ seasons: [101, 201], up
 const labelsOf = async (...args: Parameters<typeof buildPlan>) => (await buildPlan(...args)).plan.steps.map((s) => s.label);
 
 describe('plans with the season structure', () => {
-  it('/sync/all: the dictionaries first, the structure with the fixtures (no steps of its own)', async () => {
+  it('/sync/all: the dictionaries first, the structure and the referees with the fixtures (no steps of their own)', async () => {
     expect(await labelsOf('all', { mode: 'full' }, resolver, '2026-12-06')).toEqual([
       'types',
       'countries',
@@ -18,8 +18,6 @@ describe('plans with the season structure', () => {
       'venues season 201',
       'teams season 101',
       'teams season 201',
-      'referees season 101',
-      'referees season 201',
       'fixtures season 101',
       'fixtures season 201',
       'squads season 101',
@@ -43,13 +41,17 @@ describe('plans with the season structure', () => {
     expect(await labelsOf('squads', { mode: 'full', seasons: [5] }, resolver, '2026-12-06')).toEqual(['squads season 5']);
   });
 
+  it('/sync/all without detail reads each season\'s referees, which no fixture call describes then', async () => {
+    const labels = await labelsOf('all', { mode: 'full', detail: false }, resolver, '2026-12-06');
+    expect(labels.filter((label) => label.startsWith('referees'))).toEqual(['referees season 101', 'referees season 201']);
+    expect(labels.filter((label) => label.includes('named by match detail'))).toEqual([]);
+  });
+
   it('/sync/all by date window: each season\'s stages before the fixtures, which carry no structure then', async () => {
     const labels = await labelsOf('all', { mode: 'full', from: '2026-11-01', to: '2026-11-30' }, resolver, '2026-12-06');
     expect(labels.slice(labels.indexOf('stages season 101'), labels.indexOf('fixtures 2026-11-01..2026-11-30') + 1)).toEqual([
       'stages season 101',
       'stages season 201',
-      'referees season 101',
-      'referees season 201',
       'fixtures 2026-11-01..2026-11-30',
     ]);
   });

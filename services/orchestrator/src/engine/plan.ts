@@ -142,8 +142,10 @@ function incrementalSteps(scope: RunScope, today: string): PlanStep[] {
  * ties come with them).
  */
 function includedInAll(entity: EntityName, scope: RunScope): boolean {
-  // A whole sync gets its players with the squads and top scorers (the same calls): no second pass.
+  // A whole sync gets its players with the squads, lineups and top scorers (the same calls): no second pass.
   if (entity === 'players') return false;
+  // With detail, the referees come with the matches they officiated (referees.referee): no season lists.
+  if (entity === 'referees' && scope.detail !== false) return false;
   if (!(STRUCTURE_ENTITIES as readonly string[]).includes(entity)) return true;
   return entity === 'stages' && scope.from !== undefined && scope.to !== undefined;
 }
