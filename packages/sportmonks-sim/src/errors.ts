@@ -23,6 +23,11 @@ export function forbidden(): ApiError {
   };
 }
 
+/** SportMonks' answer to includes past the endpoint's complexity threshold (sportmonks-details.md §9: 5004; 422 as its complexity guide says). */
+export function tooComplex(): ApiError {
+  return { status: 422, body: { message: 'The query complexity of your request is too high. Please reduce the number of includes.', code: 5004, link: `${DOCS}/filtering-and-complexity-exceptions` } };
+}
+
 /** Word for word what SportMonks answers (shared/docs/sportmonks-details.md §6.2). */
 export function includeNotInPlan(name: string): ApiError {
   return { status: 403, body: { message: `You do not have access to the '${name}' include`, code: 5002, link: `${DOCS}/other-exceptions` } };

@@ -4,7 +4,7 @@ import type { Socket } from 'node:net';
 import { ROUTES, type RequestContext, type Route } from './api/index.ts';
 import type { ClockOptions } from './clock.ts';
 import { snapshot, type Dataset } from './dataset.ts';
-import { includeNotInPlan, NO_RESULT_MESSAGE, NOT_FOUND, UNAUTHENTICATED, type ApiError } from './errors.ts';
+import { includeNotInPlan, tooComplex, NO_RESULT_MESSAGE, NOT_FOUND, UNAUTHENTICATED, type ApiError } from './errors.ts';
 import { FAULT_KINDS, FaultPlan, type CallFaults, type FaultKind, type FaultOptions } from './faults.ts';
 import type { IncludeTree } from './includes.ts';
 import { parseQuery, type QueryInput } from './query.ts';
@@ -36,6 +36,11 @@ export interface SimulatorOptions {
   deniedLeagues?: number[];
   /** Includes the plan does not cover (a name matches at any depth, a dotted path only there): asking for one fails the whole call with 403 (code 5002). */
   deniedIncludes?: string[];
+  /**
+   * Stands in for SportMonks' complexity threshold: a call whose include tree has more nodes than
+   * this (`lineups.player` counts 2) fails whole with 422, code 5004. Default: no limit.
+   */
+  maxIncludes?: number;
   /** Calls per entity per simulated hour. Default 3000. */
   budgetPerHour?: number;
   /** 'paid' sends subscription meta as an object, 'free' as []. Default 'paid'. */
@@ -98,6 +103,12 @@ function findInclude(tree: IncludeTree, names: ReadonlySet<string>, prefix = '')
     if (nested !== undefined) return nested;
   }
   return undefined;
+}
+
+function includeNodes(tree: IncludeTree): number {
+  let count = 0;
+  for (const node of tree.values()) count += 1 + includeNodes(node.children);
+  return count;
 }
 
 function single(value: string | string[] | undefined): string | undefined {
@@ -226,6 +237,7 @@ export function buildSimulator(options: SimulatorOptions = {}): Omit<Simulator, 
     if ('status' in q) return sendError(reply, q);
     const notInPlan = deniedIncludes.size > 0 ? findInclude(q.include, deniedIncludes) : undefined;
     if (notInPlan !== undefined) return sendError(reply, includeNotInPlan(notInPlan));
+    if (options.maxIncludes !== undefined && includeNodes(q.include) > options.maxIncludes) return sendError(reply, tooComplex());
     const host = request.headers.host ?? `127.0.0.1:${String(request.socket.localPort)}`;
     // Faults that change the body make the page unshareable.
     const cacheable = options.pageCache !== false && route.live !== true && decided.malformed === null && !decided.duplicate;

@@ -15,6 +15,14 @@ const KIND_OF: Partial<Record<DetailInclude, DetailKind>> = {
 
 /** SportMonks' code for an include the plan does not cover. */
 export const INSUFFICIENT_INCLUDES = 5002;
+/** SportMonks' code for a request whose includes add up past the endpoint's complexity threshold (HTTP 422). */
+export const QUERY_TOO_COMPLEX = 5004;
+
+/**
+ * What a call too complex for SportMonks gives up first: the nested people (the stub steps fetch
+ * them by id instead), then the per-player statistics. The kinds themselves are never given up.
+ */
+const SHEDDABLE: readonly (readonly DetailInclude[])[] = [['lineups.player', 'referees.referee'], ['lineups.details']];
 
 export function isDetailInclude(name: string): name is DetailInclude {
   return (DETAIL_INCLUDES as readonly string[]).includes(name);
@@ -57,13 +65,28 @@ export class DetailIncludes {
     const dropped = match.length > 0 ? match : [...asked];
     // A nested include goes with its parent: without lineups there is nothing to hang their details or players on.
     for (const include of asked) if (dropped.some((parent) => include.startsWith(`${parent}.`))) dropped.push(include);
+    const unique = [...new Set(dropped)];
+    this.drop(unique, message);
+    return unique;
+  }
+
+  /**
+   * Takes SportMonks' 5004 (too complex) for a call that asked for `asked`: drops the first
+   * sheddable group it still asks for. Returns what was dropped (empty: nothing left to shed).
+   */
+  shed(message: string | null, asked: readonly DetailInclude[]): DetailInclude[] {
+    const group = SHEDDABLE.map((includes) => includes.filter((include) => asked.includes(include))).find((includes) => includes.length > 0) ?? [];
+    this.drop(group, message);
+    return group;
+  }
+
+  private drop(includes: readonly DetailInclude[], message: string | null): void {
     const since = (this.options.clock?.() ?? new Date()).toISOString();
-    for (const include of dropped) {
+    for (const include of includes) {
       if (this.refused.has(include)) continue;
       this.refused.set(include, since);
       this.options.onRefused?.(include, message);
     }
-    return [...new Set(dropped)];
   }
 
   unavailable(): { include: DetailInclude; since: string }[] {

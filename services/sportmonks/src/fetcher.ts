@@ -1,7 +1,7 @@
 // One page of normalized records for a scope: plan the calls, take the next one the cursor
 // points at, validate and map what comes back, and say where the walk continues.
 import { STRUCTURE_ENTITIES, chunks, type DetailInclude, type EntityRecords, type FetchPage, type FetchQuery, type RejectedRecord, type RelatedRecords, type StructureEntity } from '@insightxi/contracts';
-import { DetailIncludes, INSUFFICIENT_INCLUDES } from './detail-includes.ts';
+import { DetailIncludes, INSUFFICIENT_INCLUDES, QUERY_TOO_COMPLEX } from './detail-includes.ts';
 import { TAIL_IDS, decodeCursor, encodeCursor, type WalkCursor, type WalkPosition } from './cursor.ts';
 import { NORMALIZERS, type NormalizeContext } from './mapping/normalize.ts';
 import { readNestedPeople } from './mapping/nested-people.ts';
@@ -77,8 +77,6 @@ function withIncludes(params: Record<string, string>, extra: readonly string[]):
   return { ...params, include: [params.include, ...extra].filter((part) => part !== undefined && part !== '').join(';') };
 }
 
-const isPlanRefusal = (error: unknown): error is UpstreamRefusedError =>
-  error instanceof UpstreamRefusedError && error.upstreamStatus === 403 && error.upstreamCode === INSUFFICIENT_INCLUDES;
 
 export class Fetcher {
   private readonly client: SportMonksClient;
@@ -120,8 +118,10 @@ export class Fetcher {
             if (detail) detailUsed.includes = detailUsed.includes === null ? asked : detailUsed.includes.filter((include) => asked.includes(include));
             return answer.envelope;
           } catch (error) {
-            // The plan lacks a detail include: SportMonks refuses the whole call. Ask again without it.
-            if (asked.length === 0 || !isPlanRefusal(error) || this.detailIncludes.refuse(error.upstreamMessage, asked).length === 0) throw error;
+            // The plan lacks a detail include, or the includes add up past SportMonks' complexity
+            // threshold: it refuses the whole call. Ask again without the include it named, or
+            // without the nested ones it can do without.
+            if (asked.length === 0 || this.dropRefused(error, asked).length === 0) throw error;
             upstream.calls += 1;
           }
         }
@@ -184,6 +184,14 @@ export class Fetcher {
       ...(Object.keys(related).length > 0 ? { related } : {}),
       ...(unavailable.length > 0 ? { unavailableIncludes: unavailable } : {}),
     };
+  }
+
+  /** The detail includes a refused call makes us leave out from now on (empty: the refusal is not about them). */
+  private dropRefused(error: unknown, asked: readonly DetailInclude[]): DetailInclude[] {
+    if (!(error instanceof UpstreamRefusedError)) return [];
+    if (error.upstreamStatus === 403 && error.upstreamCode === INSUFFICIENT_INCLUDES) return this.detailIncludes.refuse(error.upstreamMessage, asked);
+    if (error.upstreamCode === QUERY_TOO_COMPLEX) return this.detailIncludes.shed(error.upstreamMessage, asked);
+    return [];
   }
 
   /** A schedule's fixture ids, in order; a fixture without one is rejected, not lost. */

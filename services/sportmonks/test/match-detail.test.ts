@@ -92,6 +92,24 @@ describe('fixtures with detail', () => {
     }
   });
 
+  it('shed the nested people when SportMonks finds the call too complex, and keep every kind', async () => {
+    // 9 include nodes with the people, 7 without: the simulator's stand-in threshold sits between.
+    const strict = await startSimulator({ port: 0, seed: 7, token: TOKEN, clock: { speed: 0 }, leagues: 2, seasonsPerLeague: 1, maxIncludes: 8 });
+    const other = await testFetcher(strict.url, { SPORTMONKS_API_TOKEN: TOKEN });
+    try {
+      const result = await walk<Fixture>(other.app, 'fixtures', { seasons: String(season), detail: true });
+      // The schedule, the refused multi call, then the multi calls without the nested people.
+      expect(result.calls).toBe(2 + Math.ceil(result.data.length / 50));
+      expect(result.data.every((f) => (['lineups', 'referees', 'statistics'] as const).every((kind) => Array.isArray(f.detail?.[kind])))).toBe(true);
+      expect(result.related.players).toBeUndefined();
+      const limits = await other.app.inject({ method: 'GET', url: '/rate-limits', headers: { authorization: `Bearer ${INTERNAL_TOKEN}` } });
+      expect(limits.json<RateLimitsResponse>().unavailableIncludes?.map((u) => u.include)).toEqual(['lineups.player', 'referees.referee']);
+    } finally {
+      await other.app.close();
+      await strict.close();
+    }
+  });
+
   it('without detail asked for, carry none and cost only the schedule', async () => {
     const result = await walk<Fixture>(fetcher.app, 'fixtures', { seasons: String(season) });
     expect(result.calls).toBe(1);
@@ -112,7 +130,7 @@ describe('fixtures with detail', () => {
 
       const limits = await other.app.inject({ method: 'GET', url: '/rate-limits', headers: { authorization: `Bearer ${INTERNAL_TOKEN}` } });
       expect(limits.json<RateLimitsResponse>().unavailableIncludes).toEqual([{ include: 'statistics', since: expect.any(String) as string }]);
-      expect(other.logs.lines().some((l) => l.msg === 'a detail include is not in the SportMonks plan: left out' && l.include === 'statistics')).toBe(true);
+      expect(other.logs.lines().some((l) => l.msg === 'SportMonks refused a detail include (not in the plan, or the call too complex): left out' && l.include === 'statistics')).toBe(true);
     } finally {
       await other.app.close();
       await limited.close();

@@ -33,7 +33,7 @@ export default fp<{ config: FetcherConfig }>(
     });
     const detailIncludes = new DetailIncludes(detailIncludesOf(config), {
       onRefused: (include, upstreamMessage) => {
-        app.log.warn({ include, upstreamMessage }, 'a detail include is not in the SportMonks plan: left out');
+        app.log.warn({ include, upstreamMessage }, 'SportMonks refused a detail include (not in the plan, or the call too complex): left out');
       },
     });
     app.decorate('fetcher', new Fetcher(client, detailIncludes));
