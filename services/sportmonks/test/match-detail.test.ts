@@ -2,9 +2,9 @@
 // detail includes (ceil(fixtures / 50) more calls, the floor), read into FixtureDetail; an include
 // the plan lacks (403, code 5002) dropped without failing, and said so on the page and /rate-limits.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '@insightxi/sportmonks-sim';
+import { startSimulator, type Simulator, type SimulatorOptions } from '@insightxi/sportmonks-sim';
 import type { Fixture, Player, RateLimitsResponse } from '@insightxi/contracts';
-import { INTERNAL_TOKEN, testFetcher, walk, type TestFetcher } from './support/harness.ts';
+import { INTERNAL_TOKEN, testFetcher, walk, type TestFetcher, type Walk } from './support/harness.ts';
 
 const TOKEN = 'detail-token';
 const FT = 5;
@@ -22,6 +22,20 @@ afterAll(async () => {
   await fetcher.app.close();
   await sim.close();
 });
+
+/** A fetcher on a simulator of its own (a plan or threshold of its own); its detail walk of the season and the includes it left out. */
+async function walkOn(options: Partial<SimulatorOptions>): Promise<{ result: Walk<Fixture>; leftOut: string[] }> {
+  const sim = await startSimulator({ port: 0, seed: 7, token: TOKEN, clock: { speed: 0 }, leagues: 2, seasonsPerLeague: 1, ...options });
+  const other = await testFetcher(sim.url, { SPORTMONKS_API_TOKEN: TOKEN });
+  try {
+    const result = await walk<Fixture>(other.app, 'fixtures', { seasons: String(season), detail: true });
+    const limits = await other.app.inject({ method: 'GET', url: '/rate-limits', headers: { authorization: `Bearer ${INTERNAL_TOKEN}` } });
+    return { result, leftOut: (limits.json<RateLimitsResponse>().unavailableIncludes ?? []).map((u) => u.include) };
+  } finally {
+    await other.app.close();
+    await sim.close();
+  }
+}
 
 /** Goals per side from the events: own goals count for the other side, shoot-out kicks not at all. */
 function goalsFromEvents(f: Fixture): { home: number; away: number } {
@@ -77,37 +91,21 @@ describe('fixtures with detail', () => {
   });
 
   it('drop the nested people with their parent include when the plan lacks it', async () => {
-    const limited = await startSimulator({ port: 0, seed: 7, token: TOKEN, clock: { speed: 0 }, leagues: 2, seasonsPerLeague: 1, deniedIncludes: ['lineups'] });
-    const other = await testFetcher(limited.url, { SPORTMONKS_API_TOKEN: TOKEN });
-    try {
-      const result = await walk<Fixture>(other.app, 'fixtures', { seasons: String(season), detail: true });
-      expect(result.data.every((f) => f.detail?.lineups === undefined && Array.isArray(f.detail?.events))).toBe(true);
-      expect(result.related.players).toBeUndefined();
-      expect(result.related.referees?.length).toBeGreaterThan(0);
-      const limits = await other.app.inject({ method: 'GET', url: '/rate-limits', headers: { authorization: `Bearer ${INTERNAL_TOKEN}` } });
-      expect(limits.json<RateLimitsResponse>().unavailableIncludes?.map((u) => u.include)).toEqual(['lineups', 'lineups.player']);
-    } finally {
-      await other.app.close();
-      await limited.close();
-    }
+    const { result, leftOut } = await walkOn({ deniedIncludes: ['lineups'] });
+    expect(result.data.every((f) => f.detail?.lineups === undefined && Array.isArray(f.detail?.events))).toBe(true);
+    expect(result.related.players).toBeUndefined();
+    expect(result.related.referees?.length).toBeGreaterThan(0);
+    expect(leftOut).toEqual(['lineups', 'lineups.player']);
   });
 
   it('shed the nested people when SportMonks finds the call too complex, and keep every kind', async () => {
     // 9 include nodes with the people, 7 without: the simulator's stand-in threshold sits between.
-    const strict = await startSimulator({ port: 0, seed: 7, token: TOKEN, clock: { speed: 0 }, leagues: 2, seasonsPerLeague: 1, maxIncludes: 8 });
-    const other = await testFetcher(strict.url, { SPORTMONKS_API_TOKEN: TOKEN });
-    try {
-      const result = await walk<Fixture>(other.app, 'fixtures', { seasons: String(season), detail: true });
-      // The schedule, the refused multi call, then the multi calls without the nested people.
-      expect(result.calls).toBe(2 + Math.ceil(result.data.length / 50));
-      expect(result.data.every((f) => (['lineups', 'referees', 'statistics'] as const).every((kind) => Array.isArray(f.detail?.[kind])))).toBe(true);
-      expect(result.related.players).toBeUndefined();
-      const limits = await other.app.inject({ method: 'GET', url: '/rate-limits', headers: { authorization: `Bearer ${INTERNAL_TOKEN}` } });
-      expect(limits.json<RateLimitsResponse>().unavailableIncludes?.map((u) => u.include)).toEqual(['lineups.player', 'referees.referee']);
-    } finally {
-      await other.app.close();
-      await strict.close();
-    }
+    const { result, leftOut } = await walkOn({ maxIncludes: 8 });
+    // The schedule, the refused multi call, then the multi calls without the nested people.
+    expect(result.calls).toBe(2 + Math.ceil(result.data.length / 50));
+    expect(result.data.every((f) => (['lineups', 'referees', 'statistics'] as const).every((kind) => Array.isArray(f.detail?.[kind])))).toBe(true);
+    expect(result.related.players).toBeUndefined();
+    expect(leftOut).toEqual(['lineups.player', 'referees.referee']);
   });
 
   it('without detail asked for, carry none and cost only the schedule', async () => {
