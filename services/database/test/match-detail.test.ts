@@ -193,15 +193,16 @@ describe('match detail in the bulk writer', () => {
     }));
     const result = await writer.write('fixtures', { records: [f], related: { players, referees } });
     expect(result.failed).toEqual([]);
-    // The fixture, 28 players and 4 referees (the stubs earlier matches left for them filled, counted as created).
-    expect(result.created).toBe(1 + players.length + referees.length);
+    // The fixture; the 28 players and 4 referees as nested records (the stubs earlier matches left for them filled: created).
+    expect(result.created).toBe(1);
+    expect(result.nested).toEqual({ players: { created: 28, updated: 0, unchanged: 0 }, referees: { created: 4, updated: 0, unchanged: 0 } });
     const named = await rows<{ stub: number; height: number | null }>('SELECT p.stub, p.height FROM fixture_lineups l JOIN players p ON p.id = l.player_id WHERE l.fixture_id = 5801');
     expect(named).toHaveLength(28);
     expect(named.every((p) => p.stub === 0 && p.height === 180)).toBe(true);
     expect(await count('SELECT COUNT(*) AS n FROM fixture_referees fr JOIN referees r ON r.id = fr.referee_id WHERE fr.fixture_id = 5801 AND NOT r.stub')).toBe(4);
 
     const again = await writer.write('fixtures', { records: [f], related: { players, referees } });
-    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 1 + players.length + referees.length });
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 1, nested: { players: { created: 0, updated: 0, unchanged: 28 }, referees: { created: 0, updated: 0, unchanged: 4 } } });
   });
 
   it('adds a page’s detail rows and the includes the plan lacked to its run', async () => {

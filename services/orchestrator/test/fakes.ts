@@ -2,6 +2,7 @@
 // on: cursor paging, page keys applied once, the checkpoint committed with the page.
 import {
   RELATED_ENTITIES,
+  STRUCTURE_ENTITIES,
   type BulkRequest,
   type BulkResult,
   type FetchPage,
@@ -286,21 +287,22 @@ export class FakeWriter implements Writer {
     let created = 0;
     let updated = 0;
     let unchanged = 0;
-    const store = (into: EntityName, records: readonly Rec[]) => {
+    const store = (into: EntityName, records: readonly Rec[], counted: boolean) => {
       const table = this.tables.get(into) ?? new Map<number, string>();
       this.tables.set(into, table);
       for (const record of records) {
         const json = JSON.stringify(record);
         const before = table.get(record.id);
+        table.set(record.id, json);
+        if (!counted) continue;
         if (before === undefined) created++;
         else if (before === json) unchanged++;
         else updated++;
-        table.set(record.id, json);
       }
     };
-    // What rides with the page lands first and is counted with it.
-    for (const related of RELATED_ENTITIES) store(related, (body.related?.[related] ?? []) as Rec[]);
-    store(entity, body.records as Rec[]);
+    // What rides with the page lands first: the structure counted with it, the people (the writer's nested records) not.
+    for (const related of RELATED_ENTITIES) store(related, (body.related?.[related] ?? []) as Rec[], (STRUCTURE_ENTITIES as readonly string[]).includes(related));
+    store(entity, body.records as Rec[], true);
     if (sync) {
       for (const r of sync.rejected ?? []) this.quarantined.push({ runId: sync.runId, sourceId: r.sourceId });
       const run = this.runs.get(sync.runId);

@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Pool } from 'mariadb';
 import {
   RELATED_ENTITIES,
+  STRUCTURE_ENTITIES,
   addDetailCounts,
   chunks,
   type BulkRequest,
@@ -58,14 +59,22 @@ function add(total: BulkResult, part: ApplyResult, related?: Entity): void {
 
 /**
  * What came with a page (stages, then rounds, groups and ties: each names the ones before; then
- * the players and referees its detail names), landed before the page's records name them, and
- * counted with them.
+ * the players and referees its detail describes), landed before the page's records name them.
+ * The structure is counted with the page's records; the people, like a squad's players, as
+ * nested records: a player in every match of a season would otherwise count once per page.
  */
 async function landRelated(connection: Connection, related: RelatedRecords | undefined, total: BulkResult, now: Date): Promise<void> {
   if (related === undefined) return;
   for (const entity of RELATED_ENTITIES) {
     const records = related[entity] ?? [];
-    if (records.length > 0) add(total, await land(connection, entity, records, 'upsert', now), entity);
+    if (records.length === 0) continue;
+    const part = await land(connection, entity, records, 'upsert', now);
+    if ((STRUCTURE_ENTITIES as readonly string[]).includes(entity)) {
+      add(total, part, entity);
+    } else {
+      addNested((total.nested ??= {}), entity, part);
+      total.failed.push(...part.failed.map((f) => ({ ...f, entity })));
+    }
   }
 }
 

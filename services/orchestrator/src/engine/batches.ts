@@ -3,7 +3,7 @@
 // chunk, up to WRITES_IN_FLIGHT calls before the first answers. Each call names the stored
 // cursor it follows (`sync.after`) and the writer holds it until the run is there, so batches
 // land in plan order and a resumed run counts exactly like an uninterrupted one.
-import { RELATED_ENTITIES, type BulkSyncContext, type RelatedRecords, type RunCounters, type SyncRun } from '@insightxi/contracts';
+import { RELATED_ENTITIES, STRUCTURE_ENTITIES, type BulkSyncContext, type RelatedRecords, type RunCounters, type SyncRun } from '@insightxi/contracts';
 import type { RunSettings } from '../config.ts';
 import { addCounters, zeroCounters } from './counters.ts';
 import { decodePosition, encodePosition, isAfter, pageKey, type RunPosition } from './cursor.ts';
@@ -178,8 +178,9 @@ export class BatchWriter {
     let follows = after;
     for (const [c, part] of parts.entries()) {
       const last = c === parts.length - 1;
-      // The structure rides with the first chunk and is counted with it (fetched, then created/updated/unchanged).
-      const relatedCount = c === 0 && related ? Object.values(related).reduce((sum, list) => sum + list.length, 0) : 0;
+      // What rides along goes with the first chunk; the structure is counted with it (fetched, then
+      // created/updated/unchanged), the people the detail describes are the writer's nested records.
+      const relatedCount = c === 0 && related ? STRUCTURE_ENTITIES.reduce((sum, entity) => sum + (related[entity]?.length ?? 0), 0) : 0;
       const add = addCounters(zeroCounters(), { ...(c === 0 ? fetchSide : {}), fetched: part.length + relatedCount, pages: last ? batch.length : 0 });
       // Until the last chunk lands, a resume starts the batch again; its landed chunks come back as duplicates.
       const cursor = encodePosition(last ? lastItem.next : first.position);
