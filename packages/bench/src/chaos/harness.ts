@@ -273,13 +273,13 @@ export class Scenario {
     const byKey = (rows: Record<string, string[]>) => ({ ...rows, squads: keyed(rows.squads ?? [], [0, 1, 2]), topscorers: keyed(rows.topscorers ?? [], [0, 1, 3]) });
     const expected: Record<string, string[]> = { ...expectedRows(dataset), fixture_scores: expectedScoreRows(dataset), ...expectedDetailRows(detail), ...byKey(people) };
     const actual: Record<string, string[]> = { ...(await actualRows(this.sql)), fixture_scores: await actualScoreRows(this.sql), ...(await actualDetailRows(this.sql)), ...byKey(stored) };
-    const rows = await this.sql.query<{ entity: string; source_id: number | null; payload: unknown; reason: string }[]>('SELECT entity, source_id, payload, reason FROM quarantine');
+    const rows = await this.sql.query<{ entity: string; source_id: number | null; payload: unknown }[]>('SELECT entity, source_id, payload FROM quarantine');
     const quarantined = new Map<string, Set<string>>();
     let squadsLostWhole = 0;
     for (const row of rows) {
       const table = TABLE_OF_ENTITY[row.entity] ?? row.entity;
       const ids = quarantined.get(table) ?? new Set<string>();
-      const keys = table === 'squads' ? squadKeys(row.source_id, row.payload, row.reason) : [String(row.source_id)];
+      const keys = table === 'squads' ? squadKeys(row.source_id, row.payload) : [String(row.source_id)];
       if (keys.length > 1) squadsLostWhole += 1;
       for (const id of keys) ids.add(id);
       quarantined.set(table, ids);

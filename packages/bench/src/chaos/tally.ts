@@ -26,13 +26,12 @@ const OWNER: Record<string, { table: string; fields: number[] }> = {
 };
 /**
  * The squads a quarantine row of squads stands for, as `season:team`: the fetcher's rejects carry
- * the squad calls they came from (one team's bad row, or every team when none could land); the
- * writer names the team whose squad could not land in its reason, else refused the list whole.
+ * the squad calls they came from (one team's bad row, or every team when none could land), the
+ * writer's the list or the one team's squad it could not land.
  */
-export function squadKeys(season: number | null, payload: unknown, reason: string): string[] {
+export function squadKeys(season: number | null, payload: unknown): string[] {
   const list = (typeof payload === 'string' ? JSON.parse(payload) : payload) as { squads?: { team_id: number }[]; teams?: number[] } | null;
-  const team = /^squad of team (\d+):/.exec(reason)?.[1];
-  const teams = list?.squads?.map((squad) => squad.team_id) ?? (team === undefined ? (list?.teams ?? []) : [Number(team)]);
+  const teams = list?.squads?.map((squad) => squad.team_id) ?? list?.teams ?? [];
   return teams.map((t) => `${String(season)}:${String(t)}`);
 }
 

@@ -146,6 +146,15 @@ async function writeRows<R extends { id: number }>(
   );
 }
 
+/** Why a part failed: its label first, so the failure names it (failedPart). */
+const partReason = (label: string, reasons: readonly string[]): string => `${label}: ${reasons.join('; ')}`;
+
+/** The part of `record` a failure stands for (a team's squad), for a spec with parts; else undefined. */
+export function failedPart<R extends { id: number }>(spec: EntitySpec<R>, record: R, reason: string): R | undefined {
+  const parts = spec.parts;
+  return parts?.split(record).find((part) => reason.startsWith(partReason(parts.label(part), [])));
+}
+
 /** The parts that can land, joined back into their records (in id order, as they were split). */
 function joinParts<R extends { id: number }>(parts: NonNullable<EntitySpec<R>['parts']>, landing: readonly R[]): R[] {
   const byId = new Map<number, R[]>();
@@ -169,7 +178,7 @@ export async function applyRecords<R extends { id: number }>(
   }
   const refused = (problems: Problems<R>) => (record: R) => {
     const reasons = problems.get(record);
-    if (reasons) result.failed.push({ id: record.id, reason: `${spec.parts ? `${spec.parts.label(record)}: ` : ''}${reasons.join('; ')}` });
+    if (reasons) result.failed.push({ id: record.id, reason: spec.parts ? partReason(spec.parts.label(record), reasons) : reasons.join('; ') });
     return !reasons;
   };
   const pieces = spec.parts ? acceptable.flatMap((record) => spec.parts?.split(record) ?? []) : acceptable;
