@@ -5,7 +5,7 @@ import { answerOf, incomingOf } from '../src/chaos/log-lines.ts';
 import { rowOf } from '../src/chaos/row.ts';
 import { SecretScanner } from '../src/chaos/secrets.ts';
 import { formatSecrets, formatTable } from '../src/chaos/table.ts';
-import { keyed, tally } from '../src/chaos/tally.ts';
+import { keyed, squadKeys, tally } from '../src/chaos/tally.ts';
 
 const none = new Map<string, Set<string>>();
 
@@ -44,6 +44,16 @@ describe('tally', () => {
     expect(tally(truth, moved, none)).toMatchObject({ missing: 1, duplicated: 1 });
   });
 
+  it('a quarantined squad excuses its team\'s rows of its season, not the other teams\'', () => {
+    const truth = { squads: keyed(['21600|185|1000048|1|600000048', '21600|186|1000049|2|600000049'], [0, 1, 2]) };
+    const rejected = squadKeys(21600, JSON.stringify({ id: 21600, squads: [{ team_id: 185, rows: [{ id: 'x' }] }] }));
+    expect(rejected).toEqual(['21600:185']);
+    expect(tally(truth, { squads: [] }, new Map([['squads', new Set(rejected)]]))).toMatchObject({ missing: 1, examples: ['squads missing 21600:186:1000049|21600|186|1000049|2|600000049'] });
+    // The writer quarantines the one team's squad it could not land; a list refused whole stands for every team it read.
+    expect(squadKeys(21600, { id: 21600, teams: [186], members: [] })).toEqual(['21600:186']);
+    expect(squadKeys(21600, { id: 21600, teams: [185, 186], members: [] })).toEqual(['21600:185', '21600:186']);
+  });
+
   it('a repeated row, a row the truth lacks and natural-key repeats count as duplicated', () => {
     const truth = { teams: ['180|A|5100', '181|B|5101'] };
     const stored = { teams: ['180|A|5100', '180|A|5100', '181|B|5101', '999|Ghost|'] };
@@ -60,6 +70,7 @@ describe('tally', () => {
       'fixtures missing 2|NS',
     ]);
     expect(rowOf('y', { status: 'failed', problems: ['the run ended failed'], notes: [] }, measure, 0, 1).problems).toHaveLength(1);
+    expect(rowOf('z', { status: 'succeeded', problems: [], notes: [] }, { ...measure, squadsLostWhole: 3 }, 0, 1).problems).toEqual(["3 seasons' squads quarantined whole"]);
   });
 });
 

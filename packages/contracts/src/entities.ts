@@ -273,7 +273,7 @@ export const SquadMember = Type.Object({
 export const SquadList = Type.Object({
   /** The season's id. */
   id: Id,
-  /** The teams whose squads were read (a team with an empty squad among them). */
+  /** The teams whose squads were read whole (an empty squad among them; not a squad with a row that could not be read: it stays as stored). */
   teams: Type.Array(Id),
   members: Type.Array(SquadMember),
 });

@@ -68,13 +68,40 @@ describe('people', () => {
 
   it('refuses a season\'s squads naming a team we do not have, naming it', async () => {
     const result = await writer.write('squads', { records: [squads(101, [member(6, 999, 14)])] });
-    expect(result.failed).toEqual([{ id: 101, reason: 'team 999 does not exist' }]);
+    expect(result.failed).toEqual([{ id: 101, reason: 'squad of team 999: team 999 does not exist' }]);
+  });
+
+  it('lands every team\'s squad but the one whose player or team cannot land, which keeps its stored squad', async () => {
+    const before = await rows('SELECT team_id, player_id FROM squads WHERE season_id = 100 ORDER BY team_id, player_id');
+    expect(before).toEqual([{ team_id: 1, player_id: 11 }, { team_id: 1, player_id: 14 }, { team_id: 2, player_id: 13 }]);
+    // Player 14 left team 1; team 2 signed player 18, whose country we do not have; team 999 is unknown.
+    const stateless = { ...member(9, 2, 18), player: { ...player(18), nationalityId: 999 } };
+    const inserted = await ctx.db.pool.query<{ insertId: number | bigint }>(
+      "INSERT INTO sync_runs (entity, mode, scope, scope_key, status, updated_at) VALUES ('squads', 'full', '{}', 'squads', 'running', NOW(3))",
+    );
+    const add = { pages: 1, fetched: 1, created: 0, updated: 0, unchanged: 0, quarantined: 0, upstreamCalls: 0, rateLimitWaitMs: 0 };
+    const sync = { runId: Number(inserted.insertId), pageKey: 'p1', checkpoint: { cursor: 'p1', add } };
+    const result = await writer.write('squads', { records: [squads(100, [member(1, 1, 11), member(3, 2, 13), stateless, member(6, 999, 12)])], sync });
+    expect(result).toMatchObject({ created: 0, updated: 1, unchanged: 0 });
+    expect(result.failed).toEqual([
+      { id: 100, reason: 'squad of team 2: player 18: country 999 does not exist' },
+      { id: 100, reason: 'squad of team 999: team 999 does not exist' },
+    ]);
+    expect(await rows('SELECT team_id, player_id FROM squads WHERE season_id = 100 ORDER BY team_id, player_id')).toEqual([{ team_id: 1, player_id: 11 }, { team_id: 2, player_id: 13 }]);
+    // Each team's squad that could not land is quarantined as that squad, not as the season's list.
+    expect(await rows("SELECT source_id, JSON_EXTRACT(payload, '$.teams') AS teams, JSON_LENGTH(payload, '$.members') AS members FROM quarantine ORDER BY id")).toEqual([
+      { source_id: 100, teams: [2], members: 2 },
+      { source_id: 100, teams: [999], members: 1 },
+    ]);
+    // Team 2 read again without its bad row: now it is replaced too.
+    expect(await writer.write('squads', { records: [squads(100, [member(1, 1, 11), member(3, 2, 13), member(4, 2, 14)])] })).toMatchObject({ updated: 1, failed: [] });
+    expect(await rows('SELECT team_id, player_id FROM squads WHERE season_id = 100 ORDER BY team_id, player_id')).toEqual([{ team_id: 1, player_id: 11 }, { team_id: 2, player_id: 13 }, { team_id: 2, player_id: 14 }]);
   });
 
   it('refuses squads whose player cannot land, with the player\'s reason', async () => {
     const stateless = { ...member(8, 1, 17), player: { ...player(17), nationalityId: 999 } };
     const result = await writer.write('squads', { records: [squads(101, [stateless])] });
-    expect(result.failed).toEqual([{ id: 101, reason: 'player 17: country 999 does not exist' }]);
+    expect(result.failed).toEqual([{ id: 101, reason: 'squad of team 1: player 17: country 999 does not exist' }]);
     expect(result.nested).toEqual({ players: { created: 0, updated: 0, unchanged: 0 } });
     expect(await rows('SELECT id FROM players WHERE id = 17')).toEqual([]);
   });

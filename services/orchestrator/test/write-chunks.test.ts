@@ -1,5 +1,8 @@
-// Writer calls, batches and the read-ahead weigh a record with its match detail: 1 + a quarter per row.
+// Writer calls, batches and the read-ahead weigh a record with what it carries: 1 + a quarter per
+// match-detail row + a half per row of a season's list (squad members, ranking rows).
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '@insightxi/service-kit';
+import { RunSettings } from '../src/config.ts';
 import { recordWeight, writeChunks } from '../src/engine/batches.ts';
 
 const fixture = (id: number, events: number) => ({ id, detail: { events: Array.from({ length: events }, (_, i) => ({ id: id * 100 + i })), lineups: [] } });
@@ -16,6 +19,32 @@ describe('record weights', () => {
     const cut = () => writeChunks(records, 25).map((chunk) => chunk.map((r) => r.id));
     expect(cut()).toEqual([[1, 2], [3], [4, 5], [6]]);
     expect(cut()).toEqual(cut());
+  });
+
+  it('count the rows of a season\'s list a half each', () => {
+    expect(recordWeight({ id: 1, teams: [53], members: [{ playerId: 1 }, { playerId: 2 }, { playerId: 3 }] })).toBe(3);
+    expect(recordWeight({ id: 1, rows: Array.from({ length: 88 }, (_, i) => ({ playerId: i })) })).toBe(45);
+    expect(recordWeight({ id: 1, teams: [], members: [] })).toBe(1);
+  });
+
+  it('keep every writer call of a big sync\'s squads under the writer\'s body limit, at the largest chunk size allowed', () => {
+    // A squad member as the fetcher sends it, its player nested (~500 bytes); 20 teams of 30 a season.
+    const member = (season: number, team: number, player: number) => ({
+      sourceId: season * 1000 + player, teamId: team, playerId: player, jerseyNumber: player % 99, positionId: 26, detailedPositionId: 150,
+      player: {
+        id: player, sportId: 1, countryId: 462, cityId: null, commonName: `P. Player${String(player)}`, firstname: 'Player', lastname: `Player${String(player)}`,
+        name: `Player Player${String(player)}`, displayName: `Player Player${String(player)}`, imagePath: `https://cdn.sportmonks.com/images/soccer/players/${String(player)}.png`,
+        height: 182, weight: 76, dateOfBirth: '1992-02-14', gender: 'male', nationalityId: 462, positionId: 26, detailedPositionId: 150,
+      },
+    });
+    const seasons = Array.from({ length: 120 }, (_, s) => {
+      const teams = Array.from({ length: 20 }, (_, t) => 1000 + t);
+      return { id: 20_000 + s, teams, members: teams.flatMap((team) => Array.from({ length: 30 }, (_, p) => member(20_000 + s, team, team * 100 + p))) };
+    });
+    const largest = RunSettings.properties.BULK_CHUNK_SIZE.maximum ?? 0;
+    const bodies = writeChunks(seasons, largest).map((chunk) => Buffer.byteLength(JSON.stringify({ records: chunk })));
+    expect(bodies.length).toBeGreaterThan(1);
+    expect(Math.max(...bodies)).toBeLessThan(DEFAULT_LIMITS.bodyLimit);
   });
 
   it('without detail, cut by records', () => {

@@ -219,11 +219,12 @@ export class Fetcher {
 
   /**
    * Every page of every part of a list job, from its first answer on: `{ id: season, rows }`, and
-   * for squads the teams read, each row with its team when the row does not name it.
+   * for squads `{ id: season, squads: [{ team_id, rows }] }`, each team's rows apart: a team whose
+   * squad has a bad row is left out on its own (normalizeSquadList).
    */
   private async wholeList(job: Job, first: Envelope, params: Record<string, string>, call: Call): Promise<unknown> {
     const { cursor: _cursor, page: _page, ...base } = params;
-    const rows: unknown[] = [];
+    const squads: { team_id: number | undefined; rows: unknown[] }[] = [];
     const parts = job.parts ?? [{ path: job.path, teamId: undefined }];
     for (const [index, part] of parts.entries()) {
       let envelope = index === 0 ? first : await call(part.path, base, false);
@@ -236,17 +237,18 @@ export class Fetcher {
           seen.add(key);
           return true;
         });
-      const withTeam = (records: unknown[]) => (part.teamId === undefined ? fresh(records) : fresh(records).map((r) => ({ team_id: part.teamId, ...(r as object) })));
-      rows.push(...withTeam(envelope.records));
+      const rows = fresh(envelope.records);
       let position: WalkPosition = { job: 0 };
       for (let pages = 1; envelope.pagination?.hasMore === true; pages++) {
         if (pages >= MAX_LIST_PAGES) throw new FetchError(502, `${part.path} has more than ${MAX_LIST_PAGES} pages; it is read whole, so it must be shorter`);
         position = nextPosition(position, envelope.pagination, 1, part.path) ?? position;
         envelope = await call(part.path, { ...base, ...(position.upstreamCursor !== undefined ? { cursor: position.upstreamCursor } : { page: String(position.page ?? pages + 1) }) }, false);
-        rows.push(...withTeam(envelope.records));
+        rows.push(...fresh(envelope.records));
       }
+      squads.push({ team_id: part.teamId, rows });
     }
-    return { id: job.context.seasonId, ...(job.parts ? { teams: job.parts.map((p) => p.teamId) } : {}), rows };
+    const id = job.context.seasonId;
+    return job.parts ? { id, squads } : { id, rows: squads.flatMap((squad) => squad.rows) };
   }
 
   /**
@@ -291,8 +293,13 @@ export class Fetcher {
         seen.add(id);
       }
       const outcome = normalize(raw, context);
-      if (outcome.ok) data.push(outcome.record);
-      else rejected.push({ entity, sourceId: id, reason: outcome.reason, payload: raw });
+      if (!outcome.ok) {
+        rejected.push({ entity, sourceId: id, reason: outcome.reason, payload: raw });
+        continue;
+      }
+      data.push(outcome.record);
+      // What the record lands without (a team's squad with a bad row) is rejected under the record's id.
+      for (const part of outcome.left ?? []) rejected.push({ entity, sourceId: id, reason: part.reason, payload: part.payload });
     }
     return ids;
   }

@@ -34,8 +34,18 @@ describe('people from SportMonks', () => {
     expect(squadMember(current)).toMatchObject({ ok: true, record: { jerseyNumber: 8, player: { id: 992, name: 'Christian Dannemann Eriksen' } } });
     expect(squadMember({ ...old, team_id: null })).toEqual({ ok: false, reason: 'squad row of player 992 without a team' });
     expect(squadMember({ ...current, player: { id: 992 } })).toMatchObject({ ok: false, reason: expect.stringMatching(/^player: /) as unknown });
-    expect(normalizeSquadList({ id: 23690, teams: [53, 62], rows: [old] }, { seasonId: 23690 })).toMatchObject({ ok: true, record: { id: 23690, teams: [53, 62], members: [{ playerId: 992 }] } });
-    expect(normalizeSquadList({ id: 23690, teams: [53], rows: [old, { ...old, player_id: 'x' }] }, { seasonId: 23690 })).toMatchObject({ ok: false, reason: expect.stringMatching(/^row 1: not a SportMonks squad row/) as unknown });
+    expect(squadMember({ ...current, player: { ...eriksen, id: 993 } })).toEqual({ ok: false, reason: 'the nested player 993 is not player 992' });
+    expect(squadMember({ ...old, team_id: undefined }, 62)).toMatchObject({ ok: true, record: { teamId: 62 } });
+    const squads = (...rows: unknown[][]) => ({ id: 23690, squads: rows.map((teamRows, i) => ({ team_id: [53, 62][i], rows: teamRows })) });
+    expect(normalizeSquadList(squads([old], []), { seasonId: 23690 })).toMatchObject({ ok: true, record: { id: 23690, teams: [53, 62], members: [{ playerId: 992 }] } });
+    // A team's bad row leaves that team out (its stored squad stays) and is rejected on its own; the other team lands.
+    const bad = { ...old, id: 7147, player_id: 'x', team_id: 62 };
+    expect(normalizeSquadList(squads([old], [{ ...old, team_id: 62 }, bad]), { seasonId: 23690 })).toEqual({
+      ok: true,
+      record: { id: 23690, teams: [53], members: [{ sourceId: 7146, teamId: 53, playerId: 992, jerseyNumber: 10, positionId: 26, detailedPositionId: null }] },
+      left: [{ reason: expect.stringMatching(/^squad of team 62: row 1: not a SportMonks squad row/) as unknown, payload: { id: 23690, squads: [{ team_id: 62, rows: [bad] }] } }],
+    });
+    expect(normalizeSquadList(squads([old, old]), { seasonId: 23690 })).toEqual({ ok: false, reason: 'squad of team 53: row 1: player 992 is listed twice' });
   });
 
   it('makes one list of a season\'s rankings, rows with or without an id', () => {

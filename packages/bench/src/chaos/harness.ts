@@ -22,7 +22,7 @@ import {
 } from '@insightxi/stack';
 import { answerOf } from './log-lines.ts';
 import type { SecretScanner } from './secrets.ts';
-import { TABLE_OF_ENTITY, keyed, tally, type Tally } from './tally.ts';
+import { TABLE_OF_ENTITY, keyed, squadKeys, tally, type Tally } from './tally.ts';
 import { onInterrupt } from './teardown.ts';
 
 /** Shared by every scenario of one chaos run: the secrets to grep for and the scanner. */
@@ -86,6 +86,8 @@ export interface Measure extends Tally {
   detail: string;
   /** Rows of the match-detail tables in MySQL: zero means the scenario proved nothing about detail. */
   detailStored: number;
+  /** Quarantine rows standing for more than one team's squad: a season's squads lost whole. */
+  squadsLostWhole?: number;
 }
 
 /** Match detail and people, beside the tables of `expectedRows`: counted in the row like them. */
@@ -271,24 +273,29 @@ export class Scenario {
     const byKey = (rows: Record<string, string[]>) => ({ ...rows, squads: keyed(rows.squads ?? [], [0, 1, 2]), topscorers: keyed(rows.topscorers ?? [], [0, 1, 3]) });
     const expected: Record<string, string[]> = { ...expectedRows(dataset), fixture_scores: expectedScoreRows(dataset), ...expectedDetailRows(detail), ...byKey(people) };
     const actual: Record<string, string[]> = { ...(await actualRows(this.sql)), fixture_scores: await actualScoreRows(this.sql), ...(await actualDetailRows(this.sql)), ...byKey(stored) };
-    const rows = await this.sql.query<{ entity: string; source_id: number | null }[]>('SELECT entity, source_id FROM quarantine');
+    const rows = await this.sql.query<{ entity: string; source_id: number | null; payload: unknown }[]>('SELECT entity, source_id, payload FROM quarantine');
     const quarantined = new Map<string, Set<string>>();
+    let squadsLostWhole = 0;
     for (const row of rows) {
       const table = TABLE_OF_ENTITY[row.entity] ?? row.entity;
       const ids = quarantined.get(table) ?? new Set<string>();
-      ids.add(String(row.source_id));
+      const keys = table === 'squads' ? squadKeys(row.source_id, row.payload) : [String(row.source_id)];
+      if (keys.length > 1) squadsLostWhole += 1;
+      for (const id of keys) ids.add(id);
       quarantined.set(table, ids);
     }
-    // Players named only by quarantined squad or ranking lists cannot have arrived with them.
-    const kept = (table: 'squads' | 'topscorers', season: number) => !(quarantined.get(table)?.has(String(season)) ?? false);
-    const named = (lists: { season_id: number; rows: Record<string, unknown>[] }[], table: 'squads' | 'topscorers', keep: boolean) =>
-      lists.filter((list) => kept(table, list.season_id) === keep).flatMap((list) => list.rows.map((row) => String(row.player_id)));
+    // Players named only by quarantined squads (a team's, per season) or ranking lists cannot have arrived with them.
+    type List = { season_id: number; team_id?: number; rows: Record<string, unknown>[] };
+    const kept = (table: 'squads' | 'topscorers', list: List) =>
+      !(quarantined.get(table)?.has(table === 'squads' ? `${String(list.season_id)}:${String(list.team_id)}` : String(list.season_id)) ?? false);
+    const named = (lists: List[], table: 'squads' | 'topscorers', keep: boolean) =>
+      lists.filter((list) => kept(table, list) === keep).flatMap((list) => list.rows.map((row) => String(row.player_id)));
     const landed = new Set([...named(detail.squads, 'squads', true), ...named(detail.topscorers, 'topscorers', true)]);
     const lost = [...named(detail.squads, 'squads', false), ...named(detail.topscorers, 'topscorers', false)].filter((id) => !landed.has(id));
     if (lost.length > 0) quarantined.set('players', new Set([...(quarantined.get('players') ?? []), ...lost]));
     const counts = DETAIL_TABLES.map((table) => `${table} ${String(actual[table]?.length ?? 0)}/${String(expected[table]?.length ?? 0)}`).join(', ');
     const detailStored = Object.keys(expectedDetailRows({ ...detail, fixtures: [] })).reduce((sum, table) => sum + (actual[table]?.length ?? 0), 0);
-    return { ...tally(expected, actual, quarantined, await this.naturalKeyDuplicates()), quarantined: rows.length, detail: `stored/expected: ${counts}`, detailStored };
+    return { ...tally(expected, actual, quarantined, await this.naturalKeyDuplicates()), quarantined: rows.length, detail: `stored/expected: ${counts}`, detailStored, squadsLostWhole };
   }
 
   /** Rows beyond the first under a natural key that the primary key (SportMonks' id) does not guard. */

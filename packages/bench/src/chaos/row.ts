@@ -37,6 +37,8 @@ export function rowOf(name: string, outcome: Outcome, measure: Omit<Measure, 'de
   if (measure.missing > 0) problems.push(`${String(measure.missing)} records missing`);
   if (measure.duplicated > 0) problems.push(`${String(measure.duplicated)} rows duplicated or unexpected`);
   if (measure.missing + measure.duplicated > 0) problems.push(...measure.examples);
+  // A bad squad row costs its team's squad only; a season's squads quarantined whole lost the other teams'.
+  if ((measure.squadsLostWhole ?? 0) > 0) problems.push(`${String(measure.squadsLostWhole)} seasons' squads quarantined whole`);
   return {
     scenario: name,
     status: outcome.status,

@@ -13,16 +13,28 @@ export interface Tally {
 
 /**
  * Which quarantined ids excuse a missing line of a table: the record's own id, for a fixture's
- * child rows their fixture's, for squad and ranking rows (lines `keyed`) their season's: a
- * season's squads and its rankings are each one record, quarantined whole.
+ * child rows their fixture's, for ranking rows (lines `keyed`) their season's: a season's rankings
+ * are one record, quarantined whole; for squad rows their team's squad in their season
+ * (`season:team`, squadKeys): a bad row leaves only its team's squad out.
  */
-const OWNER: Record<string, { table: string; field: number }> = {
+const OWNER: Record<string, { table: string; fields: number[] }> = {
   ...Object.fromEntries(
-    ['fixture_scores', 'fixture_events', 'fixture_lineups', 'fixture_statistics', 'fixture_referees', 'fixture_formations'].map((table) => [table, { table: 'fixtures', field: 1 }]),
+    ['fixture_scores', 'fixture_events', 'fixture_lineups', 'fixture_statistics', 'fixture_referees', 'fixture_formations'].map((table) => [table, { table: 'fixtures', fields: [1] }]),
   ),
-  squads: { table: 'squads', field: 1 },
-  topscorers: { table: 'topscorers', field: 1 },
+  squads: { table: 'squads', fields: [1, 2] },
+  topscorers: { table: 'topscorers', fields: [1] },
 };
+/**
+ * The squads a quarantine row of squads stands for, as `season:team`: the fetcher's rejects carry
+ * the squad calls they came from (one team's bad row, or every team when none could land), the
+ * writer's the list or the one team's squad it could not land.
+ */
+export function squadKeys(season: number | null, payload: unknown): string[] {
+  const list = (typeof payload === 'string' ? JSON.parse(payload) : payload) as { squads?: { team_id: number }[]; teams?: number[] } | null;
+  const teams = list?.squads?.map((squad) => squad.team_id) ?? list?.teams ?? [];
+  return teams.map((t) => `${String(season)}:${String(t)}`);
+}
+
 /** Quarantine rows name the entity as the API does; the table differs for states only. */
 export const TABLE_OF_ENTITY: Record<string, string> = { states: 'fixture_states', groups: 'stage_groups' };
 
@@ -46,10 +58,14 @@ export function tally(
     result.expected += want.length;
     result.inMysql += got.length;
 
-    const owner = OWNER[table] ?? { table, field: 0 };
+    const owner = OWNER[table] ?? { table, fields: [0] };
     const excused = quarantined.get(owner.table) ?? new Set<string>();
     const have = new Set(got);
-    const missing = want.filter((row) => !have.has(row) && !excused.has(row.split('|')[owner.field] ?? ''));
+    const ownerOf = (row: string) => {
+      const fields = row.split('|');
+      return owner.fields.map((i) => fields[i] ?? '').join(':');
+    };
+    const missing = want.filter((row) => !have.has(row) && !excused.has(ownerOf(row)));
 
     // A stored line that differs from the truth under an expected id is already a missing record;
     // what counts as duplicated is a repeated line or a record the truth does not have.

@@ -53,8 +53,11 @@ function inList(count: number): string {
   return new Array<string>(count).fill('?').join(', ');
 }
 
-async function missingReferences<R extends { id: number }>(connection: Connection, spec: EntitySpec<R>, records: readonly R[]): Promise<Map<number, string[]>> {
-  const problems = new Map<number, string[]>();
+/** Why each record (or part of one: keyed by the object) cannot land, when it cannot. */
+type Problems<R> = Map<R, string[]>;
+
+async function missingReferences<R extends { id: number }>(connection: Connection, spec: EntitySpec<R>, records: readonly R[]): Promise<Problems<R>> {
+  const problems: Problems<R> = new Map();
   for (const reference of spec.references) {
     const wanted = new Set<number>();
     for (const record of records) for (const id of reference.ids(record)) if (id !== null) wanted.add(id);
@@ -69,9 +72,7 @@ async function missingReferences<R extends { id: number }>(connection: Connectio
     for (const record of records) {
       const absent = [...new Set(reference.ids(record))].filter((id): id is number => id !== null && !found.has(id));
       if (absent.length === 0) continue;
-      const reasons = problems.get(record.id) ?? [];
-      reasons.push(...absent.map((id) => `${reference.label} ${id} does not exist`));
-      problems.set(record.id, reasons);
+      problems.set(record, [...(problems.get(record) ?? []), ...absent.map((id) => `${reference.label} ${id} does not exist`)]);
     }
   }
   return problems;
@@ -93,8 +94,8 @@ async function applyNested<R extends { id: number }>(
   records: readonly R[],
   now: Date,
   counts: Record<string, NestedCounts>,
-): Promise<Map<number, string[]>> {
-  const problems = new Map<number, string[]>();
+): Promise<Problems<R>> {
+  const problems: Problems<R> = new Map();
   for (const nested of spec.nested ?? []) {
     const inner = records.flatMap((record) => nested.records(record));
     if (inner.length === 0) continue;
@@ -105,7 +106,7 @@ async function applyNested<R extends { id: number }>(
     for (const record of records) {
       for (const item of nested.records(record)) {
         const reason = failed.get(item.id);
-        if (reason !== undefined) problems.set(record.id, [...(problems.get(record.id) ?? []), `${nested.label} ${item.id}: ${reason}`]);
+        if (reason !== undefined) problems.set(record, [...(problems.get(record) ?? []), `${nested.label} ${item.id}: ${reason}`]);
       }
     }
   }
@@ -145,6 +146,22 @@ async function writeRows<R extends { id: number }>(
   );
 }
 
+/** Why a part failed: its label first, so the failure names it (failedPart). */
+const partReason = (label: string, reasons: readonly string[]): string => `${label}: ${reasons.join('; ')}`;
+
+/** The part of `record` a failure stands for (a team's squad), for a spec with parts; else undefined. */
+export function failedPart<R extends { id: number }>(spec: EntitySpec<R>, record: R, reason: string): R | undefined {
+  const parts = spec.parts;
+  return parts?.split(record).find((part) => reason.startsWith(partReason(parts.label(part), [])));
+}
+
+/** The parts that can land, joined back into their records (in id order, as they were split). */
+function joinParts<R extends { id: number }>(parts: NonNullable<EntitySpec<R>['parts']>, landing: readonly R[]): R[] {
+  const byId = new Map<number, R[]>();
+  for (const part of landing) byId.set(part.id, [...(byId.get(part.id) ?? []), part]);
+  return [...byId.values()].map((list) => parts.join(list));
+}
+
 export async function applyRecords<R extends { id: number }>(
   connection: Connection,
   spec: EntitySpec<R>,
@@ -159,13 +176,15 @@ export async function applyRecords<R extends { id: number }>(
     if (reason === undefined) acceptable.push(record);
     else result.failed.push({ id: record.id, reason });
   }
-  const refused = (problems: Map<number, string[]>) => (record: R) => {
-    const reasons = problems.get(record.id);
-    if (reasons) result.failed.push({ id: record.id, reason: reasons.join('; ') });
+  const refused = (problems: Problems<R>) => (record: R) => {
+    const reasons = problems.get(record);
+    if (reasons) result.failed.push({ id: record.id, reason: spec.parts ? partReason(spec.parts.label(record), reasons) : reasons.join('; ') });
     return !reasons;
   };
-  const withNested = acceptable.filter(refused(await applyNested(connection, spec, acceptable, options.now, result.nested)));
-  const candidates = withNested.filter(refused(await missingReferences(connection, spec, withNested)));
+  const pieces = spec.parts ? acceptable.flatMap((record) => spec.parts?.split(record) ?? []) : acceptable;
+  const withNested = pieces.filter(refused(await applyNested(connection, spec, pieces, options.now, result.nested)));
+  const landing = withNested.filter(refused(await missingReferences(connection, spec, withNested)));
+  const candidates = spec.parts ? joinParts(spec.parts, landing) : landing;
 
   const existing = await lockExisting(connection, spec, candidates.map((r) => r.id));
   const toWrite: { record: R; hash: string; existing: ExistingRow | undefined }[] = [];

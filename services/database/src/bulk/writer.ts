@@ -23,7 +23,8 @@ import { noteSeasonsCompleted } from '../repositories/season-syncs.ts';
 import { syncPageSteps } from '../repositories/sync-runs.ts';
 import { inTransaction, type RetryOptions } from '../transaction.ts';
 import type { Connection } from '../db.ts';
-import { addNested, applyRecords, type ApplyMode, type ApplyResult } from './apply.ts';
+import type { EntitySpec } from '../entities/spec.ts';
+import { addNested, applyRecords, failedPart, type ApplyMode, type ApplyResult } from './apply.ts';
 
 export interface BulkWriterOptions {
   /** Records per transaction for calls without a sync context. */
@@ -82,7 +83,9 @@ async function landRelated(connection: Connection, related: RelatedRecords | und
 function failedRecords<E extends Entity>(entity: E, records: readonly EntityRecords[E][], related: RelatedRecords | undefined, failed: BulkResult['failed']): RejectedRecord[] {
   const payloadOf = (failure: BulkResult['failed'][number]): unknown => {
     const list: readonly { id: number }[] = failure.entity === undefined ? records : (related?.[failure.entity as keyof RelatedRecords] ?? []);
-    return list.find((r) => r.id === failure.id) ?? null;
+    const record = list.find((r) => r.id === failure.id);
+    // A part that failed alone (a team's squad) is quarantined as that part, not as its whole record.
+    return (record && failedPart(SPECS[failure.entity ?? entity] as EntitySpec<{ id: number }>, record, failure.reason)) ?? record ?? null;
   };
   return failed.map((f) => ({ entity: f.entity ?? entity, sourceId: f.id, reason: f.reason, payload: payloadOf(f) }));
 }

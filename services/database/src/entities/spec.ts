@@ -60,6 +60,16 @@ export interface EntitySpec<R extends { id: number }> {
   existingColumns?: readonly string[];
   /** Part of the record outside the table's columns that still makes it "changed" (fixture scores). */
   extraHashInput?(record: R): unknown;
+  /**
+   * A record made of parts that land or fail alone (a season's squads: one per team). A part whose
+   * nested records or references fail is left out, its failure reported under the record's id with
+   * `label`, and the record lands with the other parts (`join`); with none left it does not land.
+   */
+  parts?: {
+    split(record: R): R[];
+    join(parts: readonly R[]): R;
+    label(part: R): string;
+  };
   /** A reason the record cannot land that its schema cannot express; undefined when fine. */
   check?(record: R): string | undefined;
   /** Writes rows that belong to the written records (fixture scores), in the same transaction. */

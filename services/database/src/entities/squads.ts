@@ -20,6 +20,12 @@ const listFields = fieldSpec<SquadList>({
     { table: 'players', label: 'player', ids: (r) => r.members.map((m) => m.playerId) },
     { table: 'types', label: 'type', ids: (r) => r.members.flatMap((m) => [m.positionId, m.detailedPositionId]) },
   ],
+  // A team's squad lands or fails alone: a player or team that cannot land leaves that team's stored squad as it was.
+  parts: {
+    split: (r) => (r.teams.length === 0 ? [r] : r.teams.map((team) => ({ id: r.id, teams: [team], members: r.members.filter((m) => m.teamId === team) }))),
+    join: (parts) => ({ id: (parts[0] as SquadList).id, teams: parts.flatMap((p) => p.teams), members: parts.flatMap((p) => p.members) }),
+    label: (part) => (part.teams.length === 1 ? `squad of team ${String(part.teams[0])}` : 'squads'),
+  },
   check(r) {
     const teams = new Set(r.teams);
     const stray = r.members.find((m) => !teams.has(m.teamId));

@@ -17,6 +17,7 @@ import {
   Referee,
   Season,
   SquadList,
+  SquadMember,
   Standing,
   Team,
   TopscorerList,
@@ -24,7 +25,6 @@ import {
   type DetailKind,
   type EntityRecords,
   type FixtureScore,
-  type SquadMember,
   type Topscorer,
 } from '@insightxi/contracts';
 import { readDetail } from './detail.ts';
@@ -52,7 +52,13 @@ import {
   RawVenue,
 } from './raw.ts';
 
-export type Outcome<T> = { ok: true; record: T } | { ok: false; reason: string };
+/** A part of the answer a record landed without (a row of a team's squad), with why: rejected on its own. */
+export interface LeftOut {
+  reason: string;
+  payload: unknown;
+}
+
+export type Outcome<T> = { ok: true; record: T; left?: LeftOut[] } | { ok: false; reason: string };
 
 /** The stage a round, group or tie was served inside: it gives the ids they leave out. */
 export interface ParentStage {
@@ -121,6 +127,7 @@ const contract = {
   standings: validator(Standing, 'does not fit our standing record'),
   players: validator(Player, 'does not fit our player record'),
   referees: validator(Referee, 'does not fit our referee record'),
+  squadMember: validator(SquadMember, 'does not fit our squad member'),
   squads: validator(SquadList, 'does not fit our squad list'),
   topscorers: validator(TopscorerList, 'does not fit our top-scorer list'),
 };
@@ -266,14 +273,14 @@ function nestedPlayer(raw: unknown): Outcome<Player | undefined> {
   return player.ok ? player : { ok: false, reason: `player: ${player.reason}` };
 }
 
-/** A row of a squad call; the team comes from the call when the row does not name it. */
-export function squadMember(raw: unknown): Outcome<SquadMember> {
+/** A row of a squad call; the team comes from the call (`callTeam`) when the row does not name it. */
+export function squadMember(raw: unknown, callTeam?: number): Outcome<SquadMember> {
   return then(rawSquad(raw), (r) => {
-    const teamId = positiveId(r.team_id);
+    const teamId = positiveId(r.team_id) ?? callTeam ?? null;
     if (teamId === null) return { ok: false, reason: `squad row of player ${r.player_id} without a team` };
-    return then(nestedPlayer(r.player), (player) => ({
-      ok: true,
-      record: {
+    return then(nestedPlayer(r.player), (player) => {
+      if (player && player.id !== r.player_id) return { ok: false, reason: `the nested player ${player.id} is not player ${r.player_id}` };
+      return contract.squadMember({
         sourceId: r.id,
         teamId,
         playerId: r.player_id,
@@ -281,8 +288,8 @@ export function squadMember(raw: unknown): Outcome<SquadMember> {
         positionId: toInt(r.position_id),
         detailedPositionId: toInt(r.detailed_position_id),
         ...(player === undefined ? {} : { player }),
-      },
-    }));
+      });
+    });
   });
 }
 
@@ -299,12 +306,59 @@ function listRows<T>(raw: unknown, read: (row: unknown) => Outcome<T>): Outcome<
   return { ok: true, record: out };
 }
 
-/** A season's squads (`{ id: season, teams, rows }`, gathered by the fetcher from one call per team). */
+/** One squad call as the fetcher gathers them: the team it was about and every row of its pages. */
+interface SquadCall {
+  team_id: number;
+  rows: unknown[];
+}
+
+/** A team's squad: its members, or why each row that cannot be taken cannot (one such row leaves the team out). */
+function teamSquad({ team_id: teamId, rows }: SquadCall): { members: SquadMember[]; problems: { row: unknown; reason: string }[] } {
+  const members: SquadMember[] = [];
+  const problems: { row: unknown; reason: string }[] = [];
+  const players = new Set<number>();
+  for (const [index, row] of rows.entries()) {
+    const member = squadMember(row, teamId);
+    const problem = !member.ok
+      ? member.reason
+      : member.record.teamId !== teamId
+        ? `player ${member.record.playerId} is in the squad of team ${member.record.teamId}, not of the team asked for`
+        : players.has(member.record.playerId)
+          ? `player ${member.record.playerId} is listed twice`
+          : undefined;
+    if (problem !== undefined) problems.push({ row, reason: `row ${index}: ${problem}` });
+    else if (member.ok) {
+      players.add(member.record.playerId);
+      members.push(member.record);
+    }
+  }
+  return { members, problems };
+}
+
+/**
+ * A season's squads (`{ id: season, squads: [{ team_id, rows }] }`, one call per team, gathered by
+ * the fetcher). A team whose squad has a row we cannot take is left out, so its stored squad stays
+ * as it was, and each such row is rejected with its team; the other teams' squads land.
+ */
 export const normalizeSquadList: Normalizer<'squads'> = (raw, context = {}) => {
-  const { teams } = raw as { teams?: unknown };
+  const squads = (raw as { squads?: unknown }).squads;
   const seasonId = context.seasonId ?? null;
-  if (seasonId === null || !Array.isArray(teams)) return { ok: false, reason: 'not a season\'s squads' };
-  return then(listRows(raw, squadMember), (members) => contract.squads({ id: seasonId, teams, members }));
+  if (seasonId === null || !Array.isArray(squads)) return { ok: false, reason: 'not a season\'s squads' };
+  const teams: number[] = [];
+  const members: SquadMember[] = [];
+  const left: LeftOut[] = [];
+  for (const call of squads as SquadCall[]) {
+    const squad = teamSquad(call);
+    if (squad.problems.length === 0) {
+      teams.push(call.team_id);
+      members.push(...squad.members);
+    }
+    // The payload is the season's list narrowed to the team and the row: it says which squad stayed as it was.
+    for (const { row, reason } of squad.problems) left.push({ reason: `squad of team ${call.team_id}: ${reason}`, payload: { id: seasonId, squads: [{ team_id: call.team_id, rows: [row] }] } });
+  }
+  // No team left to land: the list is rejected as read (an empty list would claim a change).
+  if (teams.length === 0 && left.length > 0) return { ok: false, reason: left.map((l) => l.reason).join('; ') };
+  return then(contract.squads({ id: seasonId, teams, members }), (record) => ({ ok: true, record, ...(left.length > 0 ? { left } : {}) }));
 };
 
 function topscorerRow(raw: unknown): Outcome<Topscorer> {
