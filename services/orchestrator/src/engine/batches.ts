@@ -43,13 +43,18 @@ export async function* batchPages(pages: AsyncIterable<PageItem>, chunkSize: num
 /**
  * What a record weighs against the record limits (read-ahead, batches, writer calls): 1, plus a
  * quarter per match-detail row it carries — a fixture with its events and lineups is some 80 rows,
- * as heavy in memory and on the wire as ~20 plain records, and memory must stay bounded by it.
+ * as heavy in memory and on the wire as ~20 plain records, and memory must stay bounded by it —
+ * plus one per row of a season's list (a squad member with the player it describes, a top-scorer
+ * row): a season's squads are hundreds of them, and weighed as one record a whole step of them
+ * went to the writer in one call, after its last page, with nothing left to overlap.
  */
 export function recordWeight(record: unknown): number {
-  const detail = typeof record === 'object' && record !== null ? (record as { detail?: unknown }).detail : undefined;
-  if (typeof detail !== 'object' || detail === null) return 1;
-  const rows = Object.values(detail).reduce((sum: number, list) => sum + (Array.isArray(list) ? list.length : 0), 0);
-  return 1 + Math.ceil(rows / 4);
+  if (typeof record !== 'object' || record === null) return 1;
+  const { detail, members, rows } = record as { detail?: unknown; members?: unknown; rows?: unknown };
+  const listRows = (Array.isArray(members) ? members.length : 0) + (Array.isArray(rows) ? rows.length : 0);
+  if (typeof detail !== 'object' || detail === null) return 1 + listRows;
+  const detailRows = Object.values(detail).reduce((sum: number, list) => sum + (Array.isArray(list) ? list.length : 0), 0);
+  return 1 + listRows + Math.ceil(detailRows / 4);
 }
 
 /**
