@@ -192,3 +192,10 @@ export type SeasonSyncsQuery = Static<typeof SeasonSyncsQuery>;
 /** Small by nature (a row per season and entity), so unpaged. */
 export const SeasonSyncList = Type.Object({ items: Type.Array(SeasonSync) });
 export type SeasonSyncList = Static<typeof SeasonSyncList>;
+
+/**
+ * The teams of a season's stored fixtures (tombstones left out), lowest id first: whose squads the
+ * season has. Ids only (a few dozen a season), so unpaged: the fixtures themselves are not needed.
+ */
+export const SeasonTeamList = Type.Object({ items: Type.Array(Id) });
+export type SeasonTeamList = Static<typeof SeasonTeamList>;

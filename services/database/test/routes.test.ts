@@ -171,6 +171,19 @@ describe('fixtures', () => {
     expect(unchanged).toBe(6 * 200 - 350);
     expect(results.every((r) => r.updated === 0 && r.failed.length === 0)).toBe(true);
   });
+
+  it("lists the teams of a season's stored fixtures, tombstones left out, for the squads a sync reads", async () => {
+    await bulk('seasons', { records: [season(300, 9, '2025/2026')] });
+    await bulk('fixtures', {
+      records: [
+        fixture({ id: 9301, leagueId: 9, seasonId: 300, home: 2, away: 1 }),
+        fixture({ id: 9302, leagueId: 9, seasonId: 300, home: 3, away: null }),
+        { ...fixture({ id: 9303, leagueId: 9, seasonId: 300, home: 4, away: 1 }), deleted: true },
+      ],
+    });
+    expect(await call('GET', '/seasons/300/teams')).toEqual({ status: 200, body: { items: [1, 2, 3] } });
+    expect(await call('GET', '/seasons/999/teams')).toEqual({ status: 200, body: { items: [] } });
+  });
 });
 
 describe('sync runs and pages', () => {

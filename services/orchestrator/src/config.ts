@@ -16,7 +16,7 @@ export const RunSettings = Type.Object({
     default: 1_000,
     minimum: 1,
     maximum: 5_000,
-    description: 'records per writer call (a record with match detail weighs 1 + a quarter per detail row, a season list 1 + a half per row)',
+    description: 'records per writer call (a record with match detail weighs 1 + a quarter per detail row; a season list 1 + one per row)',
   }),
   READ_AHEAD_PAGES: Type.Integer({ default: 32, minimum: 1, maximum: 256, description: 'pages fetched ahead of the one being written …' }),
   READ_AHEAD_RECORDS: Type.Integer({ default: 2_000, minimum: 1, maximum: 50_000, description: '… while they weigh less than this many records (detail rows count a quarter each: memory stays bounded by it)' }),

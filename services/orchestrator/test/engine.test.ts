@@ -87,6 +87,16 @@ describe('a full run', () => {
     ]);
   });
 
+  it("looks a season's squads up only once every page of its fixtures is read, even when that step is the one before", async () => {
+    const { data, fetcher, manager } = setup({ stepsAhead: 2 });
+    // The season's last fixture page names a team no earlier page does.
+    const last = data.fixtures?.filter((f) => f.seasonId === 101).at(-1) as Rec;
+    data.fixtures?.push({ ...last, id: 101_999, homeTeamId: 10109 });
+    const { done } = await manager.start('all', { seasons: [101] }, {});
+    expect((await done).status).toBe('succeeded');
+    expect(fetcher.calls.filter((c) => c.entity === 'squads').map((c) => c.query)).toEqual([{ seasons: '101', teams: '10100,10101,10102,10103,10109' }]);
+  });
+
   it('sends rejected records to quarantine with the page and counts them', async () => {
     const { writer, manager } = setup({ reject: [101_000, 101_005] });
     const final = await (await manager.start('fixtures', {}, {})).done;

@@ -37,6 +37,7 @@ export type Rec = {
   isNotStarted?: boolean;
   homeTeamId?: number;
   awayTeamId?: number;
+  deleted?: boolean;
 };
 
 /** The run settings with their defaults (config.ts), changed where a test says so. */
@@ -264,6 +265,16 @@ export class FakeWriter implements Writer {
   quarantine(records: RejectedRecord[]): Promise<void> {
     for (const r of records) this.quarantined.push({ runId: 0, sourceId: r.sourceId });
     return Promise.resolve();
+  }
+
+  seasonTeams(season: number): Promise<number[]> {
+    const rows = [...(this.tables.get('fixtures')?.values() ?? [])].map((json) => JSON.parse(json) as Rec);
+    const teams = new Set<number>();
+    for (const r of rows) {
+      if (r.seasonId !== season || r.deleted === true) continue;
+      for (const team of [r.homeTeamId, r.awayTeamId]) if (typeof team === 'number') teams.add(team);
+    }
+    return Promise.resolve([...teams].sort((a, b) => a - b));
   }
 
   listFixtures(query: FixtureListQuery): Promise<{ items: Fixture[]; next: string | null }> {

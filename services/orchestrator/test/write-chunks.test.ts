@@ -1,5 +1,5 @@
 // Writer calls, batches and the read-ahead weigh a record with what it carries: 1 + a quarter per
-// match-detail row + a half per row of a season's list (squad members, ranking rows).
+// match-detail row + one per row of a season's list (squad members, ranking rows).
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '@insightxi/service-kit';
 import { RunSettings } from '../src/config.ts';
@@ -14,17 +14,18 @@ describe('record weights', () => {
     expect(recordWeight(fixture(1, 0))).toBe(1);
   });
 
+  it("count a season list's rows one each: a season's squads go to the writer in several calls, not one", () => {
+    const squads = (id: number, members: number) => ({ id, teams: [1], members: Array.from({ length: members }, (_, i) => ({ teamId: 1, playerId: i })) });
+    expect(recordWeight(squads(1, 25))).toBe(26);
+    expect(recordWeight({ id: 1, rows: [{ playerId: 1 }, { playerId: 2 }] })).toBe(3);
+    expect(writeChunks([squads(1, 30), squads(2, 30), squads(3, 30)], 70).map((chunk) => chunk.map((r) => r.id))).toEqual([[1, 2], [3]]);
+  });
+
   it('cut writer calls at the weight allowed, a record heavier than that alone, the same way every time', () => {
     const records = [fixture(1, 40), fixture(2, 40), fixture(3, 200), fixture(4, 20), { id: 5 }, fixture(6, 120)];
     const cut = () => writeChunks(records, 25).map((chunk) => chunk.map((r) => r.id));
     expect(cut()).toEqual([[1, 2], [3], [4, 5], [6]]);
     expect(cut()).toEqual(cut());
-  });
-
-  it('count the rows of a season\'s list a half each', () => {
-    expect(recordWeight({ id: 1, teams: [53], members: [{ playerId: 1 }, { playerId: 2 }, { playerId: 3 }] })).toBe(3);
-    expect(recordWeight({ id: 1, rows: Array.from({ length: 88 }, (_, i) => ({ playerId: i })) })).toBe(45);
-    expect(recordWeight({ id: 1, teams: [], members: [] })).toBe(1);
   });
 
   it('keep every writer call of a big sync\'s squads under the writer\'s body limit, at the largest chunk size allowed', () => {

@@ -82,6 +82,7 @@ describe('the writer client', () => {
     ]);
     expect(await writer.listFixtures({ state: 1, deleted: false, limit: 10 }, {})).toEqual({ items: [], next: null });
     expect(await writer.seasonSyncs({})).toEqual([]);
+    expect(await writer.seasonTeams(99_999, {})).toEqual([]);
     await writer.quarantine([{ entity: 'fixtures', sourceId: 42, reason: 'no home participant', payload: { id: 42 } }], {});
     const stored = await client.request({ method: 'GET', path: '/quarantine', query: { entity: 'fixtures' } });
     expect(stored).toMatchObject({ items: [{ sourceId: 42, reason: 'no home participant' }] });

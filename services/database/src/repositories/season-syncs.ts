@@ -8,6 +8,8 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 
 export interface SeasonSyncRepository {
   list(query: SeasonSyncsQuery): Promise<SeasonSync[]>;
+  /** The teams of the season's stored fixtures (not tombstoned), lowest id first. */
+  teams(season: number): Promise<number[]>;
 }
 
 export function seasonSyncRepository(prisma: PrismaClient): SeasonSyncRepository {
@@ -26,6 +28,15 @@ export function seasonSyncRepository(prisma: PrismaClient): SeasonSyncRepository
         seasonFinished: row.season.finished,
         seasonEndingAt: row.season.endingAt?.toISOString().slice(0, 10) ?? null,
       }));
+    },
+    async teams(season) {
+      // Two index-backed scans of the season's fixtures, ids only: a sync asks once per season.
+      const rows = await prisma.$queryRaw<{ id: number }[]>`
+        SELECT home_team_id AS id FROM fixtures WHERE season_id = ${season} AND deleted_at IS NULL AND home_team_id IS NOT NULL
+        UNION
+        SELECT away_team_id AS id FROM fixtures WHERE season_id = ${season} AND deleted_at IS NULL AND away_team_id IS NOT NULL
+        ORDER BY id`;
+      return rows.map((row) => row.id);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { ErrorBody, IdParams, SeasonSyncList, SeasonSyncsQuery, SyncConflict, SyncRun, SyncRunCreate, SyncRunList, SyncRunPatch, SyncRunsQuery } from '@insightxi/contracts';
+import { ErrorBody, IdParams, SeasonSyncList, SeasonSyncsQuery, SeasonTeamList, SyncConflict, SyncRun, SyncRunCreate, SyncRunList, SyncRunPatch, SyncRunsQuery } from '@insightxi/contracts';
 import type { RoutePlugin } from '@insightxi/service-kit';
 import { notFound } from '../errors.ts';
 
@@ -61,6 +61,19 @@ export const syncRunRoutes: RoutePlugin = (app) => {
       },
     },
     async (request) => ({ items: await seasonSyncs.list(request.query) }),
+  );
+
+  app.get(
+    '/seasons/:id/teams',
+    {
+      schema: {
+        tags,
+        summary: "The teams of the season's stored fixtures (tombstones left out), lowest id first: whose squads a sync reads",
+        params: IdParams,
+        response: { 200: SeasonTeamList },
+      },
+    },
+    async (request) => ({ items: await seasonSyncs.teams(request.params.id) }),
   );
   return Promise.resolve();
 };

@@ -7,6 +7,7 @@ import {
   FixtureState,
   Page,
   SeasonSyncList,
+  SeasonTeamList,
   SyncRun,
   SyncRunList,
   type BulkRequest,
@@ -102,6 +103,7 @@ export function httpWriter(client: ServiceClient): Writer {
     },
 
     seasonSyncs: async (ctx) => (await call({ method: 'GET', path: '/season-syncs', responseSchema: SeasonSyncList }, ctx)).items,
+    seasonTeams: async (season, ctx) => (await call({ method: 'GET', path: `/seasons/${String(season)}/teams`, responseSchema: SeasonTeamList }, ctx)).items,
 
     listFixtures: (query: FixtureListQuery, ctx) => call({ method: 'GET', path: '/fixtures', query: { ...query }, responseSchema: FixturePage }, ctx),
 

@@ -44,15 +44,18 @@ export async function* batchPages(pages: AsyncIterable<PageItem>, chunkSize: num
  * What a record weighs against the record limits (read-ahead, batches, writer calls): 1, plus a
  * quarter per match-detail row it carries — a fixture with its events and lineups is some 80 rows,
  * as heavy in memory and on the wire as ~20 plain records, and memory must stay bounded by it —
- * and a half per row of a season's list (a squad member or ranking row with its player is ~500
- * bytes): a batch of a thousand season lists weighing 1 each was over the writer's 10 MiB (413).
+ * plus one per row of a season's list (a squad member with the player it describes, a top-scorer
+ * row, ~500 bytes): a season's squads are hundreds of them, and weighed as one record a whole step
+ * of them went to the writer in one call after its last page, with nothing left to overlap — and
+ * a batch of a thousand such lists was over the writer's 10 MiB (413).
  */
 export function recordWeight(record: unknown): number {
   if (typeof record !== 'object' || record === null) return 1;
   const { detail, members, rows } = record as { detail?: unknown; members?: unknown; rows?: unknown };
-  const detailRows = typeof detail === 'object' && detail !== null ? Object.values(detail).reduce((sum: number, list) => sum + (Array.isArray(list) ? list.length : 0), 0) : 0;
   const listRows = (Array.isArray(members) ? members.length : 0) + (Array.isArray(rows) ? rows.length : 0);
-  return 1 + Math.ceil(detailRows / 4) + Math.ceil(listRows / 2);
+  if (typeof detail !== 'object' || detail === null) return 1 + listRows;
+  const detailRows = Object.values(detail).reduce((sum: number, list) => sum + (Array.isArray(list) ? list.length : 0), 0);
+  return 1 + listRows + Math.ceil(detailRows / 4);
 }
 
 /**

@@ -50,6 +50,8 @@ export interface Writer {
   quarantine(records: RejectedRecord[], ctx: CallContext): Promise<void>;
   /** When each entity of each season was last read completely (to leave frozen seasons out of a plan). */
   seasonSyncs(ctx: CallContext): Promise<SeasonSync[]>;
+  /** The teams of a season's stored fixtures (tombstones left out): whose squads the season has. */
+  seasonTeams(season: number, ctx: CallContext): Promise<number[]>;
   /** Fixtures as stored, for re-checks of the ones not yet settled. */
   listFixtures(query: FixtureListQuery, ctx: CallContext): Promise<{ items: Fixture[]; next: string | null }>;
   /** Ids of the stub players or referees (named by match detail, not described yet), lowest first, at most `limit`. */

@@ -42,18 +42,6 @@ export async function unsettledFixtureIds(writer: Writer, now: number, leagues: 
   return [...ids].sort((a, b) => a - b).slice(0, MAX_RECHECK_IDS);
 }
 
-/** The teams of a season's stored fixtures: whose squads a season has. */
-export async function seasonTeamIds(writer: Writer, season: number, ctx: CallContext): Promise<number[]> {
-  const teams = new Set<number>();
-  let cursor: string | undefined;
-  do {
-    const page = await writer.listFixtures({ season, deleted: false, limit: LIST_LIMIT, ...(cursor === undefined ? {} : { cursor }) }, ctx);
-    for (const fixture of page.items) for (const team of [fixture.homeTeamId, fixture.awayTeamId]) if (typeof team === 'number') teams.add(team);
-    cursor = page.next ?? undefined;
-  } while (cursor !== undefined);
-  return [...teams].sort((a, b) => a - b);
-}
-
 export interface RecheckDeps {
   writer: Writer;
   log: Log;
@@ -130,7 +118,7 @@ export function recheckSteps(deps: RecheckDeps, runId: number, ctx: CallContext)
       }
       if (step.resolve === 'teams' && step.season !== undefined) {
         const season = step.season;
-        const stored = await deps.retry('list the teams of a season', () => seasonTeamIds(deps.writer, season, ctx));
+        const stored = await deps.retry('list the teams of a season', () => deps.writer.seasonTeams(season, ctx));
         const teams = [...new Set([...stored, ...(fetchedTeams.get(season) ?? [])])].sort((a, b) => a - b);
         deps.log.info({ runId, step: step.label, teams: teams.length }, 'squads to read, one call per team');
         return teams.length === 0 ? null : { ...step.query, teams: teams.join(',') };

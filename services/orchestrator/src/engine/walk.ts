@@ -30,18 +30,40 @@ export interface WalkDeps {
 /** A step whose query is known before it starts: its first page can be fetched early. */
 const independent = (step: PlanStep): boolean => step.resolve === undefined && step.sweep !== true;
 
+/**
+ * A squads step looks up its season's teams (the stored fixtures' and the ones this run read):
+ * it can start early once no step from `current` on still reads that season's fixtures or teams.
+ */
+function teamsKnown(plan: Plan, current: number, index: number): boolean {
+  const step = plan.steps[index];
+  if (step?.resolve !== 'teams') return false;
+  return plan.steps
+    .slice(current, index)
+    .every((before) => (before.entity !== 'fixtures' && before.entity !== 'teams') || (before.season !== undefined && before.season !== step.season));
+}
+
 /** Walks the steps from `start` up to (not including) step `end`. */
 export async function* walkPages(plan: Plan, start: RunPosition, deps: WalkDeps, end = plan.steps.length): AsyncGenerator<PageItem> {
-  // Most steps are one page (a season's schedule, its teams): fetching the first pages of the
-  // next few steps while this one is read keeps the fetcher busy instead of waiting on each reply.
-  const early = new Map<number, Promise<FetchPage<unknown>>>();
-  const fetchEarly = (from: number) => {
-    for (let j = from; j < Math.min(from + deps.stepsAhead, end); j++) {
+  // Most steps are one page (a season's schedule, its teams, its squads): fetching the first pages
+  // of the next few steps while this one is read keeps the fetcher busy instead of waiting on each
+  // reply. A squads step's look-up starts early too: each one waits on the writer, busy landing.
+  const early = new Map<number, Promise<FetchPage<unknown> | null>>();
+  const earlyQueries = new Map<number, Promise<FetchQuery | null>>();
+  const fetchEarly = (current: number) => {
+    for (let j = current + 1; j < Math.min(current + 1 + deps.stepsAhead, end); j++) {
       const step = plan.steps[j];
-      if (step === undefined || early.has(j) || !independent(step)) continue;
-      const page = deps.fetchPage(step, step.query, null);
-      page.catch(() => undefined);
-      early.set(j, page);
+      if (step === undefined || early.has(j)) continue;
+      if (independent(step)) {
+        const page = deps.fetchPage(step, step.query, null);
+        page.catch(() => undefined);
+        early.set(j, page);
+      } else if (teamsKnown(plan, current, j)) {
+        const query = deps.startQuery(step, j);
+        const page = query.then((q) => (q === null ? null : deps.fetchPage(step, q, null)));
+        page.catch(() => undefined);
+        earlyQueries.set(j, query);
+        early.set(j, page);
+      }
     }
   };
   for (let index = start.step; index < end; index++) {
@@ -49,14 +71,19 @@ export async function* walkPages(plan: Plan, start: RunPosition, deps: WalkDeps,
     if (step === undefined) break;
     let position: RunPosition = index === start.step ? start : { step: index, page: 0, cursor: null };
     // A step whose ids are looked up: once it has a fetcher cursor, the cursor carries them.
-    const query = position.cursor === null ? await deps.startQuery(step, index) : step.query;
-    if (query === null) continue;
+    const looked = earlyQueries.get(index);
+    earlyQueries.delete(index);
+    const query = position.cursor === null ? await (looked ?? deps.startQuery(step, index)) : step.query;
+    if (query === null) {
+      early.delete(index);
+      continue;
+    }
     for (;;) {
       const t0 = deps.now();
       const prefetched = position.cursor === null ? early.get(index) : undefined;
       early.delete(index);
-      fetchEarly(index + 1);
-      const page = await (prefetched ?? deps.fetchPage(step, query, position.cursor));
+      fetchEarly(index);
+      const page = (await prefetched) ?? (await deps.fetchPage(step, query, position.cursor));
       const fetchedAt = deps.now();
       deps.onPage(index, page);
       if (page.next !== null && page.next === position.cursor) {
