@@ -10,10 +10,10 @@
 // Usage: pnpm --filter @insightxi/bench bench:orchestrator:memory [-- --scale 25 --detail-scale 5 --chunk 1000 --defaults]
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { repoRoot } from '@insightxi/mysql';
 import { startSimulator } from '@insightxi/sportmonks-sim';
 import { ServiceProcess, freePort, serviceNodeFlags } from '@insightxi/stack';
+import { benchArgs } from './bench-args.ts';
 import { reportBench } from './bench-result.ts';
 import { callJson, peakRssMiB, ratio, timed } from './orchestrator-support.ts';
 
@@ -155,8 +155,8 @@ async function measure(
 // insightxi.nodeFlags, also in the Dockerfile: capped heap generations), which is the goal; and,
 // for information, with V8's defaults, under which the heap grows lazily with the allocation rate
 // of a long run even though nothing accumulates.
-const { values } = parseArgs({
-  options: { scale: { type: 'string', default: '25' }, 'detail-scale': { type: 'string', default: '5' }, chunk: { type: 'string' }, defaults: { type: 'boolean', default: false } },
+const { values } = benchArgs({
+  scale: { type: 'string', default: '25' }, 'detail-scale': { type: 'string', default: '5' }, chunk: { type: 'string' }, defaults: { type: 'boolean', default: false },
 });
 const env: Record<string, string> = values.chunk === undefined ? {} : { BULK_CHUNK_SIZE: values.chunk };
 const deployed = serviceNodeFlags(join(repoRoot(), 'services', 'orchestrator'));

@@ -8,9 +8,9 @@
 // The default set (10 leagues × 4 seasons, ~11,900 records) is big enough that a run's fixed
 // costs (the run record, the season look-up, filling the pipeline: ~0.3 s) do not swamp the
 // per-page cost being compared; 6 × 3 (4,517 records) gives about 0.15 more on the first ratio.
-import { parseArgs } from 'node:util';
 import { createTestDatabase } from '@insightxi/mysql';
 import { startStack } from '@insightxi/stack';
+import { benchArgs } from './bench-args.ts';
 import { reportBench } from './bench-result.ts';
 import { callJson, emptyTables, fetchOnlyWalk, ratio, timed, type Timed } from './orchestrator-support.ts';
 
@@ -23,7 +23,7 @@ interface Summary {
   durationMs: number | null;
 }
 
-const { values } = parseArgs({ options: { leagues: { type: 'string', default: '10' }, seasons: { type: 'string', default: '4' } } });
+const { values } = benchArgs({ leagues: { type: 'string', default: '10' }, seasons: { type: 'string', default: '4' } });
 const db = await createTestDatabase({ prefix: 'bench_orch_sync' });
 const stack = await startStack({
   databaseUrl: db.url,

@@ -12,9 +12,9 @@
 //   seasons one populate page each) and each season's standings, teams, venues and top-scorer
 //   pages (goal ≤ 1.15: no call wasted). Its note gives the whole sync against the bare formula.
 // Usage: pnpm --filter @insightxi/bench bench:orchestrator:budget [-- --leagues 4 --seasons 3]
-import { parseArgs } from 'node:util';
 import { createTestDatabase } from '@insightxi/mysql';
 import { startStack } from '@insightxi/stack';
+import { benchArgs } from './bench-args.ts';
 import { reportBench } from './bench-result.ts';
 import { callJson, timed } from './orchestrator-support.ts';
 
@@ -30,7 +30,7 @@ const FLOOR_ENTITIES = {
   Referee: 'referees by id',
 } as const;
 
-const { values } = parseArgs({ options: { leagues: { type: 'string', default: '4' }, seasons: { type: 'string', default: '3' } } });
+const { values } = benchArgs({ leagues: { type: 'string', default: '4' }, seasons: { type: 'string', default: '3' } });
 const db = await createTestDatabase({ prefix: 'bench_sync_budget' });
 const stack = await startStack({
   databaseUrl: db.url,
