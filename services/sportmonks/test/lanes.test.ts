@@ -29,6 +29,20 @@ describe('the local limiter', () => {
   });
 });
 
+describe('the live reserve', () => {
+  it('takes one live call for no pace: a sweep right after the poller\'s first call goes through', async () => {
+    const now = Date.parse('2026-12-06T12:00:00Z');
+    const rl = new RateLimits({ clock: drivenClock(() => now), idPrefix: 'first-call', maxConcurrent: 4, maxWaitMs: 60_000, resetMarginMs: 1_000, unknownResetPauseMs: 60_000 });
+    await rl.admit('Fixture', 'live');
+    await rl.schedule('Fixture', () => rl.observe('Fixture', 2_940, 3_540, true), 'live');
+    const sweep = rl.admit('Fixture', 'sweep');
+    const outcome = await Promise.race([sweep, new Promise<'held'>((resolve) => setImmediate(() => { resolve('held'); }))]);
+    expect(outcome).toBe(0);
+    expect(rl.liveReserve('Fixture')).toBe(5);
+    await rl.close();
+  });
+});
+
 describe('a backfill and the live poller on one budget', () => {
   // The live poller's pace when the backfill starts, and from ten minutes in (kick-offs bring sweeps).
   it.each([

@@ -166,6 +166,9 @@ export class RateLimits {
     const recent = budget.liveCalls.filter((at) => at >= now - LIVE_PACE_WINDOW_MS);
     const first = recent[0];
     if (first === undefined || budget.resetAt === null || budget.resetAt <= now) return 0;
+    // One call is no pace yet: over the 1 s floor it would claim the whole window and hold every
+    // sweep for a minute (make demo stalled 60 s when matches were on as its fixtures ran).
+    if (recent.length < 2) return 1 + this.options.maxConcurrent;
     const span = Math.max(now - first, 1_000);
     return Math.ceil(LIVE_HEADROOM * (recent.length / span) * (budget.resetAt - now)) + 1 + this.options.maxConcurrent;
   }
