@@ -107,7 +107,7 @@ export class Fetcher {
       const params = { ...job.params, ...(position.upstreamCursor !== undefined ? { cursor: position.upstreamCursor } : position.page !== undefined ? { page: String(position.page) } : {}) };
       const call: Call = async (path, callParams, detail) => {
         for (;;) {
-          const asked = detail ? this.detailIncludes.active() : [];
+          const asked = detail ? this.detailIncludes.active(priority ?? 'sweep') : [];
           try {
             const answer = await this.client.get({ path, params: withIncludes(callParams, asked), lane: priority ?? 'sweep' });
             upstream.calls += answer.calls;

@@ -90,6 +90,13 @@ describe('fixtures with detail', () => {
     expect(byId.data).toEqual([sample]);
   });
 
+  it('leave the people out of live-lane calls: the poller\'s pages stay light', async () => {
+    const result = await walk<Fixture>(fetcher.app, 'fixtures', { seasons: String(season), detail: true, priority: 'live' });
+    expect(result.data.every((f) => (f.detail?.lineups?.length ?? 0) > 0 || f.homeGoals === null)).toBe(true);
+    expect(result.related.players).toBeUndefined();
+    expect(result.related.referees).toBeUndefined();
+  });
+
   it('drop the nested people with their parent include when the plan lacks it', async () => {
     const { result, leftOut } = await walkOn({ deniedIncludes: ['lineups'] });
     expect(result.data.every((f) => f.detail?.lineups === undefined && Array.isArray(f.detail?.events))).toBe(true);
