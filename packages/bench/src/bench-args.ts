@@ -6,5 +6,5 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 
 export function benchArgs<O extends Options>(options: O) {
   const args = process.argv.slice(2);
-  return parseArgs({ args: args[0] === '--' ? args.slice(1) : args, options, strict: true, allowPositionals: false });
+  return parseArgs({ args: args[0] === '--' ? args.slice(1) : args, options });
 }

@@ -3,8 +3,11 @@ import { Type, type Static } from '@sinclair/typebox';
 import { DateOnly, Entity, Id, UtcDateTime } from './common.ts';
 import { Page, QuarantineRecord } from './writer.ts';
 
+/** The largest page the writer's read routes answer. */
+export const MAX_PAGE_SIZE = 1000;
+
 const paging = {
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, description: 'page size, default 100' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, description: 'page size, default 100' })),
   /** The `next` of the previous page. */
   cursor: Type.Optional(Type.String({ pattern: '^\\d+$', maxLength: 20 })),
 };

@@ -77,7 +77,6 @@ function withIncludes(params: Record<string, string>, extra: readonly string[]):
   return { ...params, include: [params.include, ...extra].filter((part) => part !== undefined && part !== '').join(';') };
 }
 
-
 export class Fetcher {
   private readonly client: SportMonksClient;
   readonly detailIncludes: DetailIncludes;

@@ -5,6 +5,7 @@ import {
   Fixture,
   FreshnessList,
   FixtureState,
+  MAX_PAGE_SIZE,
   Page,
   SeasonSyncList,
   SeasonTeamList,
@@ -25,11 +26,7 @@ import { toDependencyError } from './errors.ts';
 const FixturePage = Page(Fixture);
 /** Only the ids of a person list are read: the stubs' other columns are empty. */
 const IdPage = Page(Type.Object({ id: Type.Integer() }));
-/** The writer's largest page. */
-const LIST_LIMIT = 1000;
 const StatePage = Page(FixtureState);
-/** More than SportMonks has states (26): one page holds them all. */
-const STATES_LIMIT = 1000;
 
 /** The writer's 409 body may name the active run; otherwise it is looked up by scope key. */
 function activeRunIdFrom(body: unknown): number | null {
@@ -111,7 +108,7 @@ export function httpWriter(client: ServiceClient): Writer {
       const ids: number[] = [];
       let cursor: string | null = null;
       do {
-        const query = { stub: true, limit: Math.min(LIST_LIMIT, limit - ids.length), ...(cursor === null ? {} : { cursor }) };
+        const query = { stub: true, limit: Math.min(MAX_PAGE_SIZE, limit - ids.length), ...(cursor === null ? {} : { cursor }) };
         const page: Static<typeof IdPage> = await call({ method: 'GET', path: `/${entity}`, query, responseSchema: IdPage }, ctx);
         ids.push(...page.items.map((item) => item.id));
         cursor = page.next;
@@ -119,7 +116,8 @@ export function httpWriter(client: ServiceClient): Writer {
       return ids;
     },
 
-    listStates: async (ctx) => (await call({ method: 'GET', path: '/states', query: { limit: STATES_LIMIT }, responseSchema: StatePage }, ctx)).items,
+    // SportMonks has 26 states: one page holds them all.
+    listStates: async (ctx) => (await call({ method: 'GET', path: '/states', query: { limit: MAX_PAGE_SIZE }, responseSchema: StatePage }, ctx)).items,
     freshness: async (leagues, ctx) =>
       (await call({ method: 'GET', path: '/freshness', query: leagues === null ? {} : { leagues: leagues.join(',') }, responseSchema: FreshnessList }, ctx)).leagues,
   };

@@ -1,13 +1,12 @@
 // Sweeping and re-checking (incremental runs): the stored fixtures of a swept window that the
 // sweep did not return, and the stored fixtures that have not settled, are re-fetched by id.
 // Which states count as settled comes from the states table (SportMonks' flags), not from ids.
-import type { FetchPage, FetchQuery, FixtureListQuery, FixtureState } from '@insightxi/contracts';
+import { MAX_PAGE_SIZE, type FetchPage, type FetchQuery, type FixtureListQuery, type FixtureState } from '@insightxi/contracts';
 import type { PlanStep } from './plan.ts';
 import type { CallContext, Log, Writer } from './ports.ts';
 
 /** Ids per fetcher walk: the fetcher asks SportMonks 50 at a time; this keeps the URL short. */
 export const MAX_RECHECK_IDS = 500;
-const LIST_LIMIT = 1000;
 
 /**
  * The queries for stored fixtures that have not settled: in a state that is neither live nor
@@ -26,7 +25,7 @@ async function storedIds(writer: Writer, query: FixtureListQuery, leagues: numbe
   const ids: number[] = [];
   let cursor: string | undefined;
   do {
-    const page = await writer.listFixtures({ ...query, limit: LIST_LIMIT, ...(cursor === undefined ? {} : { cursor }) }, ctx);
+    const page = await writer.listFixtures({ ...query, limit: MAX_PAGE_SIZE, ...(cursor === undefined ? {} : { cursor }) }, ctx);
     for (const fixture of page.items) if (wanted === null || wanted.has(fixture.leagueId)) ids.push(fixture.id);
     cursor = page.next ?? undefined;
   } while (cursor !== undefined && ids.length < max);
